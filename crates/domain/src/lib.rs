@@ -1,0 +1,24 @@
+//! wijkbeeld's domain: the types and rules of the council loop (proposals, market evenings,
+//! sessions, speakers, outcomes) and of the neighbourhood loop (areas, indicators, measurements,
+//! targets, wijkagenda's), and the demo data set.
+//!
+//! This crate does no I/O: no files, no database, no clock. Whatever it needs from outside —
+//! the text of a file, today's date — it is given, so every rule here can be tested alone.
+
+pub mod access;
+pub mod agenda;
+pub mod area;
+mod code_enum;
+pub mod demo;
+pub mod dutch;
+pub mod id;
+pub mod import;
+pub mod local_time;
+pub mod market;
+pub mod monitor;
+pub mod people;
+pub mod period;
+pub mod proposal;
+
+pub use code_enum::UnknownCode;
+pub use id::Id;
