@@ -127,10 +127,8 @@ pub struct AreaRecord {
 /// every problem and its place, when any line is wrong.
 pub fn parse_area_csv(text: &str, known: &HashSet<AreaCode>) -> Result<Vec<AreaRecord>, Problems> {
     let text = strip_byte_order_mark(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(sniff_delimiter(text))
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(sniff_delimiter(text)).flexible(true).from_reader(text.as_bytes());
     let mut problems = Vec::new();
 
     let headers = match reader.headers() {
@@ -199,11 +197,7 @@ pub fn parse_area_csv(text: &str, known: &HashSet<AreaCode>) -> Result<Vec<AreaR
         };
         let (Some(code), Some(level)) = (code, level) else { continue };
         if code.level() != level {
-            problems.push(Problem::at(
-                line,
-                "level",
-                format!("{code} is a {} code, not a {level}", code.level()),
-            ));
+            problems.push(Problem::at(line, "level", format!("{code} is a {} code, not a {level}", code.level())));
             continue;
         }
         match (&parent, level.parent()) {

@@ -76,8 +76,7 @@ mod tests {
 
     #[test]
     fn problems_list_fifty_and_count_the_rest() {
-        let problems =
-            Problems((1..=53).map(|line| Problem::at(line, "code", "not a CBS code")).collect());
+        let problems = Problems((1..=53).map(|line| Problem::at(line, "code", "not a CBS code")).collect());
         let text = problems.to_string();
         assert!(text.starts_with("53 problems found"));
         assert!(text.contains("line 50, column code: not a CBS code"));

@@ -5,8 +5,8 @@ use crate::area::{AreaCode, AreaLevel};
 use crate::code_enum::code_enum;
 use crate::id::Id;
 use crate::market::Session;
-use crate::period::Period;
 use crate::people::Person;
+use crate::period::Period;
 
 /// An area as stored: a gemeente, wijk or buurt.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

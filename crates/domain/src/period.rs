@@ -23,11 +23,7 @@ const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 impl Period {
     /// A whole year.
     pub fn year(year: i32) -> Result<Self, InvalidPeriod> {
-        if YEARS.contains(&year) {
-            Ok(Period { year, quarter: None })
-        } else {
-            Err(InvalidPeriod(year.to_string()))
-        }
+        if YEARS.contains(&year) { Ok(Period { year, quarter: None }) } else { Err(InvalidPeriod(year.to_string())) }
     }
 
     /// A quarter (1–4) of a year.

@@ -1,1 +1,187 @@
-//! placeholder
+//! wijkbeeld's storage: one [`Store`] over an embedded SQLite file or a PostgreSQL server,
+//! migrations for both, and the queries of every use case. The only crate that writes SQL.
+//!
+//! Every query is written once, with `$1`-style parameters that both backends accept, and run
+//! on whichever pool the store holds (see the `on_connection!` macro). Queries take a [`Tx`] so
+//! that the caller decides what is atomic: one use case, one transaction.
+
+pub mod audit;
+mod connect;
+pub mod demo;
+mod error;
+pub mod overview;
+pub mod settings;
+pub mod statistics;
+#[cfg(feature = "testing")]
+pub mod testing;
+
+use sqlx::migrate::Migrator;
+use sqlx::{PgPool, Postgres, Sqlite, SqlitePool, Transaction};
+use time::{OffsetDateTime, UtcOffset};
+
+pub use connect::DatabaseSetting;
+pub use error::StoreError;
+
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../../migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("../../migrations/postgres");
+
+/// Which database engine a store runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// An embedded SQLite file.
+    Sqlite,
+    /// A PostgreSQL server.
+    Postgres,
+}
+
+#[derive(Clone, Debug)]
+enum Pool {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// A pool of connections to wijkbeeld's database. Cheap to clone; clones share the pool.
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: Pool,
+    /// Where the database is, with any password hidden, for messages.
+    location: String,
+}
+
+/// A database transaction. Dropping it without [`Tx::commit`] rolls it back.
+pub enum Tx {
+    /// On SQLite.
+    Sqlite(Transaction<'static, Sqlite>),
+    /// On PostgreSQL.
+    Postgres(Transaction<'static, Postgres>),
+}
+
+/// Runs `$body` with `$connection` bound to the transaction's connection, whichever backend it
+/// is on. The body is compiled once per backend, so the same query text and binds serve both.
+macro_rules! on_connection {
+    ($tx:expr, |$connection:ident| $body:expr) => {
+        match $tx {
+            $crate::Tx::Sqlite(transaction) => {
+                let $connection: &mut sqlx::SqliteConnection = &mut *transaction;
+                $body
+            }
+            $crate::Tx::Postgres(transaction) => {
+                let $connection: &mut sqlx::PgConnection = &mut *transaction;
+                $body
+            }
+        }
+    };
+}
+pub(crate) use on_connection;
+
+impl Store {
+    /// Opens the database the setting names: creates a missing SQLite file (in WAL mode, with
+    /// foreign keys on), or connects to PostgreSQL. Does not migrate; see [`Store::migrate`].
+    pub async fn connect(setting: &DatabaseSetting) -> Result<Store, StoreError> {
+        connect::connect(setting).await
+    }
+
+    /// The engine behind this store.
+    pub fn backend(&self) -> Backend {
+        match self.pool {
+            Pool::Sqlite(_) => Backend::Sqlite,
+            Pool::Postgres(_) => Backend::Postgres,
+        }
+    }
+
+    /// Where the database is, with any password hidden.
+    pub fn location(&self) -> &str {
+        &self.location
+    }
+
+    /// Brings the schema up to date. Refuses a database that a newer wijkbeeld has migrated
+    /// further than this version knows, rather than run on a schema it does not understand.
+    pub async fn migrate(&self) -> Result<MigrationReport, StoreError> {
+        let migrator = match self.pool {
+            Pool::Sqlite(_) => &SQLITE_MIGRATIONS,
+            Pool::Postgres(_) => &POSTGRES_MIGRATIONS,
+        };
+        let known_latest = migrator.iter().map(|migration| migration.version).max().unwrap_or(0);
+        let applied_before = self.applied_migrations().await?;
+        if let Some(newest) = applied_before.iter().copied().filter(|version| *version > known_latest).max() {
+            return Err(StoreError::NewerSchema { database: newest, known: known_latest });
+        }
+        let result = match &self.pool {
+            Pool::Sqlite(pool) => migrator.run(pool).await,
+            Pool::Postgres(pool) => migrator.run(pool).await,
+        };
+        result.map_err(|error| StoreError::Migrate(error.to_string()))?;
+        let applied_after = self.applied_migrations().await?;
+        Ok(MigrationReport {
+            applied: applied_after.len().saturating_sub(applied_before.len()),
+            version: applied_after.iter().copied().max().unwrap_or(0),
+        })
+    }
+
+    /// The versions of the migrations already applied; none on a new database.
+    async fn applied_migrations(&self) -> Result<Vec<i64>, StoreError> {
+        let exists_query = match self.pool {
+            Pool::Sqlite(_) => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'",
+            Pool::Postgres(_) => {
+                "SELECT COUNT(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = '_sqlx_migrations'"
+            }
+        };
+        let listing = "SELECT version FROM _sqlx_migrations WHERE success ORDER BY version";
+        let mut tx = self.begin().await?;
+        let versions = on_connection!(&mut tx, |connection| {
+            let exists: i64 = sqlx::query_scalar(exists_query).fetch_one(&mut *connection).await?;
+            if exists == 0 { Vec::new() } else { sqlx::query_scalar(listing).fetch_all(&mut *connection).await? }
+        });
+        Ok(versions)
+    }
+
+    /// Starts a transaction.
+    pub async fn begin(&self) -> Result<Tx, StoreError> {
+        Ok(match &self.pool {
+            Pool::Sqlite(pool) => Tx::Sqlite(pool.begin().await?),
+            Pool::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+        })
+    }
+
+    /// Checks that the database answers, for health checks.
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        let answer: i64 = on_connection!(&mut tx, |connection| sqlx::query_scalar("SELECT CAST(1 AS BIGINT)")
+            .fetch_one(&mut *connection)
+            .await?);
+        if answer == 1 { Ok(()) } else { Err(StoreError::Corrupt("SELECT 1 did not answer 1".into())) }
+    }
+
+    /// Closes every connection, waiting for those in use to be returned.
+    pub async fn close(&self) {
+        match &self.pool {
+            Pool::Sqlite(pool) => pool.close().await,
+            Pool::Postgres(pool) => pool.close().await,
+        }
+    }
+}
+
+impl Tx {
+    /// Makes the transaction's changes permanent.
+    pub async fn commit(self) -> Result<(), StoreError> {
+        match self {
+            Tx::Sqlite(transaction) => transaction.commit().await?,
+            Tx::Postgres(transaction) => transaction.commit().await?,
+        }
+        Ok(())
+    }
+}
+
+/// What [`Store::migrate`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MigrationReport {
+    /// Migrations applied now.
+    pub applied: usize,
+    /// The schema version after migrating.
+    pub version: i64,
+}
+
+/// A moment as stored: always in UTC, so that SQLite's text form sorts in time order.
+pub(crate) fn stored_moment(moment: OffsetDateTime) -> OffsetDateTime {
+    moment.to_offset(UtcOffset::UTC)
+}

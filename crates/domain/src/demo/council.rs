@@ -139,7 +139,10 @@ const TEMPLATES: &[ProposalTemplate] = &[
         history: "Het huidige Integraal Veiligheidsplan loopt af. Op {date} heeft de burgemeester de raad \
                   per brief gevraagd om input voor de nieuwe prioriteiten ({doc1}); de evaluatie is \
                   bijgevoegd ({doc2}).",
-        document_titles: ["Brief over de nieuwe prioriteiten van het Integraal Veiligheidsplan", "Evaluatie Integraal Veiligheidsplan"],
+        document_titles: [
+            "Brief over de nieuwe prioriteiten van het Integraal Veiligheidsplan",
+            "Evaluatie Integraal Veiligheidsplan",
+        ],
         introduction: "Presentatie van de evaluatie en de voorgestelde prioriteiten door de burgemeester",
         questions: &[
             "Welke drie veiligheidsthema's verdienen volgens u voorrang?",
@@ -388,15 +391,20 @@ fn seed_evening() -> EveningSeed {
 }
 
 fn rooms() -> Vec<RoomSeed> {
-    [("Raadzaal", 120, true, true), ("Burgerzaal", 80, true, true), ("Commissiekamer 1", 30, false, true), ("Commissiekamer 2", 24, false, false)]
-        .into_iter()
-        .map(|(name, capacity, has_livestream, is_accessible)| RoomSeed {
-            name: name.into(),
-            capacity,
-            has_livestream,
-            is_accessible,
-        })
-        .collect()
+    [
+        ("Raadzaal", 120, true, true),
+        ("Burgerzaal", 80, true, true),
+        ("Commissiekamer 1", 30, false, true),
+        ("Commissiekamer 2", 24, false, false),
+    ]
+    .into_iter()
+    .map(|(name, capacity, has_livestream, is_accessible)| RoomSeed {
+        name: name.into(),
+        capacity,
+        has_livestream,
+        is_accessible,
+    })
+    .collect()
 }
 
 /// Who sits where in which round, so that the demo's own plan breaks no planning rule.
@@ -446,7 +454,11 @@ pub(super) fn generate(anchor: Date, random: &mut fastrand::Rng) -> Council {
 
     let parties: Vec<PartySeed> = PARTIES
         .iter()
-        .map(|(name, short_name, seats)| PartySeed { name: (*name).into(), short_name: (*short_name).into(), seats: *seats })
+        .map(|(name, short_name, seats)| PartySeed {
+            name: (*name).into(),
+            short_name: (*short_name).into(),
+            seats: *seats,
+        })
         .collect();
     let mut councillors_by_party: Vec<Vec<String>> = Vec::new();
     for party in &parties {
@@ -464,7 +476,8 @@ pub(super) fn generate(anchor: Date, random: &mut fastrand::Rng) -> Council {
         add_person(Function::ProjectLeader, None, Some(subject));
     }
     // Chairs come from the council: the first councillor of three different parties.
-    let chairs: Vec<String> = councillors_by_party.iter().skip(1).step_by(2).take(3).map(|party| party[0].clone()).collect();
+    let chairs: Vec<String> =
+        councillors_by_party.iter().skip(1).step_by(2).take(3).map(|party| party[0].clone()).collect();
     for chair in &chairs {
         memberships.push(MembershipSeed {
             person: chair.clone(),
@@ -542,7 +555,8 @@ pub(super) fn generate(anchor: Date, random: &mut fastrand::Rng) -> Council {
                         topic: (*topic).into(),
                         publish_name: index == 0,
                         status: RegistrationStatus::Confirmed,
-                        registered_at: published_at + Duration::minutes(95 + 41 * (index as i64 + sessions.len() as i64)),
+                        registered_at: published_at
+                            + Duration::minutes(95 + 41 * (index as i64 + sessions.len() as i64)),
                     });
                 }
             }
@@ -572,7 +586,18 @@ pub(super) fn generate(anchor: Date, random: &mut fastrand::Rng) -> Council {
         ));
     }
 
-    Council { parties, persons, memberships, rooms: rooms(), documents, proposals, evenings, speakers, coordinators, names }
+    Council {
+        parties,
+        persons,
+        memberships,
+        rooms: rooms(),
+        documents,
+        proposals,
+        evenings,
+        speakers,
+        coordinators,
+        names,
+    }
 }
 
 #[allow(clippy::too_many_arguments)]

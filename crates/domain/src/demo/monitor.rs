@@ -49,7 +49,11 @@ const PROGRAMMES: &[(&str, &str, &str)] = &[
         "Klimaat-, Energie- en Circulariteitsopgave",
         "Energiebesparing, duurzame warmte en een circulaire stad.",
     ),
-    ("integraal-veiligheidsplan", "Integraal Veiligheidsplan", "Veiligheid en veiligheidsbeleving in wijken en buurten."),
+    (
+        "integraal-veiligheidsplan",
+        "Integraal Veiligheidsplan",
+        "Veiligheid en veiligheidsbeleving in wijken en buurten.",
+    ),
 ];
 
 const WELBIONS: &str = "Welbions";
@@ -323,7 +327,16 @@ struct AgendaTemplate {
     theme: Theme,
     title: &'static str,
     description: &'static str,
-    actions: [(&'static str, &'static str, Option<&'static str>, &'static str, &'static [&'static str]); 2],
+    actions: [ActionTemplate; 2],
+}
+
+/// An action a partner or the municipality takes on a priority.
+struct ActionTemplate {
+    title: &'static str,
+    description: &'static str,
+    owner: Option<&'static str>,
+    programme: &'static str,
+    indicators: &'static [&'static str],
 }
 
 const AGENDA: &[AgendaTemplate] = &[
@@ -332,20 +345,20 @@ const AGENDA: &[AgendaTemplate] = &[
         title: "Minder eenzaamheid, meer ontmoeting",
         description: "Inwoners kennen elkaar en vinden elkaar wanneer het nodig is; niemand staat er alleen voor.",
         actions: [
-            (
-                "Wekelijkse buurtmaaltijd in het wijkcentrum",
-                "Een vaste avond waarop buurtbewoners samen koken en eten, met vrijwilligers als gastheer.",
-                Some(WELFARE),
-                "transformatieplan-sociaal-domein",
-                &["EENZAAMHEID", "SOCIALE_COHESIE"],
-            ),
-            (
-                "Huisbezoeken aan 75-plussers",
-                "Wijkverpleging en vrijwilligers bezoeken alle 75-plussers die alleen wonen.",
-                Some(CARE),
-                "transformatieplan-sociaal-domein",
-                &["EENZAAMHEID", "ERVAREN_GEZONDHEID"],
-            ),
+            ActionTemplate {
+                title: "Wekelijkse buurtmaaltijd in het wijkcentrum",
+                description: "Een vaste avond waarop buurtbewoners samen koken en eten, met vrijwilligers als gastheer.",
+                owner: Some(WELFARE),
+                programme: "transformatieplan-sociaal-domein",
+                indicators: &["EENZAAMHEID", "SOCIALE_COHESIE"],
+            },
+            ActionTemplate {
+                title: "Huisbezoeken aan 75-plussers",
+                description: "Wijkverpleging en vrijwilligers bezoeken alle 75-plussers die alleen wonen.",
+                owner: Some(CARE),
+                programme: "transformatieplan-sociaal-domein",
+                indicators: &["EENZAAMHEID", "ERVAREN_GEZONDHEID"],
+            },
         ],
     },
     AgendaTemplate {
@@ -353,20 +366,20 @@ const AGENDA: &[AgendaTemplate] = &[
         title: "Een hele, schone en groene wijk",
         description: "Woningen en openbare ruimte op orde, met aandacht voor verduurzaming en groen.",
         actions: [
-            (
-                "Groot onderhoud en isolatie van huurwoningen",
-                "Isolatie, nieuwe kozijnen en ventilatie in de oudste huurwoningen van de wijk.",
-                Some(WELBIONS),
-                "klimaat-energie-circulariteit",
-                &["ENERGIELABEL_A", "WONINGTEVREDENHEID"],
-            ),
-            (
-                "Vergroenen van pleinen en schoolpleinen",
-                "Tegels eruit, groen erin: samen met bewoners en scholen ontworpen.",
-                None,
-                "omgevingsvisie",
-                &["LEEFBAARHEID"],
-            ),
+            ActionTemplate {
+                title: "Groot onderhoud en isolatie van huurwoningen",
+                description: "Isolatie, nieuwe kozijnen en ventilatie in de oudste huurwoningen van de wijk.",
+                owner: Some(WELBIONS),
+                programme: "klimaat-energie-circulariteit",
+                indicators: &["ENERGIELABEL_A", "WONINGTEVREDENHEID"],
+            },
+            ActionTemplate {
+                title: "Vergroenen van pleinen en schoolpleinen",
+                description: "Tegels eruit, groen erin: samen met bewoners en scholen ontworpen.",
+                owner: None,
+                programme: "omgevingsvisie",
+                indicators: &["LEEFBAARHEID"],
+            },
         ],
     },
     AgendaTemplate {
@@ -374,20 +387,20 @@ const AGENDA: &[AgendaTemplate] = &[
         title: "Veilig voelen in de eigen buurt",
         description: "Minder overlast en meer zicht op elkaar, samen met bewoners en politie.",
         actions: [
-            (
-                "Buurtpreventieteam en buurtapp",
-                "Bewoners lopen avondrondes en melden via de buurtapp; de wijkagent sluit maandelijks aan.",
-                Some(POLICE),
-                "integraal-veiligheidsplan",
-                &["VEILIGHEIDSBELEVING", "OVERLAST"],
-            ),
-            (
-                "Betere verlichting op looproutes",
-                "Donkere plekken op de looproutes naar bushalte en winkels krijgen ledverlichting.",
-                None,
-                "integraal-veiligheidsplan",
-                &["VEILIGHEIDSBELEVING"],
-            ),
+            ActionTemplate {
+                title: "Buurtpreventieteam en buurtapp",
+                description: "Bewoners lopen avondrondes en melden via de buurtapp; de wijkagent sluit maandelijks aan.",
+                owner: Some(POLICE),
+                programme: "integraal-veiligheidsplan",
+                indicators: &["VEILIGHEIDSBELEVING", "OVERLAST"],
+            },
+            ActionTemplate {
+                title: "Betere verlichting op looproutes",
+                description: "Donkere plekken op de looproutes naar bushalte en winkels krijgen ledverlichting.",
+                owner: None,
+                programme: "integraal-veiligheidsplan",
+                indicators: &["VEILIGHEIDSBELEVING"],
+            },
         ],
     },
     AgendaTemplate {
@@ -395,27 +408,31 @@ const AGENDA: &[AgendaTemplate] = &[
         title: "Meer bewoners actief in de wijk",
         description: "Bewoners nemen initiatief en worden daarin gesteund door gemeente en partners.",
         actions: [
-            (
-                "Wijkbudget voor bewonersinitiatieven",
-                "Een eenvoudige regeling waarmee bewoners tot € 2.500 aanvragen voor een initiatief.",
-                None,
-                "transformatieplan-sociaal-domein",
-                &["ACTIEVE_INWONERS"],
-            ),
-            (
-                "Vrijwilligerspunt in de wijk",
-                "Vraag en aanbod van vrijwilligerswerk bij elkaar brengen, met een spreekuur in het wijkcentrum.",
-                Some(WELFARE),
-                "transformatieplan-sociaal-domein",
-                &["VRIJWILLIGERSWERK", "ACTIEVE_INWONERS"],
-            ),
+            ActionTemplate {
+                title: "Wijkbudget voor bewonersinitiatieven",
+                description: "Een eenvoudige regeling waarmee bewoners tot € 2.500 aanvragen voor een initiatief.",
+                owner: None,
+                programme: "transformatieplan-sociaal-domein",
+                indicators: &["ACTIEVE_INWONERS"],
+            },
+            ActionTemplate {
+                title: "Vrijwilligerspunt in de wijk",
+                description: "Vraag en aanbod van vrijwilligerswerk bij elkaar brengen, met een spreekuur in het wijkcentrum.",
+                owner: Some(WELFARE),
+                programme: "transformatieplan-sociaal-domein",
+                indicators: &["VRIJWILLIGERSWERK", "ACTIEVE_INWONERS"],
+            },
         ],
     },
 ];
 
 const INITIATIVES: &[(&str, &str, i64)] = &[
     ("Moestuin achter de flat", "Een gezamenlijke moestuin op het grasveld achter de flat, met regentonnen.", 180_000),
-    ("Speeltuin opknappen", "Nieuwe toestellen en een bankje voor ouders in de speeltuin aan de rand van de buurt.", 250_000),
+    (
+        "Speeltuin opknappen",
+        "Nieuwe toestellen en een bankje voor ouders in de speeltuin aan de rand van de buurt.",
+        250_000,
+    ),
     ("Buurtbarbecue in september", "Een barbecue voor de hele straat om nieuwe bewoners te leren kennen.", 45_000),
     ("Repair Café", "Maandelijks repareren vrijwilligers kapotte spullen in het wijkcentrum.", 90_000),
     ("Bloembakken in de straat", "Bloembakken bij de voordeuren, door bewoners onderhouden.", 60_000),
@@ -543,7 +560,8 @@ pub(super) fn generate(
             }
         }
     }
-    let children: HashMap<&AreaCode, Vec<&AreaRecord>> = wijken.iter().map(|wijk| (&wijk.code, buurten_of(wijk))).collect();
+    let children: HashMap<&AreaCode, Vec<&AreaRecord>> =
+        wijken.iter().map(|wijk| (&wijk.code, buurten_of(wijk))).collect();
     for &year in &years {
         let mut city = 0;
         for wijk in &wijken {
@@ -598,7 +616,8 @@ pub(super) fn generate(
                         Some((low, high)) => value.clamp(low, high),
                         None => value.max(0.0),
                     };
-                    let published = if survey { respondents >= MINIMUM_RESPONDENTS } else { people >= MINIMUM_INHABITANTS };
+                    let published =
+                        if survey { respondents >= MINIMUM_RESPONDENTS } else { people >= MINIMUM_INHABITANTS };
                     if !published {
                         continue;
                     }
@@ -608,7 +627,13 @@ pub(super) fn generate(
                         weight: f64::from(if survey { respondents } else { people }),
                         respondents: survey.then_some(respondents),
                     });
-                    measurements.push(measurement(spec, &buurt.code, period(year)?, value, survey.then_some(respondents)));
+                    measurements.push(measurement(
+                        spec,
+                        &buurt.code,
+                        period(year)?,
+                        value,
+                        survey.then_some(respondents),
+                    ));
                     values.insert((spec.code, buurt.code.clone(), year), value);
                 }
                 if let Some(combined) = combine(&buurt_parts) {
@@ -629,33 +654,54 @@ pub(super) fn generate(
     let last_year = anchor.year() - 1;
     let city = &municipality.code;
     let mut targets = Vec::new();
-    let mut target = |indicator: &'static str, area: &AreaCode, value: f64, by: i32, note: &str| -> Result<(), DemoError> {
-        targets.push(TargetSeed {
-            indicator: indicator.into(),
-            area: area.clone(),
-            value: round_to(value, 1),
-            target_period: period(by)?,
-            baseline_period: period(first_year)?,
-            note: note.into(),
-        });
-        Ok(())
-    };
+    let mut target =
+        |indicator: &'static str, area: &AreaCode, value: f64, by: i32, note: &str| -> Result<(), DemoError> {
+            targets.push(TargetSeed {
+                indicator: indicator.into(),
+                area: area.clone(),
+                value: round_to(value, 1),
+                target_period: period(by)?,
+                baseline_period: period(first_year)?,
+                note: note.into(),
+            });
+            Ok(())
+        };
     let baseline = |indicator: &str, area: &AreaCode| values.get(&(indicator, area.clone(), first_year)).copied();
     if let Some(start) = baseline("VEILIGHEIDSBELEVING", city) {
-        target("VEILIGHEIDSBELEVING", city, start + 5.0, anchor.year() + 1, "Synthetisch demodoel: vijf procentpunt meer dan in het basisjaar.")?;
+        target(
+            "VEILIGHEIDSBELEVING",
+            city,
+            start + 5.0,
+            anchor.year() + 1,
+            "Synthetisch demodoel: vijf procentpunt meer dan in het basisjaar.",
+        )?;
     }
     if let Some(start) = baseline("ACTIEVE_INWONERS", city) {
-        target("ACTIEVE_INWONERS", city, start * 1.25, anchor.year() + 1, "Synthetisch demodoel: een kwart meer actieve inwoners.")?;
+        target(
+            "ACTIEVE_INWONERS",
+            city,
+            start * 1.25,
+            anchor.year() + 1,
+            "Synthetisch demodoel: een kwart meer actieve inwoners.",
+        )?;
     }
     if let Some(start) = baseline("EENZAAMHEID", city) {
-        target("EENZAAMHEID", city, start - 2.0, anchor.year() + 2, "Synthetisch demodoel: twee procentpunt minder ernstig eenzamen.")?;
+        target(
+            "EENZAAMHEID",
+            city,
+            start - 2.0,
+            anchor.year() + 2,
+            "Synthetisch demodoel: twee procentpunt minder ernstig eenzamen.",
+        )?;
     }
     if let Some(start) = baseline("LEEFBAARHEID", city) {
         target("LEEFBAARHEID", city, start + 0.3, anchor.year() + 1, "Synthetisch demodoel.")?;
     }
     let least_safe = wijken
         .iter()
-        .filter_map(|wijk| values.get(&("VEILIGHEIDSBELEVING", wijk.code.clone(), last_year)).map(|value| (*value, wijk)))
+        .filter_map(|wijk| {
+            values.get(&("VEILIGHEIDSBELEVING", wijk.code.clone(), last_year)).map(|value| (*value, wijk))
+        })
         .min_by(|left, right| left.0.total_cmp(&right.0));
     if let Some((_, wijk)) = least_safe
         && let Some(start) = baseline("VEILIGHEIDSBELEVING", &wijk.code)
@@ -700,7 +746,7 @@ pub(super) fn generate(
                 title: template.title.into(),
                 description: template.description.into(),
             });
-            for (title, description, owner, programme, indicators) in template.actions {
+            for &ActionTemplate { title, description, owner, programme, indicators } in &template.actions {
                 let start_date = anchor - Duration::days(random.i64(20..300));
                 let status = match random.u8(0..10) {
                     0..=1 => ActionStatus::Planned,
@@ -736,7 +782,8 @@ pub(super) fn generate(
         let submitter = names.next(random);
         let submitted_on = anchor - Duration::days(random.i64(10..300));
         if matches!(status, InitiativeStatus::Approved | InitiativeStatus::Done) {
-            for member in std::iter::once(submitter.clone()).chain((0..random.usize(1..3)).map(|_| names.next(random))) {
+            for member in std::iter::once(submitter.clone()).chain((0..random.usize(1..3)).map(|_| names.next(random)))
+            {
                 active_residents.push(ActiveResidentSeed {
                     area: buurt.code.clone(),
                     name: member,
@@ -755,8 +802,12 @@ pub(super) fn generate(
             requested_budget_cents: *budget,
             status,
             review_note: match status {
-                InitiativeStatus::Rejected => Some("Past niet binnen de regeling: de grond is geen gemeentelijk eigendom.".into()),
-                InitiativeStatus::Approved | InitiativeStatus::Done => Some("Akkoord; de wijkcoördinator begeleidt de uitvoering.".into()),
+                InitiativeStatus::Rejected => {
+                    Some("Past niet binnen de regeling: de grond is geen gemeentelijk eigendom.".into())
+                }
+                InitiativeStatus::Approved | InitiativeStatus::Done => {
+                    Some("Akkoord; de wijkcoördinator begeleidt de uitvoering.".into())
+                }
                 _ => None,
             },
             submitted_at: dutch_moment(submitted_on, time!(20:15)),
@@ -764,7 +815,8 @@ pub(super) fn generate(
     }
     for wijk in &wijken {
         for _ in 0..2 {
-            let activity = [Activity::Volunteer, Activity::AssociationMember, Activity::NeighbourhoodWatch][random.usize(..3)];
+            let activity =
+                [Activity::Volunteer, Activity::AssociationMember, Activity::NeighbourhoodWatch][random.usize(..3)];
             active_residents.push(ActiveResidentSeed {
                 area: wijk.code.clone(),
                 name: names.next(random),
@@ -778,11 +830,17 @@ pub(super) fn generate(
     let coordinators = wijken
         .iter()
         .enumerate()
-        .map(|(index, wijk)| (wijk.code.clone(), council.coordinators[(index / 2) % council.coordinators.len()].clone()))
+        .map(|(index, wijk)| {
+            (wijk.code.clone(), council.coordinators[(index / 2) % council.coordinators.len()].clone())
+        })
         .collect();
 
     Ok(Monitor {
-        body: BodySeed { name: format!("Gemeente {}", municipality.name), cbs_code: municipality.code.clone(), website: None },
+        body: BodySeed {
+            name: format!("Gemeente {}", municipality.name),
+            cbs_code: municipality.code.clone(),
+            website: None,
+        },
         populations,
         programmes: PROGRAMMES
             .iter()
@@ -807,7 +865,13 @@ pub(super) fn generate(
     })
 }
 
-fn measurement(spec: &IndicatorSpec, area: &AreaCode, period: Period, value: f64, respondents: Option<u32>) -> MeasurementSeed {
+fn measurement(
+    spec: &IndicatorSpec,
+    area: &AreaCode,
+    period: Period,
+    value: f64,
+    respondents: Option<u32>,
+) -> MeasurementSeed {
     MeasurementSeed {
         indicator: spec.code.into(),
         area: area.clone(),

@@ -60,7 +60,9 @@ fn the_seeds_officials_appear_only_in_the_seeds_proposal() {
     let data = demo();
     let seed_people = [SEED_PORTFOLIO_HOLDER, SEED_CHAIR, SEED_CLERK];
     for proposal in data.proposals.iter().filter(|proposal| proposal.case_number != SEED_CASE_NUMBER) {
-        for named in [Some(&proposal.portfolio_holder), proposal.chair.as_ref(), proposal.clerk.as_ref()].into_iter().flatten() {
+        for named in
+            [Some(&proposal.portfolio_holder), proposal.chair.as_ref(), proposal.clerk.as_ref()].into_iter().flatten()
+        {
             assert!(!seed_people.contains(&named.as_str()), "{named} in {}", proposal.subject);
         }
     }
@@ -71,7 +73,8 @@ fn the_seeds_officials_appear_only_in_the_seeds_proposal() {
             }
         }
     }
-    let real: Vec<&str> = data.persons.iter().filter(|person| !person.fictional).map(|person| person.name.as_str()).collect();
+    let real: Vec<&str> =
+        data.persons.iter().filter(|person| !person.fictional).map(|person| person.name.as_str()).collect();
     assert_eq!(real, seed_people);
 }
 
@@ -195,7 +198,9 @@ fn the_city_value_lies_within_the_range_of_its_wijken() {
                 .measurements
                 .iter()
                 .filter(|m| {
-                    m.indicator == indicator.code && m.period == measurement.period && m.area.level() == AreaLevel::District
+                    m.indicator == indicator.code
+                        && m.period == measurement.period
+                        && m.area.level() == AreaLevel::District
                 })
                 .map(|m| m.value)
                 .collect();

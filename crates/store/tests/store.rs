@@ -1,0 +1,174 @@
+//! Store tests, each run on SQLite and on PostgreSQL (when `WIJKBEELD_TEST_POSTGRES` is set),
+//! every one on a fresh database.
+
+#![allow(clippy::unwrap_used)] // a failing unwrap is a failing test
+
+use time::macros::{date, datetime};
+use wijkbeeld_domain::demo::{self, HENGELO_AREAS_CSV};
+use wijkbeeld_store::testing::TestDatabase;
+use wijkbeeld_store::{Backend, StoreError, Tx, backend_test, overview, settings, statistics};
+
+const ANCHOR: time::Date = date!(2026 - 11 - 28);
+const NOW: time::OffsetDateTime = datetime!(2026-11-28 09:00 UTC);
+
+async fn load_demo(database: &TestDatabase) -> wijkbeeld_store::demo::LoadReport {
+    let store = database.open().await;
+    let data = demo::generate(ANCHOR, HENGELO_AREAS_CSV).unwrap();
+    let mut tx = store.begin().await.unwrap();
+    let report = wijkbeeld_store::demo::load(&mut tx, &data, NOW).await.unwrap();
+    tx.commit().await.unwrap();
+    store.close().await;
+    report
+}
+
+backend_test! {
+    async fn migrations_apply_once(database) {
+        let store = wijkbeeld_store::Store::connect(&database.setting).await.unwrap();
+        let first = store.migrate().await.unwrap();
+        assert_eq!(first.applied, 1);
+        assert_eq!(first.version, 1);
+        let second = store.migrate().await.unwrap();
+        assert_eq!(second.applied, 0);
+        assert_eq!(second.version, 1);
+        let mut tx = store.begin().await.unwrap();
+        assert!(statistics::is_empty(&mut tx).await.unwrap());
+        assert_eq!(statistics::row_counts(&mut tx).await.unwrap().len(), statistics::TABLES.len());
+    }
+}
+
+backend_test! {
+    async fn a_database_from_a_newer_version_is_refused(database) {
+        let store = database.open().await;
+        let mut tx = store.begin().await.unwrap();
+        let insert = "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time) \
+                      VALUES (20991231000000, 'from the future', TRUE, $1, 1)";
+        match &mut tx {
+            Tx::Sqlite(connection) => {
+                sqlx::query(insert).bind(vec![0_u8; 48]).execute(&mut **connection).await.unwrap();
+            }
+            Tx::Postgres(connection) => {
+                sqlx::query(insert).bind(vec![0_u8; 48]).execute(&mut **connection).await.unwrap();
+            }
+        }
+        tx.commit().await.unwrap();
+        let error = store.migrate().await.unwrap_err();
+        assert!(matches!(error, StoreError::NewerSchema { database: 20991231000000, known: 1 }), "{error:?}");
+        assert!(error.to_string().contains("created by a newer version of wijkbeeld"), "{error}");
+    }
+}
+
+backend_test! {
+    async fn loading_the_demo_twice_changes_nothing(database) {
+        let first = load_demo(database).await;
+        assert!(first.total() > 3000, "{first:?}");
+        assert_eq!(first.created["areas"], 73);
+        assert_eq!(first.created["market_evenings"], 3);
+        assert_eq!(first.created["indicators"], 12);
+
+        let store = database.open().await;
+        let mut tx = store.begin().await.unwrap();
+        let before = statistics::row_counts(&mut tx).await.unwrap();
+        drop(tx);
+
+        let second = load_demo(database).await;
+        assert_eq!(second.total(), 0, "{second:?}");
+        let mut tx = store.begin().await.unwrap();
+        let after = statistics::row_counts(&mut tx).await.unwrap();
+        assert_eq!(before, after);
+        assert_eq!(after["audit_log"], 1, "only the load that created something is logged");
+        assert!(!statistics::is_empty(&mut tx).await.unwrap());
+        assert_eq!(wijkbeeld_store::demo::anchor(&mut tx).await.unwrap(), Some(ANCHOR));
+    }
+}
+
+backend_test! {
+    async fn the_demo_holds_every_part_of_the_data_model(database) {
+        load_demo(database).await;
+        let store = database.open().await;
+        let mut tx = store.begin().await.unwrap();
+        let counts = statistics::row_counts(&mut tx).await.unwrap();
+        // Tables that only users fill (accounts, contributions, commitments, CBS mappings) start empty.
+        for table in statistics::TABLES {
+            let filled_later = ["users", "contributions", "commitments", "cbs_column_mappings"].contains(table);
+            assert_eq!(counts[table] == 0, filled_later, "{table}: {}", counts[table]);
+        }
+        let data = demo::generate(ANCHOR, HENGELO_AREAS_CSV).unwrap();
+        assert_eq!(counts["measurements"], data.measurements.len() as i64);
+        assert_eq!(counts["proposals"], data.proposals.len() as i64);
+    }
+}
+
+backend_test! {
+    async fn the_home_overview_lists_evenings_and_wijken(database) {
+        load_demo(database).await;
+        let store = database.open().await;
+        let mut tx = store.begin().await.unwrap();
+        let home = overview::home(&mut tx, ANCHOR).await.unwrap();
+        assert_eq!(home.body_name.as_deref(), Some("Gemeente Hengelo"));
+        assert_eq!(home.past.len(), 1);
+        let seed = &home.past[0];
+        assert_eq!(seed.date, date!(2023 - 09 - 26));
+        assert_eq!(seed.subjects, ["Wijkgericht werken"]);
+        assert_eq!((seed.rounds, seed.sessions), (2, 1));
+        assert_eq!(seed.starts_at, Some(time::macros::time!(19:30)));
+        assert_eq!(seed.ends_at, Some(time::macros::time!(22:45)));
+        assert_eq!(home.upcoming.len(), 2);
+        assert!(home.upcoming[0].date < home.upcoming[1].date);
+        assert!(home.upcoming.iter().all(|evening| evening.sessions == 4 && evening.subjects.len() == 4));
+        assert_eq!(home.wijken.len(), 10);
+        assert_eq!(home.wijken.iter().map(|wijk| wijk.buurten).sum::<i64>(), 62);
+        assert_eq!(home.wijken[1].name, "Hengelose Es");
+        assert!(home.wijken.iter().all(|wijk| wijk.inhabitants.is_some_and(|people| people > 0)));
+    }
+}
+
+backend_test! {
+    async fn settings_are_replaced(database) {
+        let store = database.open().await;
+        let mut tx = store.begin().await.unwrap();
+        assert_eq!(settings::get(&mut tx, "x").await.unwrap(), None);
+        settings::set(&mut tx, "x", "1").await.unwrap();
+        settings::set(&mut tx, "x", "2").await.unwrap();
+        assert_eq!(settings::get(&mut tx, "x").await.unwrap().as_deref(), Some("2"));
+    }
+}
+
+backend_test! {
+    async fn foreign_keys_and_unique_keys_are_enforced(database) {
+        let store = database.open().await;
+        let mut tx = store.begin().await.unwrap();
+        let orphan = "INSERT INTO areas (body_id, code, name, level) VALUES (4242, 'GM0001', 'Nergens', 'gemeente')";
+        let error = match &mut tx {
+            Tx::Sqlite(connection) => sqlx::query(orphan).execute(&mut **connection).await.unwrap_err(),
+            Tx::Postgres(connection) => sqlx::query(orphan).execute(&mut **connection).await.unwrap_err(),
+        };
+        assert!(error.to_string().to_lowercase().contains("foreign key"), "{error}");
+        drop(tx);
+
+        load_demo(database).await;
+        let mut tx = store.begin().await.unwrap();
+        let duplicate = "INSERT INTO bodies (name, cbs_code) VALUES ('Tweede Hengelo', 'GM0164')";
+        let error: StoreError = match &mut tx {
+            Tx::Sqlite(connection) => sqlx::query(duplicate).execute(&mut **connection).await.unwrap_err().into(),
+            Tx::Postgres(connection) => sqlx::query(duplicate).execute(&mut **connection).await.unwrap_err().into(),
+        };
+        assert!(matches!(error, StoreError::Conflict { .. }), "{error:?}");
+    }
+}
+
+backend_test! {
+    async fn sqlite_runs_in_wal_mode(database) {
+        let store = database.open().await;
+        let mut tx = store.begin().await.unwrap();
+        match (&mut tx, store.backend()) {
+            (Tx::Sqlite(connection), Backend::Sqlite) => {
+                let mode: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(&mut **connection).await.unwrap();
+                assert_eq!(mode, "wal");
+                let foreign_keys: i64 = sqlx::query_scalar("PRAGMA foreign_keys").fetch_one(&mut **connection).await.unwrap();
+                assert_eq!(foreign_keys, 1);
+            }
+            (Tx::Postgres(_), Backend::Postgres) => {}
+            _ => panic!("the transaction's backend differs from the store's"),
+        }
+    }
+}

@@ -1,0 +1,31 @@
+//! `GET /healthz`: whether the server can reach its database, for load balancers and monitoring.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use serde::Serialize;
+use wijkbeeld_store::Backend;
+
+use crate::AppState;
+
+#[derive(Serialize)]
+pub(crate) struct Health {
+    status: &'static str,
+    database: &'static str,
+    backend: &'static str,
+}
+
+/// 200 when the database answers, 503 when it does not (the cause is logged).
+pub(crate) async fn check(State(state): State<AppState>) -> (StatusCode, Json<Health>) {
+    let backend = match state.store().backend() {
+        Backend::Sqlite => "sqlite",
+        Backend::Postgres => "postgres",
+    };
+    match state.store().ping().await {
+        Ok(()) => (StatusCode::OK, Json(Health { status: "ok", database: "ok", backend })),
+        Err(error) => {
+            tracing::error!(%error, "health check: the database does not answer");
+            (StatusCode::SERVICE_UNAVAILABLE, Json(Health { status: "unavailable", database: "unreachable", backend }))
+        }
+    }
+}
