@@ -69,6 +69,14 @@ impl TestDatabase {
         }
     }
 
+    /// The setting as given on the command line (`--database`), password included.
+    pub fn argument(&self) -> String {
+        match &self.setting {
+            DatabaseSetting::Sqlite(path) => path.display().to_string(),
+            DatabaseSetting::Postgres(url) => url.clone(),
+        }
+    }
+
     /// Opens the database and migrates it.
     ///
     /// # Panics
@@ -78,6 +86,29 @@ impl TestDatabase {
         store.migrate().await.expect("the test database migrates");
         store
     }
+}
+
+/// The schema version [`record_future_migration`] records.
+pub const FUTURE_MIGRATION: i64 = 20_991_231_000_000;
+
+/// Records a migration this version does not know, as a newer wijkbeeld would have applied it.
+///
+/// # Panics
+/// When the database refuses the row.
+pub async fn record_future_migration(store: &Store) {
+    let mut tx = store.begin().await.expect("a transaction");
+    crate::on_connection!(&mut tx, |connection| {
+        sqlx::query(
+            "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time) \
+             VALUES ($1, 'from a newer wijkbeeld', TRUE, $2, 1)",
+        )
+        .bind(FUTURE_MIGRATION)
+        .bind(vec![0_u8; 48])
+        .execute(&mut *connection)
+        .await
+        .expect("the migration row is recorded");
+    });
+    tx.commit().await.expect("the migration row is committed");
 }
 
 /// The URL with its database name replaced.

@@ -5,7 +5,7 @@
 
 use time::macros::{date, datetime};
 use wijkbeeld_domain::demo::{self, HENGELO_AREAS_CSV};
-use wijkbeeld_store::testing::TestDatabase;
+use wijkbeeld_store::testing::{self, TestDatabase};
 use wijkbeeld_store::{Backend, StoreError, Tx, backend_test, overview, settings, statistics};
 
 const ANCHOR: time::Date = date!(2026 - 11 - 28);
@@ -39,20 +39,9 @@ backend_test! {
 backend_test! {
     async fn a_database_from_a_newer_version_is_refused(database) {
         let store = database.open().await;
-        let mut tx = store.begin().await.unwrap();
-        let insert = "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time) \
-                      VALUES (20991231000000, 'from the future', TRUE, $1, 1)";
-        match &mut tx {
-            Tx::Sqlite(connection) => {
-                sqlx::query(insert).bind(vec![0_u8; 48]).execute(&mut **connection).await.unwrap();
-            }
-            Tx::Postgres(connection) => {
-                sqlx::query(insert).bind(vec![0_u8; 48]).execute(&mut **connection).await.unwrap();
-            }
-        }
-        tx.commit().await.unwrap();
+        testing::record_future_migration(&store).await;
         let error = store.migrate().await.unwrap_err();
-        assert!(matches!(error, StoreError::NewerSchema { database: 20991231000000, known: 1 }), "{error:?}");
+        assert!(matches!(error, StoreError::NewerSchema { database: testing::FUTURE_MIGRATION, known: 1 }), "{error:?}");
         assert!(error.to_string().contains("created by a newer version of wijkbeeld"), "{error}");
     }
 }
