@@ -114,7 +114,7 @@ async fn open(setting: &DatabaseSetting) -> Result<Store> {
 
 async fn load_demo(store: &Store, areas_csv: &str) -> Result<()> {
     let now = Clock::System.now();
-    let mut tx = store.begin().await?;
+    let mut tx = store.begin_write().await?;
     let anchor = wijkbeeld_store::demo::anchor(&mut tx).await?.unwrap_or_else(|| Clock::System.today());
     let data = demo::generate(anchor, areas_csv)?;
     let report = wijkbeeld_store::demo::load(&mut tx, &data, now).await?;

@@ -41,6 +41,12 @@ pub async fn anchor(tx: &mut Tx) -> Result<Option<Date>, StoreError> {
 /// Writes the demo data set, adding only what is missing, records its anchor date, and logs
 /// the load in the audit log when it created anything.
 pub async fn load(tx: &mut Tx, data: &DemoData, now: OffsetDateTime) -> Result<LoadReport, StoreError> {
+    // Several servers may start with `serve --demo` on one empty PostgreSQL database at once:
+    // the lock makes their loads take turns, so the later ones find everything and add nothing.
+    // (On SQLite, `Store::begin_write` already holds the database's write lock.)
+    if let Tx::Postgres(transaction) = &mut *tx {
+        sqlx::query("SELECT pg_advisory_xact_lock(71642023)").execute(&mut **transaction).await?;
+    }
     let mut loader = Loader { tx, now: stored_moment(now), report: LoadReport::default(), ids: Ids::default() };
     loader.body(data).await?;
     loader.areas(data).await?;

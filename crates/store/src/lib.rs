@@ -135,10 +135,20 @@ impl Store {
         Ok(versions)
     }
 
-    /// Starts a transaction.
+    /// Starts a transaction for reading (it may write too, but see [`Store::begin_write`]).
     pub async fn begin(&self) -> Result<Tx, StoreError> {
         Ok(match &self.pool {
             Pool::Sqlite(pool) => Tx::Sqlite(pool.begin().await?),
+            Pool::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+        })
+    }
+
+    /// Starts a transaction that will write. On SQLite it takes the write lock at once (`BEGIN
+    /// IMMEDIATE`), so concurrent writers wait for each other, up to the busy timeout, instead of
+    /// one failing when it upgrades its read lock halfway.
+    pub async fn begin_write(&self) -> Result<Tx, StoreError> {
+        Ok(match &self.pool {
+            Pool::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
             Pool::Postgres(pool) => Tx::Postgres(pool.begin().await?),
         })
     }

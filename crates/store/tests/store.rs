@@ -14,7 +14,7 @@ const NOW: time::OffsetDateTime = datetime!(2026-11-28 09:00 UTC);
 async fn load_demo(database: &TestDatabase) -> wijkbeeld_store::demo::LoadReport {
     let store = database.open().await;
     let data = demo::generate(ANCHOR, HENGELO_AREAS_CSV).unwrap();
-    let mut tx = store.begin().await.unwrap();
+    let mut tx = store.begin_write().await.unwrap();
     let report = wijkbeeld_store::demo::load(&mut tx, &data, NOW).await.unwrap();
     tx.commit().await.unwrap();
     store.close().await;
@@ -67,6 +67,19 @@ backend_test! {
         assert_eq!(after["audit_log"], 1, "only the load that created something is logged");
         assert!(!statistics::is_empty(&mut tx).await.unwrap());
         assert_eq!(wijkbeeld_store::demo::anchor(&mut tx).await.unwrap(), Some(ANCHOR));
+    }
+}
+
+backend_test! {
+    async fn concurrent_demo_loads_take_turns(database) {
+        database.open().await.close().await;
+        let (left, right) = tokio::join!(load_demo(database), load_demo(database));
+        assert_eq!(left.total().min(right.total()), 0, "one load adds everything, the other nothing");
+        let store = database.open().await;
+        let mut tx = store.begin().await.unwrap();
+        let counts = statistics::row_counts(&mut tx).await.unwrap();
+        assert_eq!(counts["areas"], 73);
+        assert_eq!(counts["audit_log"], 1);
     }
 }
 

@@ -35,7 +35,7 @@ async fn get(store: &Store, path: &str) -> Reply {
 async fn demo_store(database: &TestDatabase) -> Store {
     let store = database.open().await;
     let data = demo::generate(NOW.date(), HENGELO_AREAS_CSV).unwrap();
-    let mut tx = store.begin().await.unwrap();
+    let mut tx = store.begin_write().await.unwrap();
     wijkbeeld_store::demo::load(&mut tx, &data, NOW).await.unwrap();
     tx.commit().await.unwrap();
     store
