@@ -54,12 +54,13 @@ const PARTIES: &[(&str, &str, u8)] = &[
     ("Onafhankelijke Stem", "OS", 2),
 ];
 
-/// Portfolios of the fictional aldermen and the mayor, with the domains their proposals fall in.
+/// Portfolios of the four fictional aldermen (beside the seed's portfolio holder) and the mayor.
 #[derive(Clone, Copy, PartialEq)]
 enum Portfolio {
     Space,
     Finance,
     Care,
+    Work,
     Safety,
 }
 
@@ -67,6 +68,7 @@ const PORTFOLIOS: &[(Portfolio, Function, &str)] = &[
     (Portfolio::Space, Function::Alderman, "Ruimte, Wonen en Klimaat"),
     (Portfolio::Finance, Function::Alderman, "Financiën, Economie en Mobiliteit"),
     (Portfolio::Care, Function::Alderman, "Zorg, Jeugd en Onderwijs"),
+    (Portfolio::Work, Function::Alderman, "Werk, Inkomen en Sport"),
     (Portfolio::Safety, Function::Mayor, "Openbare orde en veiligheid, Burgerparticipatie"),
 ];
 
@@ -228,7 +230,7 @@ const TEMPLATES: &[ProposalTemplate] = &[
         domains: &[Domain::Social],
         purpose: Purpose::OpinionForming,
         duration_minutes: 60,
-        portfolio: Portfolio::Care,
+        portfolio: Portfolio::Work,
         expected_attendance: 30,
         needs_livestream: false,
         speaking_allowed: true,

@@ -322,6 +322,17 @@ const INDICATORS: &[IndicatorSpec] = &[
     },
 ];
 
+/// City-wide demo targets: indicator, the change on the baseline value, years after the
+/// anchor's year, and the reason.
+type CityTarget = (&'static str, fn(f64) -> f64, i32, &'static str);
+
+const CITY_TARGETS: &[CityTarget] = &[
+    ("VEILIGHEIDSBELEVING", |_| 5.0, 1, "Synthetisch demodoel: vijf procentpunt meer dan in het basisjaar."),
+    ("ACTIEVE_INWONERS", |start| start * 0.25, 1, "Synthetisch demodoel: een kwart meer actieve inwoners."),
+    ("EENZAAMHEID", |_| -2.0, 2, "Synthetisch demodoel: twee procentpunt minder ernstig eenzamen."),
+    ("LEEFBAARHEID", |_| 0.3, 1, "Synthetisch demodoel."),
+];
+
 /// A wijk priority and the actions that serve it, per theme.
 struct AgendaTemplate {
     theme: Theme,
@@ -667,35 +678,10 @@ pub(super) fn generate(
             Ok(())
         };
     let baseline = |indicator: &str, area: &AreaCode| values.get(&(indicator, area.clone(), first_year)).copied();
-    if let Some(start) = baseline("VEILIGHEIDSBELEVING", city) {
-        target(
-            "VEILIGHEIDSBELEVING",
-            city,
-            start + 5.0,
-            anchor.year() + 1,
-            "Synthetisch demodoel: vijf procentpunt meer dan in het basisjaar.",
-        )?;
-    }
-    if let Some(start) = baseline("ACTIEVE_INWONERS", city) {
-        target(
-            "ACTIEVE_INWONERS",
-            city,
-            start * 1.25,
-            anchor.year() + 1,
-            "Synthetisch demodoel: een kwart meer actieve inwoners.",
-        )?;
-    }
-    if let Some(start) = baseline("EENZAAMHEID", city) {
-        target(
-            "EENZAAMHEID",
-            city,
-            start - 2.0,
-            anchor.year() + 2,
-            "Synthetisch demodoel: twee procentpunt minder ernstig eenzamen.",
-        )?;
-    }
-    if let Some(start) = baseline("LEEFBAARHEID", city) {
-        target("LEEFBAARHEID", city, start + 0.3, anchor.year() + 1, "Synthetisch demodoel.")?;
+    for (indicator, change, years_ahead, note) in CITY_TARGETS {
+        if let Some(start) = baseline(indicator, city) {
+            target(indicator, city, start + change(start), anchor.year() + years_ahead, note)?;
+        }
     }
     let least_safe = wijken
         .iter()
