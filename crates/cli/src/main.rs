@@ -1,18 +1,21 @@
 //! The `wijkbeeld` command: serves the web interface, loads the demo data, migrates the
-//! database. Errors end the program with one line on standard error and exit code 1.
+//! database, and manages accounts and API tokens. Errors end the program with one line on
+//! standard error and exit code 1.
+
+mod accounts;
+mod demo;
+mod serve;
 
 use std::io::IsTerminal;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::{Parser, Subcommand};
-use tokio::net::TcpListener;
 use tracing_subscriber::EnvFilter;
-use wijkbeeld_domain::demo::{self, HENGELO_AREAS_CSV};
-use wijkbeeld_store::{DatabaseSetting, Store, statistics};
-use wijkbeeld_web::{AppState, Clock};
+use wijkbeeld_domain::access::Role;
+use wijkbeeld_store::{DatabaseSetting, Store};
 
 /// wijkbeeld: the Politieke Markt and wijkgericht werken of a Dutch municipality.
 #[derive(Parser)]
@@ -36,15 +39,104 @@ enum Command {
         /// Load the demo data first when the database is empty.
         #[arg(long)]
         demo: bool,
+        /// With --demo: the password of every demo account, instead of generated ones (for tests).
+        #[arg(long, value_name = "PASSWORD", requires = "demo")]
+        demo_password: Option<String>,
+        /// Mark cookies Secure: the site is reached over HTTPS.
+        #[arg(long, env = "WIJKBEELD_SECURE_COOKIES")]
+        secure_cookies: bool,
+        /// Take client addresses from X-Forwarded-For (only behind a proxy that sets it).
+        #[arg(long, env = "WIJKBEELD_TRUST_PROXY")]
+        trust_proxy: bool,
     },
-    /// Load the demo data set; loading it again changes nothing.
+    /// Load the demo data set, with one account per role; loading it again changes nothing.
     Demo {
         /// A division file (code,name,level,parent_code) to use instead of Hengelo's wijken and buurten.
         #[arg(long, value_name = "FILE")]
         areas: Option<PathBuf>,
+        /// The password of every demo account, instead of generated ones (for tests).
+        #[arg(long, value_name = "PASSWORD")]
+        demo_password: Option<String>,
     },
     /// Bring the database schema up to date, and say which version it is at.
     Migrate,
+    /// Manage accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Manage API tokens for the JSON API.
+    #[command(subcommand)]
+    Token(TokenCommand),
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Add an account; prints a generated password unless --password-stdin is given.
+    Add {
+        /// Sign-in address.
+        #[arg(long)]
+        email: String,
+        /// Role: griffie, college, raadslid, partner or admin.
+        #[arg(long, value_parser = parse_role)]
+        role: Role,
+        /// Name shown (default: the part of the address before the @).
+        #[arg(long)]
+        name: Option<String>,
+        /// The partner organisation's name (for the partner role).
+        #[arg(long)]
+        partner: Option<String>,
+        /// Read the password from the first line of standard input.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// List the accounts.
+    List {
+        /// As JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Give an account another role.
+    SetRole {
+        /// The account's address.
+        #[arg(long)]
+        email: String,
+        /// Role: griffie, college, raadslid, partner or admin.
+        #[arg(long, value_parser = parse_role)]
+        role: Role,
+        /// The partner organisation's name (for the partner role).
+        #[arg(long)]
+        partner: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Make an API token; prints it once (only its hash is stored).
+    Create {
+        /// What the token is for.
+        #[arg(long)]
+        name: String,
+        /// Role: griffie, college, raadslid, partner or admin.
+        #[arg(long, value_parser = parse_role)]
+        role: Role,
+        /// The partner organisation's name (for the partner role).
+        #[arg(long)]
+        partner: Option<String>,
+    },
+    /// List the API tokens.
+    List {
+        /// As JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Revoke an API token.
+    Revoke {
+        /// The token's number, as `token list` shows it.
+        id: i64,
+    },
+}
+
+fn parse_role(text: &str) -> Result<Role, String> {
+    text.parse().map_err(|error: wijkbeeld_domain::UnknownCode| error.to_string())
 }
 
 fn main() -> ExitCode {
@@ -73,18 +165,11 @@ fn main() -> ExitCode {
 async fn run(cli: Cli) -> Result<()> {
     let setting: DatabaseSetting = cli.database.parse()?;
     match cli.command {
-        Command::Serve { listen, demo } => serve(&setting, listen, demo).await,
-        Command::Demo { areas } => {
-            let areas = match areas {
-                Some(path) => std::fs::read_to_string(&path)
-                    .with_context(|| format!("cannot read the areas file {}", path.display()))?,
-                None => HENGELO_AREAS_CSV.to_owned(),
-            };
-            let store = open(&setting).await?;
-            let result = load_demo(&store, &areas).await;
-            store.close().await;
-            result
+        Command::Serve { listen, demo, demo_password, secure_cookies, trust_proxy } => {
+            let settings = wijkbeeld_web::Settings { secure_cookies, trust_proxy };
+            serve::run(&setting, listen, demo.then_some(demo_password), settings).await
         }
+        Command::Demo { areas, demo_password } => demo::run(&setting, areas.as_deref(), demo_password).await,
         Command::Migrate => {
             let store = Store::connect(&setting).await?;
             let report = store.migrate().await;
@@ -99,6 +184,8 @@ async fn run(cli: Cli) -> Result<()> {
             );
             Ok(())
         }
+        Command::User(command) => with_store(&setting, |store| accounts::user(store, command)).await,
+        Command::Token(command) => with_store(&setting, |store| accounts::token(store, command)).await,
     }
 }
 
@@ -112,69 +199,14 @@ async fn open(setting: &DatabaseSetting) -> Result<Store> {
     Ok(store)
 }
 
-async fn load_demo(store: &Store, areas_csv: &str) -> Result<()> {
-    let now = Clock::System.now();
-    let mut tx = store.begin_write().await?;
-    let anchor = wijkbeeld_store::demo::anchor(&mut tx).await?.unwrap_or_else(|| Clock::System.today());
-    let data = demo::generate(anchor, areas_csv)?;
-    let report = wijkbeeld_store::demo::load(&mut tx, &data, now).await?;
-    tx.commit().await?;
-    if report.total() == 0 {
-        println!("The demo data (anchored on {anchor}) is already in the database; nothing changed.");
-    } else {
-        let tables: Vec<String> = report.created.iter().map(|(table, count)| format!("{table} {count}")).collect();
-        println!("Loaded the demo data, anchored on {anchor}: {} rows ({}).", report.total(), tables.join(", "));
-        println!("{}", demo::SYNTHETIC_NOTICE);
-    }
-    Ok(())
-}
-
-async fn serve(setting: &DatabaseSetting, listen: SocketAddr, demo: bool) -> Result<()> {
-    // Bind before touching the database, so that a port in use is reported at once.
-    let listener = TcpListener::bind(listen).await.with_context(|| format!("cannot listen on {listen}"))?;
-    let address = listener.local_addr().context("cannot read the address listened on")?;
+/// Runs a command on an open store and closes it afterwards, whatever the outcome.
+async fn with_store<F, Fut>(setting: &DatabaseSetting, command: F) -> Result<()>
+where
+    F: FnOnce(Store) -> Fut,
+    Fut: std::future::Future<Output = Result<()>>,
+{
     let store = open(setting).await?;
-    if demo {
-        let mut tx = store.begin().await?;
-        let empty = statistics::is_empty(&mut tx).await?;
-        drop(tx);
-        if empty {
-            load_demo(&store, HENGELO_AREAS_CSV).await?;
-        } else {
-            println!("The database already holds data; the demo data is not loaded.");
-        }
-    }
-    println!("wijkbeeld is listening on http://{address} (database: {}); stop with Ctrl-C.", store.location());
-    tracing::info!(%address, "listening");
-    let state = AppState::new(store.clone(), Clock::System);
-    let served = wijkbeeld_web::serve(listener, state, shutdown_signal()).await;
+    let result = command(store.clone()).await;
     store.close().await;
-    served.context("the server stopped with an error")?;
-    tracing::info!("stopped");
-    Ok(())
-}
-
-/// Completes on Ctrl-C or SIGTERM (what service managers send to stop a server).
-async fn shutdown_signal() {
-    let interrupt = async {
-        if tokio::signal::ctrl_c().await.is_err() {
-            std::future::pending::<()>().await;
-        }
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = interrupt => {}
-        () = terminate => {}
-    }
-    tracing::info!("shutting down: finishing the requests in flight");
+    result
 }

@@ -24,6 +24,91 @@ code_enum! {
     }
 }
 
+impl Role {
+    /// Whether an account of this role belongs to one partner organisation (and must name it).
+    pub fn needs_partner(self) -> bool {
+        self == Role::Partner
+    }
+}
+
+/// An e-mail address as used to sign in: trimmed, in lower case, of the form `local@domain.tld`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(transparent)]
+pub struct EmailAddress(String);
+
+/// Why a text is not a usable e-mail address.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("'{0}' is not an e-mail address (name@domain.nl)")]
+pub struct InvalidEmailAddress(pub String);
+
+impl EmailAddress {
+    /// The address as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::str::FromStr for EmailAddress {
+    type Err = InvalidEmailAddress;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let address = text.trim().to_lowercase();
+        let valid = match address.split_once('@') {
+            Some((local, domain)) => {
+                !local.is_empty()
+                    && domain.contains('.')
+                    && !domain.starts_with('.')
+                    && !domain.ends_with('.')
+                    && !domain.contains('@')
+                    && address.len() <= 254
+                    && !address.chars().any(|character| character.is_whitespace() || character.is_control())
+            }
+            None => false,
+        };
+        if valid { Ok(EmailAddress(address)) } else { Err(InvalidEmailAddress(text.to_owned())) }
+    }
+}
+
+impl std::fmt::Display for EmailAddress {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str(&self.0)
+    }
+}
+
+/// The shortest password accepted. Length does more for strength than rules about symbols
+/// (NIST SP 800-63B), so length is the only rule besides not reusing the e-mail address.
+pub const MIN_PASSWORD_LENGTH: usize = 12;
+/// The longest password accepted; longer input is refused before it reaches the hash function.
+pub const MAX_PASSWORD_LENGTH: usize = 256;
+
+/// Why a new password is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum PasswordProblem {
+    /// Shorter than [`MIN_PASSWORD_LENGTH`] characters.
+    #[error("Het wachtwoord moet minstens {MIN_PASSWORD_LENGTH} tekens lang zijn.")]
+    TooShort,
+    /// Longer than [`MAX_PASSWORD_LENGTH`] characters.
+    #[error("Het wachtwoord mag hoogstens {MAX_PASSWORD_LENGTH} tekens lang zijn.")]
+    TooLong,
+    /// The same as the e-mail address.
+    #[error("Het wachtwoord mag niet gelijk zijn aan het e-mailadres.")]
+    SameAsEmail,
+}
+
+/// Checks a new password against the rules.
+pub fn check_new_password(password: &str, email: &EmailAddress) -> Result<(), PasswordProblem> {
+    let length = password.chars().count();
+    if length < MIN_PASSWORD_LENGTH {
+        Err(PasswordProblem::TooShort)
+    } else if length > MAX_PASSWORD_LENGTH {
+        Err(PasswordProblem::TooLong)
+    } else if password.trim().eq_ignore_ascii_case(email.as_str()) {
+        Err(PasswordProblem::SameAsEmail)
+    } else {
+        Ok(())
+    }
+}
+
 /// A user account. Passwords and sessions belong to the store and the web layer.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct User {
@@ -41,6 +126,29 @@ pub struct User {
     pub partner_id: Option<Id<Partner>>,
     /// When the account was disabled, if it is.
     pub disabled_at: Option<OffsetDateTime>,
+}
+
+/// A token for the JSON API, scoped to a role (and, for the partner role, to one partner). Only
+/// a hash of the token is stored; the token itself is shown once, when it is made.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ApiToken {
+    /// Identifier.
+    pub id: Id<ApiToken>,
+    /// What the token is for, e.g. "Koppeling open data".
+    pub name: String,
+    /// What the token may do.
+    pub role: Role,
+    /// The partner organisation, for the partner role.
+    pub partner_id: Option<Id<Partner>>,
+    /// When it was made.
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    /// When it was last used.
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub last_used_at: Option<OffsetDateTime>,
+    /// When it was revoked; a revoked token no longer works.
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub revoked_at: Option<OffsetDateTime>,
 }
 
 /// One change recorded in the audit log.
@@ -67,4 +175,35 @@ pub struct AuditEntry {
     pub to_state: Option<String>,
     /// Further detail as JSON text.
     pub details: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn email_addresses_are_trimmed_and_lower_case() {
+        let address: EmailAddress = "  C.Hartendorp@Hengelo.NL ".parse().unwrap();
+        assert_eq!(address.as_str(), "c.hartendorp@hengelo.nl");
+        for bad in ["", "geen-adres", "@hengelo.nl", "a@b", "a@.nl", "a@nl.", "a b@c.nl", "a@b@c.nl"] {
+            assert!(bad.parse::<EmailAddress>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn passwords_need_length_and_not_the_email_address() {
+        let email: EmailAddress = "griffie@hengelo.example".parse().unwrap();
+        assert_eq!(check_new_password("kort", &email), Err(PasswordProblem::TooShort));
+        assert_eq!(check_new_password("griffie@hengelo.example", &email), Err(PasswordProblem::SameAsEmail));
+        assert_eq!(check_new_password(&"x".repeat(257), &email), Err(PasswordProblem::TooLong));
+        assert_eq!(check_new_password("paarse olifant op de fiets", &email), Ok(()));
+        // Length counts characters, not bytes.
+        assert_eq!(check_new_password("ééééééééééé", &email), Err(PasswordProblem::TooShort));
+    }
+
+    #[test]
+    fn only_partners_belong_to_a_partner() {
+        assert!(Role::Partner.needs_partner());
+        assert!(Role::ALL.iter().filter(|role| role.needs_partner()).count() == 1);
+    }
 }

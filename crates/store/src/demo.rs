@@ -15,6 +15,8 @@ use crate::{StoreError, Tx, on_connection, settings, stored_moment};
 pub struct LoadReport {
     /// New rows per table.
     pub created: BTreeMap<&'static str, u64>,
+    /// The demo accounts created now (their passwords can be shown once, now).
+    pub accounts: Vec<String>,
 }
 
 impl LoadReport {
@@ -40,7 +42,15 @@ pub async fn anchor(tx: &mut Tx) -> Result<Option<Date>, StoreError> {
 
 /// Writes the demo data set, adding only what is missing, records its anchor date, and logs
 /// the load in the audit log when it created anything.
-pub async fn load(tx: &mut Tx, data: &DemoData, now: OffsetDateTime) -> Result<LoadReport, StoreError> {
+///
+/// `password_hashes` maps a demo account's address to its password hash; an account without one
+/// is not created (the data set itself holds no passwords).
+pub async fn load(
+    tx: &mut Tx,
+    data: &DemoData,
+    password_hashes: &HashMap<String, String>,
+    now: OffsetDateTime,
+) -> Result<LoadReport, StoreError> {
     // Several servers may start with `serve --demo` on one empty PostgreSQL database at once:
     // the lock makes their loads take turns, so the later ones find everything and add nothing.
     // (On SQLite, `Store::begin_write` already holds the database's write lock.)
@@ -57,6 +67,7 @@ pub async fn load(tx: &mut Tx, data: &DemoData, now: OffsetDateTime) -> Result<L
     loader.monitor(data).await?;
     loader.measurements(data).await?;
     loader.agenda(data).await?;
+    loader.accounts(data, password_hashes).await?;
     let report = loader.report;
     let anchor = data.anchor.to_string();
     if settings::get(tx, settings::DEMO_ANCHOR).await?.as_deref() != Some(anchor.as_str()) {
@@ -139,6 +150,29 @@ impl Loader<'_> {
 
     fn optional_id(map: &HashMap<String, i64>, kind: &str, key: Option<&String>) -> Result<Option<i64>, StoreError> {
         key.map(|key| Self::id_of(map, kind, key)).transpose()
+    }
+
+    async fn accounts(&mut self, data: &DemoData, password_hashes: &HashMap<String, String>) -> Result<(), StoreError> {
+        let now = self.now;
+        for account in &data.accounts {
+            let Some(hash) = password_hashes.get(account.email.as_str()) else { continue };
+            let person = Self::optional_id(&self.ids.persons, "person", account.person.as_ref())?;
+            let partner = Self::optional_id(&self.ids.partners, "partner", account.partner.as_ref())?;
+            let before = self.report.total();
+            find_or_insert!(
+                self,
+                "users",
+                "SELECT id FROM users WHERE email = $1",
+                [account.email.as_str()],
+                "INSERT INTO users (email, display_name, role, password_hash, person_id, partner_id, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                [account.email.as_str(), &account.display_name, account.role.code(), hash, person, partner, now]
+            );
+            if self.report.total() > before {
+                self.report.accounts.push(account.email.to_string());
+            }
+        }
+        Ok(())
     }
 
     async fn body(&mut self, data: &DemoData) -> Result<(), StoreError> {

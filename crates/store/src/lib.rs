@@ -5,11 +5,14 @@
 //! on whichever pool the store holds (see the `on_connection!` macro). Queries take a [`Tx`] so
 //! that the caller decides what is atomic: one use case, one transaction.
 
+pub mod accounts;
 pub mod audit;
 mod connect;
 pub mod demo;
 mod error;
 pub mod overview;
+pub mod partners;
+pub mod rate_limits;
 pub mod settings;
 pub mod statistics;
 #[cfg(feature = "testing")]
@@ -94,14 +97,23 @@ impl Store {
         &self.location
     }
 
+    /// The newest schema version this build knows for the store's backend.
+    pub fn schema_version(&self) -> i64 {
+        self.migrator().iter().map(|migration| migration.version).max().unwrap_or(0)
+    }
+
+    fn migrator(&self) -> &'static Migrator {
+        match self.pool {
+            Pool::Sqlite(_) => &SQLITE_MIGRATIONS,
+            Pool::Postgres(_) => &POSTGRES_MIGRATIONS,
+        }
+    }
+
     /// Brings the schema up to date. Refuses a database that a newer wijkbeeld has migrated
     /// further than this version knows, rather than run on a schema it does not understand.
     pub async fn migrate(&self) -> Result<MigrationReport, StoreError> {
-        let migrator = match self.pool {
-            Pool::Sqlite(_) => &SQLITE_MIGRATIONS,
-            Pool::Postgres(_) => &POSTGRES_MIGRATIONS,
-        };
-        let known_latest = migrator.iter().map(|migration| migration.version).max().unwrap_or(0);
+        let migrator = self.migrator();
+        let known_latest = self.schema_version();
         let applied_before = self.applied_migrations().await?;
         if let Some(newest) = applied_before.iter().copied().filter(|version| *version > known_latest).max() {
             return Err(StoreError::NewerSchema { database: newest, known: known_latest });
@@ -191,7 +203,18 @@ pub struct MigrationReport {
     pub version: i64,
 }
 
-/// A moment as stored: always in UTC, so that SQLite's text form sorts in time order.
+/// A moment as stored: in UTC and to the second, so that SQLite's text form
+/// (`2026-11-28T09:00:00Z`) has one width and sorts in time order.
 pub(crate) fn stored_moment(moment: OffsetDateTime) -> OffsetDateTime {
-    moment.to_offset(UtcOffset::UTC)
+    let utc = moment.to_offset(UtcOffset::UTC);
+    utc.replace_nanosecond(0).unwrap_or(utc)
+}
+
+/// Reads a vocabulary code from storage; a code this version does not know is a corrupt row,
+/// not a guess.
+pub(crate) fn decode_code<T>(code: &str) -> Result<T, StoreError>
+where
+    T: std::str::FromStr<Err = wijkbeeld_domain::UnknownCode>,
+{
+    code.parse().map_err(|error: wijkbeeld_domain::UnknownCode| StoreError::Corrupt(error.to_string()))
 }

@@ -41,7 +41,14 @@ pub const TABLES: &[&str] = &[
     "action_indicators",
     "initiatives",
     "active_residents",
+    "user_sessions",
+    "api_tokens",
+    "rate_limit_windows",
 ];
+
+/// Tables of accounts and bookkeeping rather than content: a database with rows only here is
+/// still empty to `serve --demo`.
+const BOOKKEEPING: &[&str] = &["settings", "audit_log", "users", "user_sessions", "api_tokens", "rate_limit_windows"];
 
 /// The number of rows in each table.
 pub async fn row_counts(tx: &mut Tx) -> Result<BTreeMap<&'static str, i64>, StoreError> {
@@ -57,8 +64,8 @@ pub async fn row_counts(tx: &mut Tx) -> Result<BTreeMap<&'static str, i64>, Stor
     Ok(counts)
 }
 
-/// Whether the database holds no data yet (settings and the audit log aside).
+/// Whether the database holds no content yet (accounts and bookkeeping aside).
 pub async fn is_empty(tx: &mut Tx) -> Result<bool, StoreError> {
     let counts = row_counts(tx).await?;
-    Ok(counts.iter().filter(|(table, _)| !matches!(**table, "settings" | "audit_log")).all(|(_, count)| *count == 0))
+    Ok(counts.iter().filter(|(table, _)| !BOOKKEEPING.contains(table)).all(|(_, count)| *count == 0))
 }

@@ -4,24 +4,36 @@
 //! Handlers are thin: they read the request, call one store query or use case, and render.
 //! [`app`] builds the whole site so that tests can drive it in-process.
 
+pub mod accounts;
+mod api;
 mod assets;
+pub mod auth;
 mod error;
 mod format;
 mod health;
+mod labels;
+mod limits;
 mod pages;
 
 use std::future::Future;
+use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::routing::get;
+use axum::http::{HeaderName, HeaderValue, header};
 use time::{Date, OffsetDateTime};
 use tokio::net::TcpListener;
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
+use wijkbeeld_domain::access::Role;
 use wijkbeeld_store::Store;
 
+pub use auth::policy::{Access, Kind, Policy, RouteEntry, refusal_status};
 pub use error::{AppError, AppResult};
+
+use auth::policy::Site;
+use pages::{ADMINS, AUDIT_READERS};
 
 /// Where the server reads the time from: the system clock, or a fixed moment in tests.
 #[derive(Clone, Debug)]
@@ -47,6 +59,16 @@ impl Clock {
     }
 }
 
+/// How the server is deployed.
+#[derive(Clone, Debug, Default)]
+pub struct Settings {
+    /// Mark cookies Secure: the site is served over HTTPS (also assumed per request when a proxy
+    /// sends `X-Forwarded-Proto: https`).
+    pub secure_cookies: bool,
+    /// Take the client's address from `X-Forwarded-For`: only behind a proxy that sets it.
+    pub trust_proxy: bool,
+}
+
 /// What every handler shares. Cheap to clone.
 #[derive(Clone, Debug)]
 pub struct AppState {
@@ -57,12 +79,23 @@ pub struct AppState {
 struct Inner {
     store: Store,
     clock: Clock,
+    settings: Settings,
 }
 
 impl AppState {
-    /// State over a store, reading the time from `clock`.
+    /// State over a store, reading the time from `clock`, with default settings.
     pub fn new(store: Store, clock: Clock) -> Self {
-        AppState { inner: Arc::new(Inner { store, clock }) }
+        AppState::with_settings(store, clock, Settings::default())
+    }
+
+    /// State with deployment settings.
+    pub fn with_settings(store: Store, clock: Clock, settings: Settings) -> Self {
+        AppState { inner: Arc::new(Inner { store, clock, settings }) }
+    }
+
+    /// The deployment settings.
+    pub fn settings(&self) -> &Settings {
+        &self.inner.settings
     }
 
     /// The database.
@@ -76,13 +109,65 @@ impl AppState {
     }
 }
 
+/// Every route, with who may use it. The only place routes are declared.
+fn site() -> Site {
+    use Kind::{Api, Page};
+    use Policy::{Public, SignedIn};
+    Site::new()
+        .get("/", Page, Public, pages::home::show)
+        .get("/healthz", Api, Public, health::check)
+        .get("/static/{*file}", Page, Public, assets::serve)
+        .get("/inloggen", Page, Public, pages::sign_in::form)
+        .post("/inloggen", Page, Public, pages::sign_in::submit)
+        .post("/uitloggen", Page, SignedIn, pages::sign_in::sign_out)
+        .get("/account", Page, SignedIn, pages::account::show)
+        .post("/account/wachtwoord", Page, SignedIn, pages::account::change_password)
+        .get("/audit", Page, AUDIT_READERS, pages::audit::show)
+        .get("/audit.csv", Page, AUDIT_READERS, pages::audit::export)
+        .get("/beheer/gebruikers", Page, ADMINS, pages::admin::users)
+        .post("/beheer/gebruikers", Page, ADMINS, pages::admin::create_user)
+        .post("/beheer/gebruikers/{id}/rol", Page, ADMINS, pages::admin::change_role)
+        .get("/beheer/tokens", Page, ADMINS, pages::admin::tokens)
+        .post("/beheer/tokens", Page, ADMINS, pages::admin::create_token)
+        .post("/beheer/tokens/{id}/intrekken", Page, ADMINS, pages::admin::revoke_token)
+        .get("/api/v1/me", Api, SignedIn, api::account::me)
+        .get("/api/v1/audit", Api, Policy::Roles(&[Role::Griffie, Role::Admin]), api::account::audit)
+}
+
+/// Every route of the site with its policy, as declared: what the route-by-role test walks.
+pub fn routes() -> Vec<RouteEntry> {
+    site().into_parts().1
+}
+
+/// The headers every response carries: no script or style but the site's own, no framing, no
+/// content sniffing, and no full addresses sent to other sites.
+const SECURITY_HEADERS: &[(&str, &str)] = &[
+    (
+        "content-security-policy",
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; \
+         connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'",
+    ),
+    ("x-content-type-options", "nosniff"),
+    ("referrer-policy", "strict-origin-when-cross-origin"),
+    ("x-frame-options", "DENY"),
+    ("permissions-policy", "camera=(), microphone=(), geolocation=()"),
+    ("cross-origin-opener-policy", "same-origin"),
+];
+
 /// The whole site.
 pub fn app(state: AppState) -> Router {
-    Router::new()
-        .route("/", get(pages::home::show))
-        .route("/healthz", get(health::check))
-        .route("/static/{*file}", get(assets::serve))
+    let (router, _) = site().into_parts();
+    let mut router = router
         .fallback(pages::not_found)
+        // Inner to outer: the form-token guard needs the viewer that `resolve` finds.
+        .layer(axum::middleware::from_fn(auth::csrf::guard))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), auth::resolve));
+    for (name, value) in SECURITY_HEADERS {
+        router = router
+            .layer(SetResponseHeaderLayer::overriding(HeaderName::from_static(name), HeaderValue::from_static(value)));
+    }
+    router
+        .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
         .layer(
             // One line per request at INFO: method, path, status and latency.
             TraceLayer::new_for_http()
@@ -99,5 +184,7 @@ pub async fn serve(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, app(state)).with_graceful_shutdown(shutdown).await
+    axum::serve(listener, app(state).into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown)
+        .await
 }

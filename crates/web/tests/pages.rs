@@ -36,7 +36,7 @@ async fn demo_store(database: &TestDatabase) -> Store {
     let store = database.open().await;
     let data = demo::generate(NOW.date(), HENGELO_AREAS_CSV).unwrap();
     let mut tx = store.begin_write().await.unwrap();
-    wijkbeeld_store::demo::load(&mut tx, &data, NOW).await.unwrap();
+    wijkbeeld_store::demo::load(&mut tx, &data, &std::collections::HashMap::new(), NOW).await.unwrap();
     tx.commit().await.unwrap();
     store
 }

@@ -38,8 +38,17 @@ pub(super) struct Council {
     pub(super) speakers: Vec<SpeakerSeed>,
     /// Fictional civil servants who coordinate wijken.
     pub(super) coordinators: Vec<String>,
+    /// The people behind the demo's accounts: a clerk, a councillor, a civil servant.
+    pub(super) account_holders: AccountHolders,
     /// A name maker that has handed out every name above, for residents.
     pub(super) names: NameMaker,
+}
+
+/// Fictional people who get a demo account.
+pub(super) struct AccountHolders {
+    pub(super) clerk: String,
+    pub(super) councillor: String,
+    pub(super) civil_servant: String,
 }
 
 /// A fictional party: (name, abbreviation, seats). 37 seats, as Hengelo's council has.
@@ -474,9 +483,10 @@ pub(super) fn generate(anchor: Date, random: &mut fastrand::Rng) -> Council {
         .collect();
     let clerks: Vec<String> = (0..3).map(|_| add_person(Function::Clerk, None, None)).collect();
     let coordinators: Vec<String> = (0..5).map(|_| add_person(Function::DistrictCoordinator, None, None)).collect();
-    for subject in ["Wijkgericht werken", "Gezonde wijkaanpak"] {
-        add_person(Function::ProjectLeader, None, Some(subject));
-    }
+    let project_leaders: Vec<String> = ["Wijkgericht werken", "Gezonde wijkaanpak"]
+        .into_iter()
+        .map(|subject| add_person(Function::ProjectLeader, None, Some(subject)))
+        .collect();
     // Chairs come from the council: the first councillor of three different parties.
     let chairs: Vec<String> =
         councillors_by_party.iter().skip(1).step_by(2).take(3).map(|party| party[0].clone()).collect();
@@ -597,6 +607,11 @@ pub(super) fn generate(anchor: Date, random: &mut fastrand::Rng) -> Council {
         proposals,
         evenings,
         speakers,
+        account_holders: AccountHolders {
+            clerk: clerks[0].clone(),
+            councillor: councillors_by_party[0][1].clone(),
+            civil_servant: project_leaders[0].clone(),
+        },
         coordinators,
         names,
     }

@@ -18,6 +18,7 @@ use std::collections::HashSet;
 
 use time::{Date, OffsetDateTime, Time};
 
+use crate::access::{EmailAddress, Role};
 use crate::agenda::{ActionStatus, Activity, InitiativeStatus};
 use crate::area::{AreaCode, AreaRecord, parse_area_csv};
 use crate::import::Problems;
@@ -392,6 +393,22 @@ pub struct ActiveResidentSeed {
     pub registered_on: Date,
 }
 
+/// A demo account, one per role. Its password is not part of the data: whoever loads the demo
+/// chooses or generates it, and shows it once.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AccountSeed {
+    /// Sign-in address; the natural key.
+    pub email: EmailAddress,
+    /// Name shown.
+    pub display_name: String,
+    /// Role.
+    pub role: Role,
+    /// The person's name, for accounts of people in the council process.
+    pub person: Option<String>,
+    /// The partner's name, for the partner role.
+    pub partner: Option<String>,
+}
+
 /// The whole demo data set.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DemoData {
@@ -439,6 +456,8 @@ pub struct DemoData {
     pub active_residents: Vec<ActiveResidentSeed>,
     /// Wijkcoördinatoren: (wijk, person's name).
     pub coordinators: Vec<(AreaCode, String)>,
+    /// One account per role.
+    pub accounts: Vec<AccountSeed>,
 }
 
 /// Why the demo could not be generated.
@@ -459,6 +478,7 @@ pub fn generate(anchor: Date, areas_csv: &str) -> Result<DemoData, DemoError> {
     let mut random = fastrand::Rng::with_seed(DEMO_SEED);
     let council = council::generate(anchor, &mut random);
     let monitor = monitor::generate(anchor, &areas, &council, &mut random)?;
+    let accounts = accounts(&monitor.body, &council.account_holders, monitor::DEMO_PARTNER)?;
     Ok(DemoData {
         anchor,
         body: monitor.body,
@@ -482,7 +502,39 @@ pub fn generate(anchor: Date, areas_csv: &str) -> Result<DemoData, DemoError> {
         initiatives: monitor.initiatives,
         active_residents: monitor.active_residents,
         coordinators: monitor.coordinators,
+        accounts,
     })
+}
+
+/// One account per role, at addresses on the reserved `.example` domain named after the
+/// municipality (`griffie@hengelo.example`).
+fn accounts(body: &BodySeed, holders: &council::AccountHolders, partner: &str) -> Result<Vec<AccountSeed>, DemoError> {
+    let place: String = body
+        .name
+        .trim_start_matches("Gemeente ")
+        .to_lowercase()
+        .chars()
+        .filter(|character| character.is_ascii_alphanumeric() || *character == '-')
+        .collect();
+    let account = |local: &str, display_name: &str, role: Role, person: Option<&String>, partner: Option<&str>| {
+        let email = format!("{local}@{place}.example")
+            .parse()
+            .map_err(|error: crate::access::InvalidEmailAddress| DemoError::Shape(error.to_string()))?;
+        Ok::<_, DemoError>(AccountSeed {
+            email,
+            display_name: display_name.to_owned(),
+            role,
+            person: person.cloned(),
+            partner: partner.map(ToOwned::to_owned),
+        })
+    };
+    Ok(vec![
+        account("griffie", &holders.clerk, Role::Griffie, Some(&holders.clerk), None)?,
+        account("college", &holders.civil_servant, Role::College, Some(&holders.civil_servant), None)?,
+        account("raadslid", &holders.councillor, Role::Councillor, Some(&holders.councillor), None)?,
+        account("partner", &format!("Medewerker {partner}"), Role::Partner, None, Some(partner))?,
+        account("beheer", "Functioneel beheerder", Role::Admin, None, None)?,
+    ])
 }
 
 #[cfg(test)]

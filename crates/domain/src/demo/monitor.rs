@@ -58,6 +58,8 @@ const PROGRAMMES: &[(&str, &str, &str)] = &[
 
 const WELBIONS: &str = "Welbions";
 const WELFARE: &str = "Stichting Samen in de Wijk";
+/// The (fictional) partner whose employee has the demo's partner account.
+pub(super) const DEMO_PARTNER: &str = WELFARE;
 const POLICE: &str = "Politie basisteam Hengelo";
 const CARE: &str = "Wijkzorg Hengelo";
 

@@ -258,3 +258,19 @@ fn a_division_without_buurten_is_refused() {
     assert!(error.to_string().contains("every wijk needs at least one buurt"), "{error}");
     assert!(generate(ANCHOR, "not,a,division\n").is_err());
 }
+
+#[test]
+fn there_is_one_account_per_role_for_fictional_people() {
+    let data = demo();
+    let roles: Vec<crate::access::Role> = data.accounts.iter().map(|account| account.role).collect();
+    assert_eq!(roles, crate::access::Role::ALL);
+    let fictional: HashSet<&str> =
+        data.persons.iter().filter(|person| person.fictional).map(|person| person.name.as_str()).collect();
+    let partners: HashSet<&str> = data.partners.iter().filter(|p| p.fictional).map(|p| p.name.as_str()).collect();
+    for account in &data.accounts {
+        assert!(account.email.as_str().ends_with("@hengelo.example"), "{}", account.email);
+        assert!(account.person.as_deref().is_none_or(|person| fictional.contains(person)));
+        assert_eq!(account.partner.is_some(), account.role.needs_partner());
+        assert!(account.partner.as_deref().is_none_or(|partner| partners.contains(partner)));
+    }
+}

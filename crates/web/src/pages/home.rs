@@ -6,6 +6,8 @@ use axum::extract::State;
 use wijkbeeld_store::demo;
 use wijkbeeld_store::overview::{self, EveningSummary};
 
+use super::Layout;
+use crate::auth::Viewer;
 use crate::error::AppResult;
 use crate::{AppState, format};
 
@@ -30,6 +32,7 @@ pub(crate) struct WijkView {
 #[derive(Template, WebTemplate)]
 #[template(path = "home.html")]
 pub(crate) struct HomePage {
+    layout: Layout,
     body_name: String,
     demo_notice: Option<&'static str>,
     upcoming: Vec<EveningView>,
@@ -56,11 +59,12 @@ fn view(evening: EveningSummary) -> EveningView {
     }
 }
 
-pub(crate) async fn show(State(state): State<AppState>) -> AppResult<HomePage> {
+pub(crate) async fn show(State(state): State<AppState>, viewer: Viewer) -> AppResult<HomePage> {
     let mut tx = state.store().begin().await?;
     let home = overview::home(&mut tx, state.clock().today()).await?;
     let demo_loaded = demo::anchor(&mut tx).await?.is_some();
     Ok(HomePage {
+        layout: Layout::new(&viewer),
         body_name: home.body_name.unwrap_or_else(|| "Nog geen gemeente ingericht".into()),
         demo_notice: demo_loaded.then_some(wijkbeeld_domain::demo::SYNTHETIC_NOTICE),
         upcoming: home.upcoming.into_iter().map(view).collect(),

@@ -1,0 +1,79 @@
+//! The guard against cross-site requests (CSRF), on every request that may change state, so that
+//! no form can forget it.
+//!
+//! A request with POST, PUT, PATCH or DELETE must carry the viewer's form token — as the form
+//! field `_csrf` or the header `X-CSRF-Token` — unless it is authorised by an API token (a
+//! browser never sends one by itself), or it is JSON from a visitor without a session (a browser
+//! cannot send JSON across sites without the site's consent, and there is no session to abuse).
+
+use axum::body::{Body, to_bytes};
+use axum::extract::Request;
+use axum::http::{Method, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use crate::AppError;
+use crate::api::ApiError;
+use crate::auth::secrets::same_secret;
+use crate::auth::{Channel, Viewer};
+
+/// The form field that carries the token.
+pub(crate) const FORM_FIELD: &str = "_csrf";
+/// The header that carries the token.
+pub(crate) const HEADER: &str = "x-csrf-token";
+/// The largest form body read; larger forms must send the token as a header.
+const MAX_FORM_BYTES: usize = 2 * 1024 * 1024;
+
+fn changes_state(method: &Method) -> bool {
+    !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS | Method::TRACE)
+}
+
+/// The middleware.
+pub(crate) async fn guard(request: Request, next: Next) -> Response {
+    if !changes_state(request.method()) {
+        return next.run(request).await;
+    }
+    let viewer = request.extensions().get::<Viewer>().cloned();
+    let Some(viewer) = viewer else { return refuse(&request) };
+    let content_type = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    match viewer.channel {
+        Channel::Bearer => return next.run(request).await,
+        Channel::Anonymous if content_type.starts_with("application/json") => return next.run(request).await,
+        _ => {}
+    }
+    if viewer.form_token.is_empty() {
+        return refuse(&request);
+    }
+    if let Some(sent) = request.headers().get(HEADER).and_then(|value| value.to_str().ok()) {
+        return if same_secret(sent, &viewer.form_token) { next.run(request).await } else { refuse(&request) };
+    }
+    if !content_type.starts_with("application/x-www-form-urlencoded") {
+        return refuse(&request);
+    }
+    // The token is in the form: read the body, check it, and hand the same bytes on.
+    let (parts, body) = request.into_parts();
+    let Ok(bytes) = to_bytes(body, MAX_FORM_BYTES).await else {
+        return refuse(&Request::from_parts(parts, Body::empty()));
+    };
+    let fields: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
+    let sent = fields.iter().find(|(name, _)| name == FORM_FIELD).map(|(_, value)| value.as_str());
+    let request = Request::from_parts(parts, Body::from(bytes));
+    match sent {
+        Some(sent) if same_secret(sent, &viewer.form_token) => next.run(request).await,
+        _ => refuse(&request),
+    }
+}
+
+fn refuse(request: &Request) -> Response {
+    tracing::warn!(method = %request.method(), path = %request.uri().path(), "refused: no valid form token");
+    if request.uri().path().starts_with("/api/") {
+        ApiError::missing_form_token().into_response()
+    } else {
+        AppError::FormExpired.into_response()
+    }
+}

@@ -1,0 +1,326 @@
+//! Functional administration: accounts (`/beheer/gebruikers`) and API tokens (`/beheer/tokens`).
+
+use std::collections::HashMap;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use wijkbeeld_domain::Id;
+use wijkbeeld_domain::access::{MIN_PASSWORD_LENGTH, Role};
+use wijkbeeld_store::{accounts as stored, partners};
+
+use super::Layout;
+use crate::accounts::{self, AccountError, AccountRequest, Actor};
+use crate::auth::Viewer;
+use crate::error::AppResult;
+use crate::{AppState, labels};
+
+/// A choice in a select list.
+pub(crate) struct Choice {
+    value: String,
+    label: String,
+}
+
+fn role_choices() -> Vec<Choice> {
+    Role::ALL
+        .iter()
+        .map(|role| Choice { value: role.code().to_owned(), label: labels::role(*role).to_owned() })
+        .collect()
+}
+
+fn actor(viewer: &Viewer) -> Actor {
+    Actor { user_id: viewer.account.as_ref().and_then(|account| account.user_id), name: viewer.actor() }
+}
+
+/// A refused form: which field, and why (in Dutch).
+fn problem(error: AccountError) -> Result<(&'static str, String), AccountError> {
+    Ok(match error {
+        AccountError::InvalidEmail(_) => ("email", "Vul een geldig e-mailadres in, zoals naam@hengelo.nl.".into()),
+        AccountError::EmailTaken(_) => ("email", "Er bestaat al een account met dit e-mailadres.".into()),
+        AccountError::EmptyName => ("name", "Vul een naam in.".into()),
+        AccountError::MissingRole => ("role", "Kies een rol.".into()),
+        AccountError::Password(problem) => ("password", problem.to_string()),
+        AccountError::PartnerRequired => ("partner", "Kies de partnerorganisatie van dit account.".into()),
+        AccountError::PartnerNotAllowed => {
+            ("partner", "Alleen de rol Partner hoort bij een partnerorganisatie.".into())
+        }
+        AccountError::UnknownPartner(_) => ("partner", "Kies een bestaande partnerorganisatie.".into()),
+        other => return Err(other),
+    })
+}
+
+/// An account as the list shows it.
+pub(crate) struct UserRow {
+    id: i64,
+    email: String,
+    name: String,
+    role: String,
+    role_label: &'static str,
+    partner: String,
+}
+
+/// What was typed into the new-account form.
+#[derive(Deserialize, Default)]
+pub(crate) struct NewUserForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    partner: String,
+    #[serde(default)]
+    password: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "users.html")]
+pub(crate) struct UsersPage {
+    layout: Layout,
+    users: Vec<UserRow>,
+    roles: Vec<Choice>,
+    partners: Vec<Choice>,
+    form: NewUserForm,
+    error: Option<(&'static str, String)>,
+    min_length: usize,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "user_created.html")]
+pub(crate) struct UserCreatedPage {
+    layout: Layout,
+    email: String,
+    password: Option<String>,
+}
+
+async fn users_page(
+    state: &AppState,
+    viewer: &Viewer,
+    form: NewUserForm,
+    error: Option<(&'static str, String)>,
+) -> AppResult<UsersPage> {
+    let mut tx = state.store().begin().await?;
+    let partner_list = partners::list(&mut tx).await?;
+    let names: HashMap<i64, String> =
+        partner_list.iter().map(|partner| (partner.id.get(), partner.name.clone())).collect();
+    let users = stored::users(&mut tx)
+        .await?
+        .into_iter()
+        .map(|user| UserRow {
+            id: user.id.get(),
+            email: user.email,
+            name: user.display_name,
+            role: user.role.code().to_owned(),
+            role_label: labels::role(user.role),
+            partner: user.partner_id.and_then(|id| names.get(&id.get()).cloned()).unwrap_or_default(),
+        })
+        .collect();
+    Ok(UsersPage {
+        layout: Layout::new(viewer),
+        users,
+        roles: role_choices(),
+        partners: partner_list
+            .into_iter()
+            .map(|partner| Choice { value: partner.name.clone(), label: partner.name })
+            .collect(),
+        form,
+        error,
+        min_length: MIN_PASSWORD_LENGTH,
+    })
+}
+
+pub(crate) async fn users(State(state): State<AppState>, viewer: Viewer) -> AppResult<UsersPage> {
+    users_page(&state, &viewer, NewUserForm::default(), None).await
+}
+
+pub(crate) async fn create_user(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Form(form): Form<NewUserForm>,
+) -> AppResult<Response> {
+    let request = AccountRequest {
+        email: form.email.clone(),
+        display_name: form.name.clone(),
+        role: form.role.parse().ok(),
+        partner: Some(form.partner.clone()).filter(|partner| !partner.trim().is_empty()),
+        password: Some(form.password.clone()).filter(|password| !password.is_empty()),
+    };
+    match accounts::create_account(state.store(), &request, &actor(&viewer), state.clock().now()).await {
+        Ok(created) => Ok(UserCreatedPage {
+            layout: Layout::new(&viewer),
+            email: created.email.to_string(),
+            password: created.generated_password,
+        }
+        .into_response()),
+        Err(error) => {
+            let error = problem(error)?;
+            // The password is not sent back into the form.
+            let form = NewUserForm { password: String::new(), ..form };
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, users_page(&state, &viewer, form, Some(error)).await?)
+                .into_response())
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub(crate) struct RoleForm {
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    partner: String,
+}
+
+pub(crate) async fn change_role(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(form): Form<RoleForm>,
+) -> AppResult<Response> {
+    let Ok(role) = form.role.parse::<Role>() else {
+        let error = ("role", "Kies een rol.".to_owned());
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            users_page(&state, &viewer, NewUserForm::default(), Some(error)).await?,
+        )
+            .into_response());
+    };
+    let partner = Some(form.partner.as_str()).filter(|partner| !partner.trim().is_empty());
+    match accounts::change_role(state.store(), Id::new(id), role, partner, &actor(&viewer), state.clock().now()).await {
+        Ok(()) => Ok(Redirect::to("/beheer/gebruikers").into_response()),
+        Err(error) => {
+            let error = problem(error)?;
+            Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                users_page(&state, &viewer, NewUserForm::default(), Some(error)).await?,
+            )
+                .into_response())
+        }
+    }
+}
+
+/// A token as the list shows it.
+pub(crate) struct TokenRow {
+    id: i64,
+    name: String,
+    role_label: &'static str,
+    partner: String,
+    created: String,
+    last_used: String,
+    revoked: bool,
+}
+
+#[derive(Deserialize, Default)]
+pub(crate) struct NewTokenForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    partner: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "tokens.html")]
+pub(crate) struct TokensPage {
+    layout: Layout,
+    tokens: Vec<TokenRow>,
+    roles: Vec<Choice>,
+    partners: Vec<Choice>,
+    form: NewTokenForm,
+    error: Option<(&'static str, String)>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "token_created.html")]
+pub(crate) struct TokenCreatedPage {
+    layout: Layout,
+    name: String,
+    secret: String,
+}
+
+fn day(moment: time::OffsetDateTime) -> String {
+    wijkbeeld_domain::dutch::long_date(wijkbeeld_domain::local_time::in_dutch_time(moment).date())
+}
+
+async fn tokens_page(
+    state: &AppState,
+    viewer: &Viewer,
+    form: NewTokenForm,
+    error: Option<(&'static str, String)>,
+) -> AppResult<TokensPage> {
+    let mut tx = state.store().begin().await?;
+    let partner_list = partners::list(&mut tx).await?;
+    let names: HashMap<i64, String> =
+        partner_list.iter().map(|partner| (partner.id.get(), partner.name.clone())).collect();
+    let tokens = stored::api_tokens(&mut tx)
+        .await?
+        .into_iter()
+        .map(|token| TokenRow {
+            id: token.id.get(),
+            name: token.name,
+            role_label: labels::role(token.role),
+            partner: token.partner_id.and_then(|id| names.get(&id.get()).cloned()).unwrap_or_default(),
+            created: day(token.created_at),
+            last_used: token.last_used_at.map(day).unwrap_or_else(|| "nooit".to_owned()),
+            revoked: token.revoked_at.is_some(),
+        })
+        .collect();
+    Ok(TokensPage {
+        layout: Layout::new(viewer),
+        tokens,
+        roles: role_choices(),
+        partners: partner_list
+            .into_iter()
+            .map(|partner| Choice { value: partner.name.clone(), label: partner.name })
+            .collect(),
+        form,
+        error,
+    })
+}
+
+pub(crate) async fn tokens(State(state): State<AppState>, viewer: Viewer) -> AppResult<TokensPage> {
+    tokens_page(&state, &viewer, NewTokenForm::default(), None).await
+}
+
+pub(crate) async fn create_token(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Form(form): Form<NewTokenForm>,
+) -> AppResult<Response> {
+    let role = form.role.parse::<Role>().map_err(|_| AccountError::MissingRole);
+    let partner = Some(form.partner.as_str()).filter(|partner| !partner.trim().is_empty());
+    let result = match role {
+        Ok(role) => {
+            accounts::create_api_token(state.store(), &form.name, role, partner, &actor(&viewer), state.clock().now())
+                .await
+        }
+        Err(error) => Err(error),
+    };
+    match result {
+        Ok(created) => Ok(TokenCreatedPage {
+            layout: Layout::new(&viewer),
+            name: form.name.trim().to_owned(),
+            secret: created.secret,
+        }
+        .into_response()),
+        Err(error) => {
+            let error = problem(error)?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, tokens_page(&state, &viewer, form, Some(error)).await?)
+                .into_response())
+        }
+    }
+}
+
+pub(crate) async fn revoke_token(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    accounts::revoke_api_token(state.store(), Id::new(id), &actor(&viewer), state.clock().now()).await?;
+    Ok(Redirect::to("/beheer/tokens").into_response())
+}
