@@ -38,29 +38,65 @@ fn one_line_failure(output: &Output) -> String {
     stderr
 }
 
-/// A response: status code and body.
+/// A response: status code, headers (names in lower case) and body.
 struct Reply {
     status: u16,
+    headers: Vec<(String, String)>,
     body: String,
 }
 
-/// A plain HTTP/1.0 GET, so that the server answers without chunked encoding and closes.
-fn http_get(base: &str, path: &str) -> Reply {
+impl Reply {
+    /// The `name=value` of every cookie the response sets.
+    fn cookies(&self) -> Vec<String> {
+        self.headers
+            .iter()
+            .filter(|(name, _)| name == "set-cookie")
+            .map(|(_, value)| value.split(';').next().unwrap_or_default().to_owned())
+            .collect()
+    }
+
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(key, _)| key == name).map(|(_, value)| value.as_str())
+    }
+}
+
+/// A plain HTTP/1.0 request, so that the server answers without chunked encoding and closes.
+fn http(base: &str, method: &str, path: &str, cookies: &[String], form: Option<&str>) -> Reply {
     let address = base.trim_start_matches("http://");
     let mut stream = TcpStream::connect(address).unwrap();
     stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-    write!(stream, "GET {path} HTTP/1.0\r\nHost: {address}\r\n\r\n").unwrap();
+    let mut request = format!("{method} {path} HTTP/1.0\r\nHost: {address}\r\n");
+    if !cookies.is_empty() {
+        request.push_str(&format!("Cookie: {}\r\n", cookies.join("; ")));
+    }
+    if let Some(form) = form {
+        request.push_str("Content-Type: application/x-www-form-urlencoded\r\n");
+        request.push_str(&format!("Content-Length: {}\r\n", form.len()));
+    }
+    request.push_str("\r\n");
+    request.push_str(form.unwrap_or_default());
+    stream.write_all(request.as_bytes()).unwrap();
     let mut response = String::new();
     stream.read_to_string(&mut response).unwrap();
     let (head, body) = response.split_once("\r\n\r\n").unwrap();
-    let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
-    Reply { status, body: body.to_owned() }
+    let mut lines = head.lines();
+    let status = lines.next().unwrap().split_whitespace().nth(1).unwrap().parse().unwrap();
+    let headers = lines
+        .filter_map(|line| line.split_once(':'))
+        .map(|(name, value)| (name.trim().to_lowercase(), value.trim().to_owned()))
+        .collect();
+    Reply { status, headers, body: body.to_owned() }
+}
+
+fn http_get(base: &str, path: &str) -> Reply {
+    http(base, "GET", path, &[], None)
 }
 
 /// A running `wijkbeeld serve`; killed when dropped.
 struct Server {
     child: Child,
     base: String,
+    early: String,
 }
 
 impl Server {
@@ -76,15 +112,18 @@ impl Server {
         let stdout = child.stdout.take().unwrap();
         let (sender, receiver) = mpsc::channel();
         std::thread::spawn(move || {
+            let mut early = String::new();
             for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                early.push_str(&line);
+                early.push('\n');
                 if let Some(rest) = line.split("listening on ").nth(1) {
                     let base = rest.split_whitespace().next().unwrap_or_default().to_owned();
-                    let _ = sender.send(base);
+                    let _ = sender.send((base, std::mem::take(&mut early)));
                 }
             }
         });
-        let base = match receiver.recv_timeout(Duration::from_secs(120)) {
-            Ok(base) => base,
+        let (base, early) = match receiver.recv_timeout(Duration::from_secs(120)) {
+            Ok(found) => found,
             Err(_) => {
                 child.kill().ok();
                 let mut stderr = String::new();
@@ -92,7 +131,12 @@ impl Server {
                 panic!("the server did not start listening: {stderr}");
             }
         };
-        Server { child, base }
+        Server { child, base, early }
+    }
+
+    /// What the server printed up to the line saying where it listens.
+    fn early_output(&self) -> String {
+        self.early.clone()
     }
 
     /// Sends SIGTERM and returns the exit status and standard error.
@@ -141,6 +185,131 @@ backend_test! {
         assert!(second.status.success(), "{}", text(&second.stderr));
         assert!(text(&second.stdout).contains("nothing changed"), "{}", text(&second.stdout));
         assert_eq!(row_counts(database).await, after_first);
+    }
+}
+
+backend_test! {
+    async fn the_demo_accounts_are_printed_once_and_sign_in_over_http(database) {
+        let password = "wachtwoord voor de eind-tot-eindtest";
+        let server = Server::start(&database.argument(), &["--demo", "--demo-password", password]);
+        let mut stdout = String::new();
+        // The server printed its accounts before it listened; read what the reader thread kept.
+        stdout.push_str(&server.early_output());
+        for role in ["griffie", "college", "raadslid", "partner", "admin"] {
+            assert!(stdout.contains(&format!(" {role} ")), "{role} missing from:\n{stdout}");
+        }
+        let form = http_get(&server.base, "/inloggen");
+        let cookies = form.cookies();
+        assert!(cookies.iter().any(|cookie| cookie.starts_with("wijkbeeld_formulier=")), "{cookies:?}");
+        let token = form.body.split("name=\"_csrf\" value=\"").nth(1).unwrap().split('"').next().unwrap();
+        for (email, expected) in [("griffie@hengelo.example", 303), ("griffie@hengelo.example", 303), ("beheer@hengelo.example", 303)] {
+            let body = format!(
+                "_csrf={token}&email={}&password={}",
+                email.replace('@', "%40"),
+                password.replace(' ', "+")
+            );
+            let signed_in = http(&server.base, "POST", "/inloggen", &cookies, Some(&body));
+            assert_eq!(signed_in.status, expected, "{}", signed_in.body);
+            let session: Vec<String> =
+                signed_in.cookies().into_iter().filter(|cookie| cookie.starts_with("wijkbeeld_sessie=")).collect();
+            assert_eq!(session.len(), 1);
+            let account = http(&server.base, "GET", "/account", &session, None);
+            assert_eq!(account.status, 200);
+            assert!(account.body.contains(email), "{}", account.body);
+        }
+        let wrong = format!("_csrf={token}&email=griffie%40hengelo.example&password=fout");
+        assert_eq!(http(&server.base, "POST", "/inloggen", &cookies, Some(&wrong)).status, 422);
+        let forged = "_csrf=vervalst&email=griffie%40hengelo.example&password=fout";
+        assert_eq!(http(&server.base, "POST", "/inloggen", &cookies, Some(forged)).status, 403);
+        let headers = http_get(&server.base, "/");
+        assert!(headers.header("content-security-policy").is_some_and(|policy| policy.contains("frame-ancestors 'none'")));
+    }
+}
+
+backend_test! {
+    async fn the_demo_command_generates_passwords_and_shows_them_only_once(database) {
+        let first = text(&wijkbeeld(&database.argument(), &["demo"]).stdout);
+        let line = first.lines().find(|line| line.contains("griffie@hengelo.example")).unwrap();
+        let password = line.split_whitespace().last().unwrap();
+        let groups: Vec<&str> = password.split('-').collect();
+        assert_eq!(groups.len(), 4, "{line}");
+        assert!(groups.iter().all(|group| group.len() == 5), "{line}");
+        let second = text(&wijkbeeld(&database.argument(), &["demo"]).stdout);
+        assert!(!second.contains(password) && second.contains("nothing changed"), "{second}");
+        let refused = wijkbeeld(&database.argument(), &["demo", "--demo-password", "kort"]);
+        assert!(text(&refused.stderr).contains("at least 12 characters"), "{}", text(&refused.stderr));
+    }
+}
+
+backend_test! {
+    async fn user_commands_add_list_and_change_roles_with_an_audit_trail(database) {
+        let database = database.argument();
+        let added = wijkbeeld(&database, &["user", "add", "--email", "C.Hartman@Hengelo.example", "--role", "griffie", "--name", "Carla Hartman"]);
+        assert!(added.status.success(), "{}", text(&added.stderr));
+        let stdout = text(&added.stdout);
+        assert!(stdout.contains("Added the account c.hartman@hengelo.example (griffie)"), "{stdout}");
+        assert!(stdout.contains("Password (shown only now): "), "{stdout}");
+
+        let message = one_line_failure(&wijkbeeld(&database, &["user", "add", "--email", "c.hartman@hengelo.example", "--role", "college"]));
+        assert!(message.contains("exists already"), "{message}");
+        let message = one_line_failure(&wijkbeeld(&database, &["user", "add", "--email", "p@hengelo.example", "--role", "partner"]));
+        assert!(message.contains("needs a partner organisation"), "{message}");
+        let message = one_line_failure(&wijkbeeld(&database, &["user", "add", "--email", "geen-adres", "--role", "college"]));
+        assert!(message.contains("is not an e-mail address"), "{message}");
+        let wrong_role = wijkbeeld(&database, &["user", "add", "--email", "x@hengelo.example", "--role", "wethouder"]);
+        assert_eq!(wrong_role.status.code(), Some(2), "clap refuses an unknown role");
+        assert!(text(&wrong_role.stderr).contains("griffie, college, raadslid, partner, admin"));
+
+        let mut short = Command::new(BINARY)
+            .args(["--database", &database, "user", "add", "--email", "k@hengelo.example", "--role", "college", "--password-stdin"])
+            .env("RUST_LOG", "warn")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        short.stdin.take().unwrap().write_all(b"te kort\n").unwrap();
+        let message = one_line_failure(&short.wait_with_output().unwrap());
+        assert!(message.contains("at least 12 characters"), "{message}");
+
+        let moved = wijkbeeld(&database, &["user", "set-role", "--email", "c.hartman@hengelo.example", "--role", "admin"]);
+        assert!(text(&moved.stdout).contains("now has the role admin (was griffie)"), "{}", text(&moved.stdout));
+        let listed = wijkbeeld(&database, &["user", "list", "--json"]);
+        let users: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+        let users = users.as_array().unwrap();
+        assert_eq!(users.len(), 1);
+        assert_eq!((users[0]["email"].as_str(), users[0]["role"].as_str()), (Some("c.hartman@hengelo.example"), Some("admin")));
+        let table = text(&wijkbeeld(&database, &["user", "list"]).stdout);
+        assert!(table.contains("Carla Hartman"), "{table}");
+
+        let store = wijkbeeld_store::Store::connect(&database.parse().unwrap()).await.unwrap();
+        let mut tx = store.begin().await.unwrap();
+        let entries = wijkbeeld_store::audit::list(&mut tx, &Default::default(), 10, 0).await.unwrap();
+        let actions: Vec<(&str, &str)> = entries.iter().map(|entry| (entry.action.as_str(), entry.actor.as_str())).collect();
+        assert_eq!(actions, [("user.role", "cli"), ("user.create", "cli")]);
+        assert_eq!((entries[0].from_state.as_deref(), entries[0].to_state.as_deref()), (Some("griffie"), Some("admin")));
+    }
+}
+
+backend_test! {
+    async fn token_commands_create_list_and_revoke(database) {
+        let database = database.argument();
+        let created = wijkbeeld(&database, &["token", "create", "--name", "Open data", "--role", "college"]);
+        assert!(created.status.success(), "{}", text(&created.stderr));
+        let stdout = text(&created.stdout);
+        let secret = stdout.lines().find(|line| line.starts_with("Token")).unwrap().rsplit(' ').next().unwrap().to_owned();
+        assert_eq!(secret.len(), 43, "{stdout}");
+        let listed: serde_json::Value = serde_json::from_slice(&wijkbeeld(&database, &["token", "list", "--json"]).stdout).unwrap();
+        assert_eq!(listed[0]["name"], "Open data");
+        assert!(!serde_json::to_string(&listed).unwrap().contains(&secret), "the secret is not stored");
+        let id = listed[0]["id"].to_string();
+        let revoked = wijkbeeld(&database, &["token", "revoke", &id]);
+        assert!(text(&revoked.stdout).contains("Revoked API token"), "{}", text(&revoked.stdout));
+        assert!(text(&wijkbeeld(&database, &["token", "list"]).stdout).contains("revoked"));
+        let message = one_line_failure(&wijkbeeld(&database, &["token", "revoke", "999"]));
+        assert!(message.contains("not found"), "{message}");
+        let message = one_line_failure(&wijkbeeld(&database, &["token", "create", "--name", "P", "--role", "partner", "--partner", "Onbekend"]));
+        assert!(message.contains("no partner organisation is called 'Onbekend'"), "{message}");
     }
 }
 

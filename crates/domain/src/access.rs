@@ -85,13 +85,13 @@ pub const MAX_PASSWORD_LENGTH: usize = 256;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum PasswordProblem {
     /// Shorter than [`MIN_PASSWORD_LENGTH`] characters.
-    #[error("Het wachtwoord moet minstens {MIN_PASSWORD_LENGTH} tekens lang zijn.")]
+    #[error("the password must be at least {MIN_PASSWORD_LENGTH} characters long")]
     TooShort,
     /// Longer than [`MAX_PASSWORD_LENGTH`] characters.
-    #[error("Het wachtwoord mag hoogstens {MAX_PASSWORD_LENGTH} tekens lang zijn.")]
+    #[error("the password may be at most {MAX_PASSWORD_LENGTH} characters long")]
     TooLong,
     /// The same as the e-mail address.
-    #[error("Het wachtwoord mag niet gelijk zijn aan het e-mailadres.")]
+    #[error("the password may not be the e-mail address")]
     SameAsEmail,
 }
 

@@ -111,6 +111,26 @@ pub async fn record_future_migration(store: &Store) {
     tx.commit().await.expect("the migration row is committed");
 }
 
+/// Gives a proposal another subject, e.g. a script to check that pages escape it. (Editing
+/// proposals properly is the proposals module's work; tests need only this.)
+///
+/// # Panics
+/// When no proposal has the case number.
+pub async fn rename_proposal(store: &Store, case_number: &str, subject: &str) {
+    let mut tx = store.begin_write().await.expect("a transaction");
+    let changed = crate::on_connection!(&mut tx, |connection| {
+        sqlx::query("UPDATE proposals SET subject = $1 WHERE case_number = $2")
+            .bind(subject)
+            .bind(case_number)
+            .execute(&mut *connection)
+            .await
+            .expect("the proposal is renamed")
+            .rows_affected()
+    });
+    assert_eq!(changed, 1, "no proposal with case number {case_number}");
+    tx.commit().await.expect("the rename is committed");
+}
+
 /// The URL with its database name replaced.
 fn with_database(server: &str, name: &str) -> String {
     let (base, query) = server.split_once('?').map_or((server, None), |(base, query)| (base, Some(query)));

@@ -1,12 +1,11 @@
 //! `GET /api/v1/me`: who the API sees, and the form token a browser session must send with
 //! changes. `GET /api/v1/audit`: the audit log as JSON.
 
-use axum::Json;
 use axum::extract::{Query, State};
 use serde::Serialize;
 use wijkbeeld_domain::access::{AuditEntry, Role};
 
-use super::ApiError;
+use super::{ApiError, Json};
 use crate::AppState;
 use crate::auth::{Channel, Viewer};
 use crate::pages::audit::AuditQuery;

@@ -4,7 +4,6 @@
 
 pub(crate) mod account;
 
-use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
@@ -75,10 +74,41 @@ impl IntoResponse for ApiError {
         struct Body {
             errors: Vec<ErrorDetail>,
         }
-        let mut response = (self.status, Json(Body { errors: self.errors })).into_response();
+        let mut response = (self.status, axum::Json(Body { errors: self.errors })).into_response();
         if self.status == StatusCode::UNAUTHORIZED {
             response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
         response
+    }
+}
+
+/// A JSON body with `<`, `>` and `&` written as Unicode escapes: the same JSON to any parser,
+/// but never markup, should a browser be tricked into reading it as HTML.
+pub(crate) struct Json<T>(pub(crate) T);
+
+impl<T: Serialize> IntoResponse for Json<T> {
+    fn into_response(self) -> Response {
+        match serde_json::to_string(&self.0) {
+            Ok(text) => {
+                let escaped = text.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026");
+                ([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], escaped).into_response()
+            }
+            Err(error) => ApiError::internal(&error).into_response(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn markup_in_json_is_escaped_but_reads_back_the_same() {
+        let value = serde_json::json!({ "name": "<script>alert('x') & co</script>" });
+        let response = Json(value.clone()).into_response();
+        let bytes = axum::body::to_bytes(response.into_body(), 1024).await.unwrap();
+        let text = String::from_utf8(bytes.to_vec()).unwrap();
+        assert!(!text.contains('<') && !text.contains('&'), "{text}");
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), value);
     }
 }

@@ -74,7 +74,7 @@ pub(crate) async fn change_password(
     let error = match result {
         Ok(()) => return Ok(page(&viewer, None, true)?.into_response()),
         Err(AccountError::WrongPassword) => ("current", "Het huidige wachtwoord is onjuist.".to_owned()),
-        Err(AccountError::Password(problem)) => ("new", problem.to_string()),
+        Err(AccountError::Password(problem)) => ("new", labels::password_problem(problem)),
         Err(AccountError::PasswordsDiffer) => ("repeated", "De twee nieuwe wachtwoorden zijn niet gelijk.".to_owned()),
         Err(other) => return Err(other.into()),
     };

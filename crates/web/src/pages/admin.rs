@@ -43,7 +43,7 @@ fn problem(error: AccountError) -> Result<(&'static str, String), AccountError> 
         AccountError::EmailTaken(_) => ("email", "Er bestaat al een account met dit e-mailadres.".into()),
         AccountError::EmptyName => ("name", "Vul een naam in.".into()),
         AccountError::MissingRole => ("role", "Kies een rol.".into()),
-        AccountError::Password(problem) => ("password", problem.to_string()),
+        AccountError::Password(problem) => ("password", labels::password_problem(problem)),
         AccountError::PartnerRequired => ("partner", "Kies de partnerorganisatie van dit account.".into()),
         AccountError::PartnerNotAllowed => {
             ("partner", "Alleen de rol Partner hoort bij een partnerorganisatie.".into())

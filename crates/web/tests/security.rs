@@ -1,0 +1,418 @@
+//! Accounts, roles and security, through the site's real interface, on SQLite and PostgreSQL.
+
+#![allow(clippy::unwrap_used)] // a failing unwrap is a failing test
+
+mod support;
+
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode, header};
+use time::Duration;
+use wijkbeeld_domain::access::Role;
+use wijkbeeld_store::{backend_test, statistics, testing};
+use wijkbeeld_web::{Access, Kind, refusal_status, routes};
+
+use support::{PASSWORD, TestSite, Visitor, email_of};
+
+/// A concrete address for a route pattern.
+fn concrete(path: &str) -> String {
+    path.replace("{id}", "1").replace("{*file}", "wijkbeeld.css")
+}
+
+async fn row_count(site: &TestSite, table: &str) -> i64 {
+    let mut tx = site.store.begin().await.unwrap();
+    statistics::row_counts(&mut tx).await.unwrap()[table]
+}
+
+backend_test! {
+    async fn every_route_answers_every_role_as_its_policy_says(database) {
+        let site = TestSite::with_demo(database).await;
+        let table = routes();
+        assert!(table.len() >= 18, "{} routes", table.len());
+        let viewers: Vec<Option<Role>> = std::iter::once(None).chain(Role::ALL.iter().copied().map(Some)).collect();
+        let mut checked = 0;
+        for entry in &table {
+            for role in &viewers {
+                // A fresh visitor per request: a route such as sign-out must not end the next one's session.
+                let visitor = match role {
+                    Some(role) => Visitor::with_session(&site, *role, "10.1.0.1:4000").await,
+                    None => Visitor::anonymous(&site, "10.1.0.2:4000").await,
+                };
+                let path = concrete(entry.path);
+                let reply = if entry.method == Method::GET {
+                    site.get(&path, &visitor).await
+                } else {
+                    site.post(&path, &[], &visitor).await
+                };
+                let access = entry.policy.access(*role);
+                let context = format!("{} {} as {role:?}: {} {}", entry.method, entry.path, reply.status, reply.body);
+                match refusal_status(entry.kind, access) {
+                    Some(expected) => {
+                        assert_eq!(reply.status, expected, "{context}");
+                        if expected == StatusCode::SEE_OTHER {
+                            assert!(reply.header("location").starts_with("/inloggen?terug="), "{context}");
+                        }
+                        if entry.kind == Kind::Api {
+                            assert!(reply.body.contains("\"errors\""), "{context}");
+                        }
+                    }
+                    None => {
+                        assert!(![StatusCode::UNAUTHORIZED, StatusCode::FORBIDDEN].contains(&reply.status), "{context}");
+                        assert!(!reply.header("location").starts_with("/inloggen"), "{context}");
+                        assert!(!reply.status.is_server_error(), "{context}");
+                    }
+                }
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, table.len() * viewers.len(), "every route with every viewer");
+        // The policies are not all public: the walk checks refusals too.
+        assert!(table.iter().any(|entry| entry.policy.access(Some(Role::Partner)) == Access::Refused));
+    }
+}
+
+backend_test! {
+    async fn the_demo_accounts_sign_in_and_out(database) {
+        let site = TestSite::with_demo(database).await;
+        for role in Role::ALL {
+            let visitor = Visitor::signed_in(&site, *role, "10.2.0.1:4000").await;
+            let account = site.get("/account", &visitor).await;
+            assert_eq!(account.status, StatusCode::OK, "{role}");
+            assert!(account.body.contains(&email_of(*role)), "{role}");
+            let me = site.get("/api/v1/me", &visitor).await;
+            assert_eq!(me.status, StatusCode::OK);
+            let me: serde_json::Value = serde_json::from_str(&me.body).unwrap();
+            assert_eq!(me["role"], role.code());
+            assert_eq!(me["authenticated_by"], "session");
+        }
+
+        let mut visitor = Visitor::signed_in(&site, Role::Griffie, "10.2.0.2:4000").await;
+        let sessions = row_count(&site, "user_sessions").await;
+        let reply = site.post("/uitloggen", &[], &visitor).await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER);
+        assert!(reply.set_cookies().iter().any(|cookie| cookie.starts_with("wijkbeeld_sessie=") && cookie.contains("Max-Age=0")));
+        assert_eq!(row_count(&site, "user_sessions").await, sessions - 1, "the session is gone from the database");
+        visitor.take_cookies(&reply);
+        assert_eq!(site.get("/account", &visitor).await.status, StatusCode::SEE_OTHER);
+    }
+}
+
+backend_test! {
+    async fn session_cookies_are_http_only_same_site_and_secure_behind_tls(database) {
+        let site = TestSite::with_demo(database).await;
+        let visitor = Visitor::anonymous(&site, "10.3.0.1:4000").await;
+        let fields = [("_csrf", visitor.form_token.as_str()), ("email", &email_of(Role::College)), ("password", PASSWORD)];
+        let body = serde_urlencoded::to_string(fields).unwrap();
+        let cookies: Vec<String> = visitor.cookies.iter().map(|(name, value)| format!("{name}={value}")).collect();
+        let request = Request::builder()
+            .method(Method::POST)
+            .uri("/inloggen")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::COOKIE, cookies.join("; "))
+            .header("x-forwarded-proto", "https")
+            .body(Body::from(body))
+            .unwrap();
+        let reply = site.send(request).await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+        let session = reply.set_cookies().into_iter().find(|cookie| cookie.starts_with("wijkbeeld_sessie=")).unwrap();
+        for attribute in ["HttpOnly", "SameSite=Lax", "Secure", "Path=/"] {
+            assert!(session.contains(attribute), "{session}");
+        }
+        let plain = Visitor::signed_in(&site, Role::College, "10.3.0.2:4000").await;
+        assert!(!plain.cookies.is_empty());
+    }
+}
+
+backend_test! {
+    async fn wrong_passwords_and_unknown_addresses_get_the_same_answer(database) {
+        let site = TestSite::with_demo(database).await;
+        let visitor = Visitor::anonymous(&site, "10.4.0.1:4000").await;
+        let wrong = site.post("/inloggen", &[("email", &email_of(Role::Admin)), ("password", "niet het wachtwoord")], &visitor).await;
+        let unknown = site.post("/inloggen", &[("email", "niemand@hengelo.example"), ("password", "niet het wachtwoord")], &visitor).await;
+        assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(unknown.status, wrong.status);
+        let message = "Het e-mailadres of het wachtwoord is onjuist.";
+        assert!(wrong.body.contains(message) && unknown.body.contains(message));
+        // The form keeps what was typed, apart from the password.
+        assert!(unknown.body.contains("value=\"niemand@hengelo.example\""));
+        assert!(!wrong.body.contains("niet het wachtwoord"));
+        assert!(wrong.set_cookies().iter().all(|cookie| !cookie.starts_with("wijkbeeld_sessie=")));
+    }
+}
+
+backend_test! {
+    async fn forms_without_a_valid_token_are_refused_and_change_nothing(database) {
+        let site = TestSite::with_demo(database).await;
+        let admin = Visitor::with_session(&site, Role::Admin, "10.5.0.1:4000").await;
+        let users = row_count(&site, "users").await;
+        let audit = row_count(&site, "audit_log").await;
+        let fields = [("email", "nieuw@hengelo.example"), ("name", "Nieuw"), ("role", "college"), ("password", "")];
+
+        let missing = site.post_raw("/beheer/gebruikers", &fields, &admin).await;
+        assert_eq!(missing.status, StatusCode::FORBIDDEN);
+        assert!(missing.body.contains("Formulier verlopen"));
+        let mut forged = vec![("_csrf", "vervalst-token-van-een-andere-site-0123456789")];
+        forged.extend_from_slice(&fields);
+        assert_eq!(site.post_raw("/beheer/gebruikers", &forged, &admin).await.status, StatusCode::FORBIDDEN);
+        // Another visitor's token is no good either.
+        let other = Visitor::with_session(&site, Role::Admin, "10.5.0.2:4000").await;
+        let mut borrowed = vec![("_csrf", other.form_token.as_str())];
+        borrowed.extend_from_slice(&fields);
+        assert_eq!(site.post_raw("/beheer/gebruikers", &borrowed, &admin).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(row_count(&site, "users").await, users, "nothing was created");
+        assert_eq!(row_count(&site, "audit_log").await, audit);
+
+        // Signing in needs the form token too (against logging a victim into an attacker's account).
+        let stranger = Visitor::new("10.5.0.3:4000");
+        let sign_in = site.post_raw("/inloggen", &[("email", &email_of(Role::Admin)), ("password", PASSWORD)], &stranger).await;
+        assert_eq!(sign_in.status, StatusCode::FORBIDDEN);
+
+        // The header works as well as the field, and the right token is accepted.
+        let body = serde_urlencoded::to_string(fields).unwrap();
+        let cookies: Vec<String> = admin.cookies.iter().map(|(name, value)| format!("{name}={value}")).collect();
+        let request = Request::builder()
+            .method(Method::POST)
+            .uri("/beheer/gebruikers")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::COOKIE, cookies.join("; "))
+            .header("x-csrf-token", admin.form_token.as_str())
+            .body(Body::from(body))
+            .unwrap();
+        let created = site.send(request).await;
+        assert_eq!(created.status, StatusCode::OK, "{}", created.body);
+        assert!(created.body.contains("nieuw@hengelo.example"));
+        assert_eq!(row_count(&site, "users").await, users + 1);
+    }
+}
+
+backend_test! {
+    async fn sessions_expire_when_idle_and_at_their_longest(database) {
+        let site = TestSite::with_demo(database).await;
+        let visitor = Visitor::signed_in(&site, Role::Griffie, "10.6.0.1:4000").await;
+        let later = |hours: i64| site.at(site.now + Duration::hours(hours));
+        assert_eq!(later(7).get("/audit", &visitor).await.status, StatusCode::OK, "within the idle time");
+        let idle = later(7 + 9).get("/audit", &visitor).await;
+        assert_eq!(idle.status, StatusCode::SEE_OTHER, "idle for nine hours");
+        assert!(idle.set_cookies().iter().any(|cookie| cookie.starts_with("wijkbeeld_sessie=") && cookie.contains("Max-Age=0")));
+
+        let busy = Visitor::signed_in(&site, Role::Griffie, "10.6.0.2:4000").await;
+        for hours in [6, 12, 18, 23] {
+            assert_eq!(later(hours).get("/audit", &busy).await.status, StatusCode::OK, "used after {hours} hours");
+        }
+        assert_eq!(later(25).get("/audit", &busy).await.status, StatusCode::SEE_OTHER, "past the longest life");
+    }
+}
+
+backend_test! {
+    async fn sign_in_attempts_are_limited_per_client_address(database) {
+        let site = TestSite::with_demo(database).await;
+        let visitor = Visitor::anonymous(&site, "10.7.0.1:4000").await;
+        let attempt = [("email", "griffie@hengelo.example"), ("password", "raden maar")];
+        for _ in 0..10 {
+            assert_eq!(site.post("/inloggen", &attempt, &visitor).await.status, StatusCode::UNPROCESSABLE_ENTITY);
+        }
+        let refused = site.post("/inloggen", &attempt, &visitor).await;
+        assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS);
+        assert!(refused.body.contains("Te veel pogingen"), "{}", refused.body);
+        let retry: i64 = refused.header("retry-after").parse().unwrap();
+        assert!((1..=900).contains(&retry), "{retry}");
+        // Even the right password waits now…
+        let right = [("email", email_of(Role::Griffie)), ("password", PASSWORD.to_owned())];
+        let right: Vec<(&str, &str)> = right.iter().map(|(name, value)| (*name, value.as_str())).collect();
+        assert_eq!(site.post("/inloggen", &right, &visitor).await.status, StatusCode::TOO_MANY_REQUESTS);
+        // …while another address may still try, and after the window this one may too.
+        let neighbour = Visitor::anonymous(&site, "10.7.0.2:4000").await;
+        assert_eq!(site.post("/inloggen", &right, &neighbour).await.status, StatusCode::SEE_OTHER);
+        let after = site.at(site.now + Duration::minutes(16));
+        assert_eq!(after.post("/inloggen", &right, &visitor).await.status, StatusCode::SEE_OTHER);
+    }
+}
+
+backend_test! {
+    async fn the_audit_log_records_who_changed_what_and_exports_csv(database) {
+        let site = TestSite::with_demo(database).await;
+        let admin = Visitor::signed_in(&site, Role::Admin, "10.8.0.1:4000").await;
+        let created = site
+            .post("/beheer/gebruikers", &[("email", "w.wessels@hengelo.example"), ("name", "Wendy Wessels"), ("role", "college")], &admin)
+            .await;
+        assert_eq!(created.status, StatusCode::OK, "{}", created.body);
+        let generated = created.body.split("<code class=\"secret\">").nth(1).unwrap().split('<').next().unwrap().to_owned();
+        assert_eq!(generated.len(), 23, "a generated password is shown once: {generated}");
+
+        let users = site.get("/beheer/gebruikers", &admin).await;
+        let id = users.body.split("/beheer/gebruikers/").filter_map(|rest| rest.split('/').next()).find(|id| {
+            users.body.contains(&format!("/beheer/gebruikers/{id}/rol\"")) && {
+                let row_start = users.body.find(&format!("/beheer/gebruikers/{id}/rol")).unwrap();
+                users.body[..row_start].rfind("w.wessels@hengelo.example").is_some_and(|at| row_start - at < 400)
+            }
+        });
+        let id = id.unwrap().to_owned();
+        let moved = site.post(&format!("/beheer/gebruikers/{id}/rol"), &[("role", "griffie")], &admin).await;
+        assert_eq!(moved.status, StatusCode::SEE_OTHER, "{}", moved.body);
+        let refused = site.post(&format!("/beheer/gebruikers/{id}/rol"), &[("role", "partner")], &admin).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.body.contains("Kies de partnerorganisatie"));
+
+        let griffie = Visitor::signed_in(&site, Role::Griffie, "10.8.0.2:4000").await;
+        let log = site.get("/audit?entiteit=user", &griffie).await;
+        assert_eq!(log.status, StatusCode::OK);
+        assert!(log.body.contains("user.create") && log.body.contains("user.role"), "{}", log.body);
+        assert!(log.body.contains("college → griffie"), "the change from state to state");
+        assert!(log.body.contains(&email_of(Role::Admin)), "who made it");
+        assert!(!log.body.contains("demo.load"), "the filter holds");
+
+        let csv = site.get("/audit.csv", &griffie).await;
+        assert_eq!(csv.status, StatusCode::OK);
+        assert_eq!(csv.header("content-type"), "text/csv; charset=utf-8");
+        let mut reader = csv::Reader::from_reader(csv.body.as_bytes());
+        let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        let actions: Vec<&str> = records.iter().map(|record| &record[3]).collect();
+        assert_eq!(actions, ["user.role", "user.create", "demo.load"]);
+        assert_eq!(&records[0][6], "college");
+        assert_eq!(&records[0][7], "griffie");
+
+        let college = Visitor::with_session(&site, Role::College, "10.8.0.3:4000").await;
+        assert_eq!(site.get("/audit", &college).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(site.get("/audit.csv", &college).await.status, StatusCode::FORBIDDEN);
+    }
+}
+
+backend_test! {
+    async fn html_in_text_is_shown_as_text_on_every_page(database) {
+        let site = TestSite::with_demo(database).await;
+        let payload = "<script>alert('xss')</script><img src=x onerror=alert(1)>";
+        let seed_case = "3641304";
+        testing::rename_proposal(&site.store, seed_case, payload).await;
+        let admin = Visitor::signed_in(&site, Role::Admin, "10.9.0.1:4000").await;
+        let created = site.post("/beheer/gebruikers", &[("email", "xss@hengelo.example"), ("name", payload), ("role", "raadslid")], &admin).await;
+        assert_eq!(created.status, StatusCode::OK, "{}", created.body);
+        let token = site.post("/beheer/tokens", &[("name", payload), ("role", "griffie")], &admin).await;
+        assert_eq!(token.status, StatusCode::OK);
+
+        let mut shown = 0;
+        for role in std::iter::once(None).chain(Role::ALL.iter().copied().map(Some)) {
+            let visitor = match role {
+                Some(role) => Visitor::with_session(&site, role, "10.9.0.2:4000").await,
+                None => Visitor::anonymous(&site, "10.9.0.3:4000").await,
+            };
+            for entry in routes().iter().filter(|entry| entry.method == Method::GET) {
+                let reply = site.get(&concrete(entry.path), &visitor).await;
+                let content_type = reply.header("content-type");
+                // CSV downloads carry the text as data; HTML and JSON must never carry it as markup.
+                if content_type.starts_with("text/csv") {
+                    continue;
+                }
+                assert!(!reply.body.contains("<script>alert"), "{} as {role:?} runs the script", entry.path);
+                assert!(!reply.body.contains("<img src=x"), "{} as {role:?}", entry.path);
+                if reply.body.contains("&#60;script&#62;alert(") {
+                    shown += 1;
+                }
+            }
+        }
+        // The home page (everyone), the users, tokens and audit pages show it — as text.
+        assert!(shown >= 7 + 3, "the payload appears escaped on the pages that show it ({shown})");
+    }
+}
+
+backend_test! {
+    async fn every_response_carries_the_security_headers(database) {
+        let site = TestSite::with_demo(database).await;
+        let visitor = Visitor::new("10.10.0.1:4000");
+        for path in ["/", "/healthz", "/static/wijkbeeld.css", "/bestaat-niet", "/audit", "/api/v1/me"] {
+            let reply = site.get(path, &visitor).await;
+            let policy = reply.header("content-security-policy");
+            assert!(policy.contains("frame-ancestors 'none'") && policy.contains("script-src 'self'"), "{path}: {policy}");
+            assert!(!policy.contains("unsafe-inline"), "{path}");
+            assert_eq!(reply.header("x-content-type-options"), "nosniff", "{path}");
+            assert_eq!(reply.header("referrer-policy"), "strict-origin-when-cross-origin", "{path}");
+        }
+    }
+}
+
+backend_test! {
+    async fn the_api_takes_a_session_or_a_bearer_token(database) {
+        let site = TestSite::with_demo(database).await;
+        let nobody = Visitor::new("10.11.0.1:4000");
+        let refused = site.get("/api/v1/me", &nobody).await;
+        assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(refused.header("www-authenticate"), "Bearer");
+        let errors: serde_json::Value = serde_json::from_str(&refused.body).unwrap();
+        assert!(errors["errors"][0]["detail"].is_string());
+
+        let admin = Visitor::signed_in(&site, Role::Admin, "10.11.0.2:4000").await;
+        let made = site.post("/beheer/tokens", &[("name", "Koppeling"), ("role", "college")], &admin).await;
+        assert_eq!(made.status, StatusCode::OK, "{}", made.body);
+        let secret = made.body.split("<code class=\"secret\">").nth(1).unwrap().split('<').next().unwrap().to_owned();
+        let bearer = |path: &str, secret: &str| {
+            Request::get(path).header(header::AUTHORIZATION, format!("Bearer {secret}")).body(Body::empty()).unwrap()
+        };
+        let me = site.send(bearer("/api/v1/me", &secret)).await;
+        assert_eq!(me.status, StatusCode::OK, "{}", me.body);
+        let me: serde_json::Value = serde_json::from_str(&me.body).unwrap();
+        assert_eq!((me["role"].as_str(), me["authenticated_by"].as_str()), (Some("college"), Some("token")));
+        assert_eq!(site.send(bearer("/api/v1/audit", &secret)).await.status, StatusCode::FORBIDDEN, "college may not read the log");
+        assert_eq!(site.send(bearer("/api/v1/me", "geen-geldig-token")).await.status, StatusCode::UNAUTHORIZED);
+        // A token works on the API only, not as a key to the pages.
+        assert_eq!(site.send(bearer("/account", &secret)).await.status, StatusCode::SEE_OTHER);
+
+        let tokens = site.get("/beheer/tokens", &admin).await;
+        assert!(tokens.body.contains("Koppeling") && !tokens.body.contains(&secret), "the secret is not shown again");
+        let id = tokens.body.split("/beheer/tokens/").nth(1).unwrap().split('/').next().unwrap().to_owned();
+        assert_eq!(site.post(&format!("/beheer/tokens/{id}/intrekken"), &[], &admin).await.status, StatusCode::SEE_OTHER);
+        assert_eq!(site.send(bearer("/api/v1/me", &secret)).await.status, StatusCode::UNAUTHORIZED, "revoked");
+
+        let griffie = Visitor::signed_in(&site, Role::Griffie, "10.11.0.3:4000").await;
+        let audit = site.get("/api/v1/audit", &griffie).await;
+        assert_eq!(audit.status, StatusCode::OK);
+        let audit: serde_json::Value = serde_json::from_str(&audit.body).unwrap();
+        assert!(audit["total"].as_i64().unwrap() >= 3);
+        assert_eq!(audit["entries"][0]["action"], "api_token.revoke");
+    }
+}
+
+backend_test! {
+    async fn changing_the_password_checks_the_old_one_and_ends_other_sessions(database) {
+        let site = TestSite::with_demo(database).await;
+        let here = Visitor::signed_in(&site, Role::Councillor, "10.12.0.1:4000").await;
+        let elsewhere = Visitor::signed_in(&site, Role::Councillor, "10.12.0.2:4000").await;
+        let new = "een nieuw en lang wachtwoord";
+
+        let wrong = site.post("/account/wachtwoord", &[("current", "fout"), ("new", new), ("repeated", new)], &here).await;
+        assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(wrong.body.contains("Het huidige wachtwoord is onjuist."));
+        let short = site.post("/account/wachtwoord", &[("current", PASSWORD), ("new", "kort"), ("repeated", "kort")], &here).await;
+        assert!(short.body.contains("minstens 12 tekens"), "{}", short.body);
+        let differ = site.post("/account/wachtwoord", &[("current", PASSWORD), ("new", new), ("repeated", "iets anders dan dat")], &here).await;
+        assert!(differ.body.contains("niet gelijk"));
+
+        let changed = site.post("/account/wachtwoord", &[("current", PASSWORD), ("new", new), ("repeated", new)], &here).await;
+        assert_eq!(changed.status, StatusCode::OK);
+        assert!(changed.body.contains("Uw wachtwoord is gewijzigd"));
+        assert_eq!(site.get("/account", &here).await.status, StatusCode::OK, "this session goes on");
+        assert_eq!(site.get("/account", &elsewhere).await.status, StatusCode::SEE_OTHER, "the other one ended");
+
+        let visitor = Visitor::anonymous(&site, "10.12.0.3:4000").await;
+        let old = site.post("/inloggen", &[("email", &email_of(Role::Councillor)), ("password", PASSWORD)], &visitor).await;
+        assert_eq!(old.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let fresh = site.post("/inloggen", &[("email", &email_of(Role::Councillor)), ("password", new)], &visitor).await;
+        assert_eq!(fresh.status, StatusCode::SEE_OTHER);
+    }
+}
+
+backend_test! {
+    async fn after_signing_in_only_local_addresses_are_followed(database) {
+        let site = TestSite::with_demo(database).await;
+        let visitor = Visitor::anonymous(&site, "10.13.0.1:4000").await;
+        let credentials = [("email", email_of(Role::Griffie)), ("password", PASSWORD.to_owned())];
+        let mut fields: Vec<(&str, &str)> = credentials.iter().map(|(name, value)| (*name, value.as_str())).collect();
+        fields.push(("terug", "/audit?pagina=1"));
+        assert_eq!(site.post("/inloggen", &fields, &visitor).await.header("location"), "/audit?pagina=1");
+        fields.pop();
+        fields.push(("terug", "https://kwaadwillend.example/"));
+        assert_eq!(site.post("/inloggen", &fields, &visitor).await.header("location"), "/");
+
+        let redirect = site.get("/audit?pagina=2", &Visitor::new("10.13.0.2:4000")).await;
+        assert_eq!(redirect.header("location"), "/inloggen?terug=%2Faudit%3Fpagina%3D2");
+        let form = site.get(redirect.header("location"), &visitor).await;
+        assert!(form.body.contains("name=\"terug\" value=\"/audit?pagina=2\""), "{}", form.body);
+    }
+}
