@@ -199,9 +199,15 @@ pub(crate) async fn resolve(State(state): State<AppState>, mut request: Request,
     response
 }
 
+/// Paths that never carry a form: no form cookie is handed out with them.
+fn without_forms(path: &str) -> bool {
+    path.starts_with("/static/") || path.starts_with("/api/") || path == "/healthz"
+}
+
 fn anonymous(request: &Request, cookies_to_set: &mut Vec<HeaderValue>, secure: bool) -> Viewer {
     let form_token = match request_cookie(request.headers(), FORM_COOKIE) {
         Some(token) if token.len() >= 32 => token.to_owned(),
+        _ if without_forms(request.uri().path()) => String::new(),
         _ => {
             // No randomness means no form token: forms are then refused, which is safe.
             let token = secrets::new_token().unwrap_or_default();
