@@ -11,6 +11,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use wijkbeeld_domain::Id;
 use wijkbeeld_domain::access::{MIN_PASSWORD_LENGTH, Role};
+use wijkbeeld_domain::monitor::Partner;
 use wijkbeeld_store::{accounts as stored, partners};
 
 use super::Layout;
@@ -30,6 +31,29 @@ fn role_choices() -> Vec<Choice> {
         .iter()
         .map(|role| Choice { value: role.code().to_owned(), label: labels::role(*role).to_owned() })
         .collect()
+}
+
+/// The partner organisations: their names by id, and as choices for a form.
+struct PartnerNames {
+    names: HashMap<i64, String>,
+    choices: Vec<Choice>,
+}
+
+impl PartnerNames {
+    async fn read(tx: &mut wijkbeeld_store::Tx) -> AppResult<PartnerNames> {
+        let list = partners::list(tx).await?;
+        Ok(PartnerNames {
+            names: list.iter().map(|partner| (partner.id.get(), partner.name.clone())).collect(),
+            choices: list
+                .into_iter()
+                .map(|partner| Choice { value: partner.name.clone(), label: partner.name })
+                .collect(),
+        })
+    }
+
+    fn name_of(&self, id: Option<Id<Partner>>) -> String {
+        id.and_then(|id| self.names.get(&id.get()).cloned()).unwrap_or_default()
+    }
 }
 
 fn actor(viewer: &Viewer) -> Actor {
@@ -105,9 +129,7 @@ async fn users_page(
     error: Option<(&'static str, String)>,
 ) -> AppResult<UsersPage> {
     let mut tx = state.store().begin().await?;
-    let partner_list = partners::list(&mut tx).await?;
-    let names: HashMap<i64, String> =
-        partner_list.iter().map(|partner| (partner.id.get(), partner.name.clone())).collect();
+    let partners = PartnerNames::read(&mut tx).await?;
     let users = stored::users(&mut tx)
         .await?
         .into_iter()
@@ -117,17 +139,14 @@ async fn users_page(
             name: user.display_name,
             role: user.role.code().to_owned(),
             role_label: labels::role(user.role),
-            partner: user.partner_id.and_then(|id| names.get(&id.get()).cloned()).unwrap_or_default(),
+            partner: partners.name_of(user.partner_id),
         })
         .collect();
     Ok(UsersPage {
         layout: Layout::new(viewer),
         users,
         roles: role_choices(),
-        partners: partner_list
-            .into_iter()
-            .map(|partner| Choice { value: partner.name.clone(), label: partner.name })
-            .collect(),
+        partners: partners.choices,
         form,
         error,
         min_length: MIN_PASSWORD_LENGTH,
@@ -254,9 +273,7 @@ async fn tokens_page(
     error: Option<(&'static str, String)>,
 ) -> AppResult<TokensPage> {
     let mut tx = state.store().begin().await?;
-    let partner_list = partners::list(&mut tx).await?;
-    let names: HashMap<i64, String> =
-        partner_list.iter().map(|partner| (partner.id.get(), partner.name.clone())).collect();
+    let partners = PartnerNames::read(&mut tx).await?;
     let tokens = stored::api_tokens(&mut tx)
         .await?
         .into_iter()
@@ -264,7 +281,7 @@ async fn tokens_page(
             id: token.id.get(),
             name: token.name,
             role_label: labels::role(token.role),
-            partner: token.partner_id.and_then(|id| names.get(&id.get()).cloned()).unwrap_or_default(),
+            partner: partners.name_of(token.partner_id),
             created: day(token.created_at),
             last_used: token.last_used_at.map(day).unwrap_or_else(|| "nooit".to_owned()),
             revoked: token.revoked_at.is_some(),
@@ -274,10 +291,7 @@ async fn tokens_page(
         layout: Layout::new(viewer),
         tokens,
         roles: role_choices(),
-        partners: partner_list
-            .into_iter()
-            .map(|partner| Choice { value: partner.name.clone(), label: partner.name })
-            .collect(),
+        partners: partners.choices,
         form,
         error,
     })
