@@ -48,6 +48,9 @@ enum Command {
         /// Take client addresses from X-Forwarded-For (only behind a proxy that sets it).
         #[arg(long, env = "WIJKBEELD_TRUST_PROXY")]
         trust_proxy: bool,
+        /// A theme file (TOML) with the municipality's name, logo and design tokens.
+        #[arg(long, env = "WIJKBEELD_THEME", value_name = "FILE")]
+        theme: Option<PathBuf>,
     },
     /// Load the demo data set, with one account per role; loading it again changes nothing.
     Demo {
@@ -165,8 +168,12 @@ fn main() -> ExitCode {
 async fn run(cli: Cli) -> Result<()> {
     let setting: DatabaseSetting = cli.database.parse()?;
     match cli.command {
-        Command::Serve { listen, demo, demo_password, secure_cookies, trust_proxy } => {
-            let settings = wijkbeeld_web::Settings { secure_cookies, trust_proxy };
+        Command::Serve { listen, demo, demo_password, secure_cookies, trust_proxy, theme } => {
+            let theme = match theme {
+                Some(path) => wijkbeeld_web::theme::Theme::load(&path)?,
+                None => wijkbeeld_web::theme::Theme::default(),
+            };
+            let settings = wijkbeeld_web::Settings { secure_cookies, trust_proxy, theme: std::sync::Arc::new(theme) };
             serve::run(&setting, listen, demo.then_some(demo_password), settings).await
         }
         Command::Demo { areas, demo_password } => demo::run(&setting, areas.as_deref(), demo_password).await,

@@ -65,9 +65,7 @@ struct EveningRow {
 
 /// Reads the home page's overview as of `today`.
 pub async fn home(tx: &mut Tx, today: Date) -> Result<HomeOverview, StoreError> {
-    let body_name: Option<String> = on_connection!(tx, |connection| {
-        sqlx::query_scalar("SELECT name FROM bodies ORDER BY id LIMIT 1").fetch_optional(&mut *connection).await?
-    });
+    let body_name = body_name(tx).await?;
     let evenings: Vec<EveningRow> = on_connection!(tx, |connection| {
         sqlx::query_as(
             "SELECT e.id, e.date, e.title, \
@@ -119,4 +117,11 @@ pub async fn home(tx: &mut Tx, today: Date) -> Result<HomeOverview, StoreError> 
         overview.wijken.push(WijkSummary { code, name, buurten, inhabitants });
     }
     Ok(overview)
+}
+
+/// The municipality's name, for the header of every page; `None` on an empty database.
+pub async fn body_name(tx: &mut Tx) -> Result<Option<String>, StoreError> {
+    Ok(on_connection!(tx, |connection| {
+        sqlx::query_scalar("SELECT name FROM bodies ORDER BY id LIMIT 1").fetch_optional(&mut *connection).await?
+    }))
 }

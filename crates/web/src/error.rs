@@ -1,5 +1,6 @@
-//! The error type of the HTML pages. Each variant says which status it answers with; a store
-//! or secret failure becomes a 500 page that says nothing of the internals, with the cause in the
+//! The error type of the HTML pages. Each variant says which status it answers with; the page
+//! itself is rendered by [`crate::layout::attach`] in the viewer's language and frame. A store or
+//! secret failure becomes a 500 page that says nothing of the internals, with the cause in the
 //! log. (The JSON API has its own, [`crate::api::ApiError`].)
 
 use axum::http::{HeaderValue, StatusCode, header};
@@ -9,7 +10,7 @@ use wijkbeeld_store::StoreError;
 
 use crate::accounts::AccountError;
 use crate::auth::secrets::SecretError;
-use crate::pages::ErrorPage;
+use crate::layout::ErrorView;
 
 /// What can go wrong while handling a page request.
 #[derive(Debug, thiserror::Error)]
@@ -55,60 +56,34 @@ impl From<AccountError> for AppError {
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        let (status, title, message): (StatusCode, &str, String) = match &self {
-            AppError::NotFound | AppError::Store(StoreError::NotFound(_)) => (
-                StatusCode::NOT_FOUND,
-                "Pagina niet gevonden",
-                "Deze pagina bestaat niet (meer). Controleer het adres, of ga naar de startpagina.".into(),
-            ),
-            AppError::Forbidden => (
-                StatusCode::FORBIDDEN,
-                "Geen toegang",
-                "Met uw rol kunt u deze pagina niet gebruiken. Denkt u dat dit niet klopt, neem dan contact op met \
-                 de functioneel beheerder."
-                    .into(),
-            ),
-            AppError::FormExpired => (
-                StatusCode::FORBIDDEN,
-                "Formulier verlopen",
-                "Het formulier is verlopen of kwam niet van deze website, dus er is niets gewijzigd. Ga terug, laad \
-                 de pagina opnieuw en probeer het nog eens."
-                    .into(),
-            ),
+        let view = |title, message| ErrorView { title, message, minutes: None };
+        match self {
+            AppError::NotFound | AppError::Store(StoreError::NotFound(_)) => {
+                view("error-not-found-title", "error-not-found").respond(StatusCode::NOT_FOUND)
+            }
+            AppError::Forbidden => view("error-forbidden-title", "error-forbidden").respond(StatusCode::FORBIDDEN),
+            AppError::FormExpired => {
+                view("error-form-expired-title", "error-form-expired").respond(StatusCode::FORBIDDEN)
+            }
             AppError::TooManyRequests { retry_after } => {
-                let minutes = (retry_after.whole_seconds().max(1) + 59) / 60;
-                (
-                    StatusCode::TOO_MANY_REQUESTS,
-                    "Te veel pogingen",
-                    format!(
-                        "Vanaf uw adres zijn te veel pogingen gedaan. Probeer het over {minutes} {} opnieuw.",
-                        if minutes == 1 { "minuut" } else { "minuten" }
-                    ),
-                )
+                let seconds = retry_after.whole_seconds().max(1);
+                let minutes = (seconds + 59) / 60;
+                let mut response =
+                    ErrorView { title: "error-too-many-title", message: "error-too-many", minutes: Some(minutes) }
+                        .respond(StatusCode::TOO_MANY_REQUESTS);
+                if let Ok(value) = HeaderValue::from_str(&seconds.to_string()) {
+                    response.headers_mut().insert(header::RETRY_AFTER, value);
+                }
+                response
             }
             AppError::Store(error) => {
                 tracing::error!(%error, "request failed");
-                internal()
+                view("error-internal-title", "error-internal").respond(StatusCode::INTERNAL_SERVER_ERROR)
             }
             AppError::Secret(error) => {
                 tracing::error!(%error, "request failed");
-                internal()
+                view("error-internal-title", "error-internal").respond(StatusCode::INTERNAL_SERVER_ERROR)
             }
-        };
-        let mut response = (status, ErrorPage::new(title, message)).into_response();
-        if let AppError::TooManyRequests { retry_after } = self
-            && let Ok(value) = HeaderValue::from_str(&retry_after.whole_seconds().max(1).to_string())
-        {
-            response.headers_mut().insert(header::RETRY_AFTER, value);
         }
-        response
     }
-}
-
-fn internal() -> (StatusCode, &'static str, String) {
-    (
-        StatusCode::INTERNAL_SERVER_ERROR,
-        "Er ging iets mis",
-        "Door een storing kan deze pagina nu niet worden getoond. Probeer het later opnieuw.".into(),
-    )
 }

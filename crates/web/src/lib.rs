@@ -9,11 +9,13 @@ mod api;
 mod assets;
 pub mod auth;
 mod error;
-mod format;
+mod forms;
 mod health;
-mod labels;
+pub mod i18n;
+mod layout;
 mod limits;
 mod pages;
+pub mod theme;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -23,6 +25,7 @@ use axum::Router;
 use axum::http::{HeaderName, HeaderValue, header};
 use time::{Date, OffsetDateTime};
 use tokio::net::TcpListener;
+use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
@@ -33,7 +36,7 @@ pub use auth::policy::{Access, Kind, Policy, RouteEntry, refusal_status};
 pub use error::{AppError, AppResult};
 
 use auth::policy::Site;
-use pages::{ADMINS, AUDIT_READERS};
+use layout::{ADMINS, AUDIT_READERS};
 
 /// Where the server reads the time from: the system clock, or a fixed moment in tests.
 #[derive(Clone, Debug)]
@@ -62,6 +65,8 @@ impl Clock {
 /// How the server is deployed.
 #[derive(Clone, Debug, Default)]
 pub struct Settings {
+    /// The municipality's name, logo and colours.
+    pub theme: Arc<theme::Theme>,
     /// Mark cookies Secure: the site is served over HTTPS (also assumed per request when a proxy
     /// sends `X-Forwarded-Proto: https`).
     pub secure_cookies: bool,
@@ -117,6 +122,7 @@ fn site() -> Site {
         .get("/", Page, Public, pages::home::show)
         .get("/healthz", Api, Public, health::check)
         .get("/static/{*file}", Page, Public, assets::serve)
+        .get("/taal", Page, Public, layout::choose_language)
         .get("/inloggen", Page, Public, pages::sign_in::form)
         .post("/inloggen", Page, Public, pages::sign_in::submit)
         .post("/uitloggen", Page, SignedIn, pages::sign_in::sign_out)
@@ -159,8 +165,10 @@ pub fn app(state: AppState) -> Router {
     let (router, _) = site().into_parts();
     let mut router = router
         .fallback(pages::not_found)
-        // Inner to outer: the form-token guard needs the viewer that `resolve` finds.
+        // Inner to outer: the form-token guard and the page frame need the viewer that
+        // `resolve` finds; the frame renders the error pages of everything inside it.
         .layer(axum::middleware::from_fn(auth::csrf::guard))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), layout::attach))
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::resolve));
     for (name, value) in SECURITY_HEADERS {
         router = router
@@ -174,6 +182,7 @@ pub fn app(state: AppState) -> Router {
                 .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
         )
+        .layer(CompressionLayer::new())
         .with_state(state)
 }
 

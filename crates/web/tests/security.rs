@@ -13,6 +13,11 @@ use wijkbeeld_web::{Access, Kind, refusal_status, routes};
 
 use support::{PASSWORD, TestSite, Visitor, email_of};
 
+/// The secret a page shows once (a generated password or API token).
+fn secret_on(page: &str) -> String {
+    page.split("secret\">").nth(1).unwrap().split('<').next().unwrap().to_owned()
+}
+
 /// A concrete address for a route pattern.
 fn concrete(path: &str) -> String {
     path.replace("{id}", "1").replace("{*file}", "wijkbeeld.css")
@@ -235,17 +240,12 @@ backend_test! {
             .post("/beheer/gebruikers", &[("email", "w.wessels@hengelo.example"), ("name", "Wendy Wessels"), ("role", "college")], &admin)
             .await;
         assert_eq!(created.status, StatusCode::OK, "{}", created.body);
-        let generated = created.body.split("<code class=\"secret\">").nth(1).unwrap().split('<').next().unwrap().to_owned();
+        let generated = secret_on(&created.body);
         assert_eq!(generated.len(), 23, "a generated password is shown once: {generated}");
 
         let users = site.get("/beheer/gebruikers", &admin).await;
-        let id = users.body.split("/beheer/gebruikers/").filter_map(|rest| rest.split('/').next()).find(|id| {
-            users.body.contains(&format!("/beheer/gebruikers/{id}/rol\"")) && {
-                let row_start = users.body.find(&format!("/beheer/gebruikers/{id}/rol")).unwrap();
-                users.body[..row_start].rfind("w.wessels@hengelo.example").is_some_and(|at| row_start - at < 400)
-            }
-        });
-        let id = id.unwrap().to_owned();
+        let row = users.body.find("w.wessels@hengelo.example").unwrap();
+        let id = users.body[row..].split("/beheer/gebruikers/").nth(1).unwrap().split('/').next().unwrap().to_owned();
         let moved = site.post(&format!("/beheer/gebruikers/{id}/rol"), &[("role", "griffie")], &admin).await;
         assert_eq!(moved.status, StatusCode::SEE_OTHER, "{}", moved.body);
         let refused = site.post(&format!("/beheer/gebruikers/{id}/rol"), &[("role", "partner")], &admin).await;
@@ -341,7 +341,7 @@ backend_test! {
         let admin = Visitor::signed_in(&site, Role::Admin, "10.11.0.2:4000").await;
         let made = site.post("/beheer/tokens", &[("name", "Koppeling"), ("role", "college")], &admin).await;
         assert_eq!(made.status, StatusCode::OK, "{}", made.body);
-        let secret = made.body.split("<code class=\"secret\">").nth(1).unwrap().split('<').next().unwrap().to_owned();
+        let secret = secret_on(&made.body);
         let bearer = |path: &str, secret: &str| {
             Request::get(path).header(header::AUTHORIZATION, format!("Bearer {secret}")).body(Body::empty()).unwrap()
         };

@@ -10,11 +10,12 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use wijkbeeld_domain::access::MIN_PASSWORD_LENGTH;
 
-use super::Layout;
-use crate::accounts::{self, AccountError};
+use crate::accounts;
 use crate::auth::{Channel, Viewer};
 use crate::error::AppResult;
-use crate::{AppError, AppState, labels};
+use crate::forms::{FormErrors, account_problem};
+use crate::layout::Layout;
+use crate::{AppError, AppState};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "account.html")]
@@ -22,28 +23,27 @@ pub(crate) struct AccountPage {
     layout: Layout,
     name: String,
     email: String,
-    role: &'static str,
-    min_length: usize,
-    /// (field, message) of a refused change.
-    error: Option<(&'static str, String)>,
+    role: String,
+    min_length: i64,
+    errors: FormErrors,
     changed: bool,
 }
 
-fn page(viewer: &Viewer, error: Option<(&'static str, String)>, changed: bool) -> AppResult<AccountPage> {
+fn page(viewer: &Viewer, layout: Layout, errors: FormErrors, changed: bool) -> AppResult<AccountPage> {
     let account = viewer.account.as_ref().ok_or(AppError::Forbidden)?;
     Ok(AccountPage {
-        layout: Layout::new(viewer),
         name: account.display_name.clone(),
         email: account.email.clone().unwrap_or_default(),
-        role: labels::role(account.role),
-        min_length: MIN_PASSWORD_LENGTH,
-        error,
+        role: layout.t(&format!("role-{}", account.role.code())),
+        min_length: MIN_PASSWORD_LENGTH as i64,
+        layout: layout.trail(&[("/account", "account-title")]),
+        errors,
         changed,
     })
 }
 
-pub(crate) async fn show(viewer: Viewer) -> AppResult<AccountPage> {
-    page(&viewer, None, false)
+pub(crate) async fn show(viewer: Viewer, layout: Layout) -> AppResult<AccountPage> {
+    page(&viewer, layout, FormErrors::none(), false)
 }
 
 #[derive(Deserialize, Default)]
@@ -59,6 +59,7 @@ pub(crate) struct PasswordForm {
 pub(crate) async fn change_password(
     State(state): State<AppState>,
     viewer: Viewer,
+    layout: Layout,
     Form(form): Form<PasswordForm>,
 ) -> AppResult<Response> {
     let Some(user) = viewer.account.as_ref().and_then(|account| account.user_id) else {
@@ -69,14 +70,11 @@ pub(crate) async fn change_password(
         _ => None,
     };
     let now = state.clock().now();
-    let result =
-        accounts::change_password(state.store(), user, &form.current, &form.new, &form.repeated, keep, now).await;
-    let error = match result {
-        Ok(()) => return Ok(page(&viewer, None, true)?.into_response()),
-        Err(AccountError::WrongPassword) => ("current", "Het huidige wachtwoord is onjuist.".to_owned()),
-        Err(AccountError::Password(problem)) => ("new", labels::password_problem(problem)),
-        Err(AccountError::PasswordsDiffer) => ("repeated", "De twee nieuwe wachtwoorden zijn niet gelijk.".to_owned()),
-        Err(other) => return Err(other.into()),
-    };
-    Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&viewer, Some(error), false)?).into_response())
+    match accounts::change_password(state.store(), user, &form.current, &form.new, &form.repeated, keep, now).await {
+        Ok(()) => Ok(page(&viewer, layout, FormErrors::none(), true)?.into_response()),
+        Err(error) => {
+            let errors = account_problem(&layout.texts, "new", error)?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&viewer, layout, errors, false)?).into_response())
+        }
+    }
 }

@@ -14,22 +14,18 @@ use wijkbeeld_domain::access::{MIN_PASSWORD_LENGTH, Role};
 use wijkbeeld_domain::monitor::Partner;
 use wijkbeeld_store::{accounts as stored, partners};
 
-use super::Layout;
+use crate::AppState;
 use crate::accounts::{self, AccountError, AccountRequest, Actor};
 use crate::auth::Viewer;
 use crate::error::AppResult;
-use crate::{AppState, labels};
+use crate::forms::{Choice, FormErrors, account_problem};
+use crate::i18n::Texts;
+use crate::layout::Layout;
 
-/// A choice in a select list.
-pub(crate) struct Choice {
-    value: String,
-    label: String,
-}
-
-fn role_choices() -> Vec<Choice> {
+fn role_choices(texts: &Texts) -> Vec<Choice> {
     Role::ALL
         .iter()
-        .map(|role| Choice { value: role.code().to_owned(), label: labels::role(*role).to_owned() })
+        .map(|role| Choice { value: role.code().to_owned(), label: texts.t(&format!("role-{}", role.code())) })
         .collect()
 }
 
@@ -60,30 +56,13 @@ fn actor(viewer: &Viewer) -> Actor {
     Actor { user_id: viewer.account.as_ref().and_then(|account| account.user_id), name: viewer.actor() }
 }
 
-/// A refused form: which field, and why (in Dutch).
-fn problem(error: AccountError) -> Result<(&'static str, String), AccountError> {
-    Ok(match error {
-        AccountError::InvalidEmail(_) => ("email", "Vul een geldig e-mailadres in, zoals naam@hengelo.nl.".into()),
-        AccountError::EmailTaken(_) => ("email", "Er bestaat al een account met dit e-mailadres.".into()),
-        AccountError::EmptyName => ("name", "Vul een naam in.".into()),
-        AccountError::MissingRole => ("role", "Kies een rol.".into()),
-        AccountError::Password(problem) => ("password", labels::password_problem(problem)),
-        AccountError::PartnerRequired => ("partner", "Kies de partnerorganisatie van dit account.".into()),
-        AccountError::PartnerNotAllowed => {
-            ("partner", "Alleen de rol Partner hoort bij een partnerorganisatie.".into())
-        }
-        AccountError::UnknownPartner(_) => ("partner", "Kies een bestaande partnerorganisatie.".into()),
-        other => return Err(other),
-    })
-}
-
 /// An account as the list shows it.
 pub(crate) struct UserRow {
     id: i64,
     email: String,
     name: String,
     role: String,
-    role_label: &'static str,
+    role_label: String,
     partner: String,
 }
 
@@ -110,8 +89,8 @@ pub(crate) struct UsersPage {
     roles: Vec<Choice>,
     partners: Vec<Choice>,
     form: NewUserForm,
-    error: Option<(&'static str, String)>,
-    min_length: usize,
+    errors: FormErrors,
+    min_length: i64,
 }
 
 #[derive(Template, WebTemplate)]
@@ -122,14 +101,10 @@ pub(crate) struct UserCreatedPage {
     password: Option<String>,
 }
 
-async fn users_page(
-    state: &AppState,
-    viewer: &Viewer,
-    form: NewUserForm,
-    error: Option<(&'static str, String)>,
-) -> AppResult<UsersPage> {
+async fn users_page(state: &AppState, layout: Layout, form: NewUserForm, errors: FormErrors) -> AppResult<UsersPage> {
     let mut tx = state.store().begin().await?;
     let partners = PartnerNames::read(&mut tx).await?;
+    let texts = layout.texts;
     let users = stored::users(&mut tx)
         .await?
         .into_iter()
@@ -138,28 +113,29 @@ async fn users_page(
             email: user.email,
             name: user.display_name,
             role: user.role.code().to_owned(),
-            role_label: labels::role(user.role),
+            role_label: texts.t(&format!("role-{}", user.role.code())),
             partner: partners.name_of(user.partner_id),
         })
         .collect();
     Ok(UsersPage {
-        layout: Layout::new(viewer),
+        layout: layout.trail(&[("/beheer/gebruikers", "users-title")]),
         users,
-        roles: role_choices(),
+        roles: role_choices(&texts),
         partners: partners.choices,
         form,
-        error,
-        min_length: MIN_PASSWORD_LENGTH,
+        errors,
+        min_length: MIN_PASSWORD_LENGTH as i64,
     })
 }
 
-pub(crate) async fn users(State(state): State<AppState>, viewer: Viewer) -> AppResult<UsersPage> {
-    users_page(&state, &viewer, NewUserForm::default(), None).await
+pub(crate) async fn users(State(state): State<AppState>, layout: Layout) -> AppResult<UsersPage> {
+    users_page(&state, layout, NewUserForm::default(), FormErrors::none()).await
 }
 
 pub(crate) async fn create_user(
     State(state): State<AppState>,
     viewer: Viewer,
+    layout: Layout,
     Form(form): Form<NewUserForm>,
 ) -> AppResult<Response> {
     let request = AccountRequest {
@@ -171,17 +147,17 @@ pub(crate) async fn create_user(
     };
     match accounts::create_account(state.store(), &request, &actor(&viewer), state.clock().now()).await {
         Ok(created) => Ok(UserCreatedPage {
-            layout: Layout::new(&viewer),
+            layout: layout
+                .trail(&[("/beheer/gebruikers", "users-title"), ("/beheer/gebruikers", "user-created-title")]),
             email: created.email.to_string(),
             password: created.generated_password,
         }
         .into_response()),
         Err(error) => {
-            let error = problem(error)?;
+            let errors = account_problem(&layout.texts, "password", error)?;
             // The password is not sent back into the form.
             let form = NewUserForm { password: String::new(), ..form };
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, users_page(&state, &viewer, form, Some(error)).await?)
-                .into_response())
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, users_page(&state, layout, form, errors).await?).into_response())
         }
     }
 }
@@ -197,26 +173,22 @@ pub(crate) struct RoleForm {
 pub(crate) async fn change_role(
     State(state): State<AppState>,
     viewer: Viewer,
+    layout: Layout,
     Path(id): Path<i64>,
     Form(form): Form<RoleForm>,
 ) -> AppResult<Response> {
-    let Ok(role) = form.role.parse::<Role>() else {
-        let error = ("role", "Kies een rol.".to_owned());
-        return Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            users_page(&state, &viewer, NewUserForm::default(), Some(error)).await?,
-        )
-            .into_response());
+    let result = match form.role.parse::<Role>() {
+        Ok(role) => {
+            let partner = Some(form.partner.as_str()).filter(|partner| !partner.trim().is_empty());
+            accounts::change_role(state.store(), Id::new(id), role, partner, &actor(&viewer), state.clock().now()).await
+        }
+        Err(_) => Err(AccountError::MissingRole),
     };
-    let partner = Some(form.partner.as_str()).filter(|partner| !partner.trim().is_empty());
-    match accounts::change_role(state.store(), Id::new(id), role, partner, &actor(&viewer), state.clock().now()).await {
+    match result {
         Ok(()) => Ok(Redirect::to("/beheer/gebruikers").into_response()),
         Err(error) => {
-            let error = problem(error)?;
-            Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                users_page(&state, &viewer, NewUserForm::default(), Some(error)).await?,
-            )
+            let errors = account_problem(&layout.texts, "password", error)?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, users_page(&state, layout, NewUserForm::default(), errors).await?)
                 .into_response())
         }
     }
@@ -226,7 +198,7 @@ pub(crate) async fn change_role(
 pub(crate) struct TokenRow {
     id: i64,
     name: String,
-    role_label: &'static str,
+    role_label: String,
     partner: String,
     created: String,
     last_used: String,
@@ -251,7 +223,7 @@ pub(crate) struct TokensPage {
     roles: Vec<Choice>,
     partners: Vec<Choice>,
     form: NewTokenForm,
-    error: Option<(&'static str, String)>,
+    errors: FormErrors,
 }
 
 #[derive(Template, WebTemplate)]
@@ -262,70 +234,67 @@ pub(crate) struct TokenCreatedPage {
     secret: String,
 }
 
-fn day(moment: time::OffsetDateTime) -> String {
-    wijkbeeld_domain::dutch::long_date(wijkbeeld_domain::local_time::in_dutch_time(moment).date())
-}
-
 async fn tokens_page(
     state: &AppState,
-    viewer: &Viewer,
+    layout: Layout,
     form: NewTokenForm,
-    error: Option<(&'static str, String)>,
+    errors: FormErrors,
 ) -> AppResult<TokensPage> {
     let mut tx = state.store().begin().await?;
     let partners = PartnerNames::read(&mut tx).await?;
+    let texts = layout.texts;
+    let day = |moment: time::OffsetDateTime| texts.date(wijkbeeld_domain::local_time::in_dutch_time(moment).date());
     let tokens = stored::api_tokens(&mut tx)
         .await?
         .into_iter()
         .map(|token| TokenRow {
             id: token.id.get(),
             name: token.name,
-            role_label: labels::role(token.role),
+            role_label: texts.t(&format!("role-{}", token.role.code())),
             partner: partners.name_of(token.partner_id),
             created: day(token.created_at),
-            last_used: token.last_used_at.map(day).unwrap_or_else(|| "nooit".to_owned()),
+            last_used: token.last_used_at.map(day).unwrap_or_else(|| texts.t("token-never-used")),
             revoked: token.revoked_at.is_some(),
         })
         .collect();
     Ok(TokensPage {
-        layout: Layout::new(viewer),
+        layout: layout.trail(&[("/beheer/tokens", "tokens-title")]),
         tokens,
-        roles: role_choices(),
+        roles: role_choices(&texts),
         partners: partners.choices,
         form,
-        error,
+        errors,
     })
 }
 
-pub(crate) async fn tokens(State(state): State<AppState>, viewer: Viewer) -> AppResult<TokensPage> {
-    tokens_page(&state, &viewer, NewTokenForm::default(), None).await
+pub(crate) async fn tokens(State(state): State<AppState>, layout: Layout) -> AppResult<TokensPage> {
+    tokens_page(&state, layout, NewTokenForm::default(), FormErrors::none()).await
 }
 
 pub(crate) async fn create_token(
     State(state): State<AppState>,
     viewer: Viewer,
+    layout: Layout,
     Form(form): Form<NewTokenForm>,
 ) -> AppResult<Response> {
-    let role = form.role.parse::<Role>().map_err(|_| AccountError::MissingRole);
     let partner = Some(form.partner.as_str()).filter(|partner| !partner.trim().is_empty());
-    let result = match role {
+    let result = match form.role.parse::<Role>() {
         Ok(role) => {
             accounts::create_api_token(state.store(), &form.name, role, partner, &actor(&viewer), state.clock().now())
                 .await
         }
-        Err(error) => Err(error),
+        Err(_) => Err(AccountError::MissingRole),
     };
     match result {
         Ok(created) => Ok(TokenCreatedPage {
-            layout: Layout::new(&viewer),
+            layout: layout.trail(&[("/beheer/tokens", "tokens-title"), ("/beheer/tokens", "token-created-title")]),
             name: form.name.trim().to_owned(),
             secret: created.secret,
         }
         .into_response()),
         Err(error) => {
-            let error = problem(error)?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, tokens_page(&state, &viewer, form, Some(error)).await?)
-                .into_response())
+            let errors = account_problem(&layout.texts, "name", error)?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, tokens_page(&state, layout, form, errors).await?).into_response())
         }
     }
 }

@@ -12,9 +12,10 @@ use time::{Date, Duration};
 use wijkbeeld_domain::local_time::{dutch_moment, in_dutch_time};
 use wijkbeeld_store::audit::{self, AuditFilter};
 
-use super::Layout;
-use crate::auth::Viewer;
 use crate::error::AppResult;
+use crate::forms::{Choice, FormErrors};
+use crate::i18n::{Argument, Texts};
+use crate::layout::Layout;
 use crate::{AppError, AppState};
 
 /// Entries per page.
@@ -35,8 +36,12 @@ pub(crate) struct AuditQuery {
     pagina: Option<i64>,
 }
 
+/// A date typed the Dutch way (26-09-2023, also 26-9-2023) or as ISO (2023-09-26).
 fn date(text: &str) -> Option<Date> {
-    Date::parse(text.trim(), format_description!("[year]-[month]-[day]")).ok()
+    let text = text.trim();
+    Date::parse(text, format_description!("[year]-[month]-[day]"))
+        .or_else(|_| Date::parse(text, format_description!("[day padding:none]-[month padding:none]-[year]")))
+        .ok()
 }
 
 impl AuditQuery {
@@ -57,14 +62,11 @@ impl AuditQuery {
     }
 
     fn invalid_dates(&self) -> Vec<&'static str> {
-        let mut invalid = Vec::new();
-        if !self.van.trim().is_empty() && date(&self.van).is_none() {
-            invalid.push("van");
-        }
-        if !self.tot.trim().is_empty() && date(&self.tot).is_none() {
-            invalid.push("tot");
-        }
-        invalid
+        [("van", &self.van), ("tot", &self.tot)]
+            .into_iter()
+            .filter(|(_, text)| !text.trim().is_empty() && date(text).is_none())
+            .map(|(field, _)| field)
+            .collect()
     }
 
     fn with_page(&self, page: i64) -> String {
@@ -95,26 +97,19 @@ pub(crate) struct EntryView {
 pub(crate) struct AuditPage {
     layout: Layout,
     query: AuditQuery,
-    entities: Vec<String>,
-    invalid_dates: Vec<&'static str>,
+    entities: Vec<Choice>,
+    caption: String,
+    errors: FormErrors,
     entries: Vec<EntryView>,
     total: i64,
-    page: i64,
-    pages: i64,
     previous: Option<String>,
     next: Option<String>,
     csv_link: String,
 }
 
-fn moment_text(moment: time::OffsetDateTime) -> (String, String) {
+fn moment_text(texts: &Texts, moment: time::OffsetDateTime) -> (String, String) {
     let local = in_dutch_time(moment);
-    let shown = format!(
-        "{} {:02}:{:02}:{:02}",
-        wijkbeeld_domain::dutch::long_date(local.date()),
-        local.hour(),
-        local.minute(),
-        local.second()
-    );
+    let shown = format!("{} {}:{:02}", texts.date(local.date()), texts.clock(local.time()), local.second());
     (shown, local.format(&time::format_description::well_known::Rfc3339).unwrap_or_default())
 }
 
@@ -129,7 +124,7 @@ fn change_text(from: Option<&str>, to: Option<&str>) -> String {
 
 pub(crate) async fn show(
     State(state): State<AppState>,
-    viewer: Viewer,
+    layout: Layout,
     Query(query): Query<AuditQuery>,
 ) -> AppResult<AuditPage> {
     let filter = query.filter();
@@ -139,14 +134,20 @@ pub(crate) async fn show(
     let entries = audit::list(&mut tx, &filter, PER_PAGE, (page - 1) * PER_PAGE).await?;
     let entities = audit::entities(&mut tx).await?;
     let pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
+    let texts = layout.texts;
+    let mut errors = FormErrors::none();
+    for field in query.invalid_dates() {
+        errors = errors.and(FormErrors::one(field, texts.t("error-date-invalid")));
+    }
     Ok(AuditPage {
-        layout: Layout::new(&viewer),
-        entities,
-        invalid_dates: query.invalid_dates(),
+        layout: layout.trail(&[("/audit", "audit-title")]),
+        entities: entities.into_iter().map(|entity| Choice { value: entity.clone(), label: entity }).collect(),
+        caption: texts.with("audit-caption", &[("page", Argument::Number(page)), ("pages", Argument::Number(pages))]),
+        errors,
         entries: entries
             .into_iter()
             .map(|entry| {
-                let (at, at_iso) = moment_text(entry.at);
+                let (at, at_iso) = moment_text(&texts, entry.at);
                 EntryView {
                     at,
                     at_iso,
@@ -162,8 +163,6 @@ pub(crate) async fn show(
             })
             .collect(),
         total,
-        page,
-        pages,
         previous: (page > 1).then(|| format!("/audit?{}", query.with_page(page - 1))),
         next: (page < pages).then(|| format!("/audit?{}", query.with_page(page + 1))),
         csv_link: format!("/audit.csv?{}", query.with_page(1)),
@@ -234,11 +233,11 @@ mod tests {
 
     #[test]
     fn dates_cover_whole_dutch_days() {
-        let query = AuditQuery { van: "2026-11-28".into(), tot: "2026-11-28".into(), ..AuditQuery::default() };
+        let query = AuditQuery { van: "2026-11-28".into(), tot: "28-11-2026".into(), ..AuditQuery::default() };
         let filter = query.filter();
         assert_eq!(filter.from, Some(time::macros::datetime!(2026-11-27 23:00 UTC)));
         assert_eq!(filter.until, Some(time::macros::datetime!(2026-11-28 23:00 UTC)));
-        let wrong = AuditQuery { van: "28-11-2026".into(), ..AuditQuery::default() };
+        let wrong = AuditQuery { van: "28/11/26".into(), ..AuditQuery::default() };
         assert_eq!(wrong.filter().from, None);
         assert_eq!(wrong.invalid_dates(), ["van"]);
     }

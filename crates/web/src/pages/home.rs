@@ -6,10 +6,10 @@ use axum::extract::State;
 use wijkbeeld_store::demo;
 use wijkbeeld_store::overview::{self, EveningSummary};
 
-use super::Layout;
-use crate::auth::Viewer;
+use crate::AppState;
 use crate::error::AppResult;
-use crate::{AppState, format};
+use crate::i18n::{Argument, Texts};
+use crate::layout::Layout;
 
 /// A market evening as the home page shows it.
 pub(crate) struct EveningView {
@@ -34,41 +34,44 @@ pub(crate) struct WijkView {
 pub(crate) struct HomePage {
     layout: Layout,
     body_name: String,
-    demo_notice: Option<&'static str>,
+    demo: bool,
     upcoming: Vec<EveningView>,
     past: Vec<EveningView>,
     wijken: Vec<WijkView>,
 }
 
-fn view(evening: EveningSummary) -> EveningView {
-    let plural = |count: i64, one: &str, many: &str| format!("{count} {}", if count == 1 { one } else { many });
+fn view(texts: &Texts, evening: EveningSummary) -> EveningView {
     EveningView {
-        date: format::weekday_date(evening.date),
+        date: texts.weekday_date(evening.date),
         iso_date: evening.date.to_string(),
         title: evening.title,
-        hours: evening
-            .starts_at
-            .zip(evening.ends_at)
-            .map(|(start, end)| format!("{}–{} uur", format::clock_time(start), format::clock_time(end))),
-        extent: format!(
-            "{} in {}",
-            plural(evening.sessions, "sessie", "sessies"),
-            plural(evening.rounds, "ronde", "rondes")
+        hours: evening.starts_at.zip(evening.ends_at).map(|(start, end)| {
+            texts.with(
+                "time-range",
+                &[("start", Argument::Text(&texts.clock(start))), ("end", Argument::Text(&texts.clock(end)))],
+            )
+        }),
+        extent: texts.with(
+            "evening-extent",
+            &[
+                ("sessions", Argument::Text(&texts.count("count-sessions", evening.sessions))),
+                ("rounds", Argument::Text(&texts.count("count-rounds", evening.rounds))),
+            ],
         ),
         subjects: evening.subjects,
     }
 }
 
-pub(crate) async fn show(State(state): State<AppState>, viewer: Viewer) -> AppResult<HomePage> {
+pub(crate) async fn show(State(state): State<AppState>, layout: Layout) -> AppResult<HomePage> {
     let mut tx = state.store().begin().await?;
     let home = overview::home(&mut tx, state.clock().today()).await?;
-    let demo_loaded = demo::anchor(&mut tx).await?.is_some();
+    let demo = demo::anchor(&mut tx).await?.is_some();
+    let texts = layout.texts;
     Ok(HomePage {
-        layout: Layout::new(&viewer),
-        body_name: home.body_name.unwrap_or_else(|| "Nog geen gemeente ingericht".into()),
-        demo_notice: demo_loaded.then_some(wijkbeeld_domain::demo::SYNTHETIC_NOTICE),
-        upcoming: home.upcoming.into_iter().map(view).collect(),
-        past: home.past.into_iter().map(view).collect(),
+        body_name: home.body_name.unwrap_or_else(|| texts.t("home-no-body")),
+        demo,
+        upcoming: home.upcoming.into_iter().map(|evening| view(&texts, evening)).collect(),
+        past: home.past.into_iter().map(|evening| view(&texts, evening)).collect(),
         wijken: home
             .wijken
             .into_iter()
@@ -76,8 +79,9 @@ pub(crate) async fn show(State(state): State<AppState>, viewer: Viewer) -> AppRe
                 code: wijk.code.to_string(),
                 name: wijk.name,
                 buurten: wijk.buurten,
-                inhabitants: wijk.inhabitants.map(format::integer),
+                inhabitants: wijk.inhabitants.map(|count| texts.integer(count)),
             })
             .collect(),
+        layout,
     })
 }

@@ -10,17 +10,15 @@ use serde::Deserialize;
 use wijkbeeld_domain::access::EmailAddress;
 use wijkbeeld_store::accounts;
 
-use super::Layout;
 use crate::AppState;
 use crate::accounts::verify_password;
 use crate::auth::{
     Channel, FORM_COOKIE, SESSION_COOKIE, Viewer, cookie_header, removal_header, secrets, secure_request, session_end,
 };
 use crate::error::AppResult;
+use crate::forms::FormErrors;
+use crate::layout::Layout;
 use crate::limits::{self, ClientAddress};
-
-/// The one message for every failed sign-in, so that it does not tell which addresses exist.
-const FAILED: &str = "Het e-mailadres of het wachtwoord is onjuist.";
 
 #[derive(Template, WebTemplate)]
 #[template(path = "sign_in.html")]
@@ -28,7 +26,7 @@ pub(crate) struct SignInPage {
     layout: Layout,
     email: String,
     back: String,
-    error: Option<&'static str>,
+    errors: FormErrors,
 }
 
 #[derive(Deserialize, Default)]
@@ -48,22 +46,21 @@ pub(crate) struct SignInForm {
 }
 
 /// Only a path on this site: never `//elsewhere` or `https://elsewhere` (an open redirect).
-fn local_path(back: &str) -> &str {
+pub(crate) fn local_path(back: &str) -> &str {
     if back.starts_with('/') && !back.starts_with("//") && !back.starts_with("/\\") { back } else { "/" }
 }
 
-pub(crate) async fn form(viewer: Viewer, Query(query): Query<BackQuery>) -> SignInPage {
-    SignInPage {
-        layout: Layout::new(&viewer),
-        email: String::new(),
-        back: local_path(&query.terug).to_owned(),
-        error: None,
-    }
+fn page(layout: Layout, email: String, back: String, errors: FormErrors) -> SignInPage {
+    SignInPage { layout: layout.trail(&[("/inloggen", "sign-in-title")]), email, back, errors }
+}
+
+pub(crate) async fn form(layout: Layout, Query(query): Query<BackQuery>) -> SignInPage {
+    page(layout, String::new(), local_path(&query.terug).to_owned(), FormErrors::none())
 }
 
 pub(crate) async fn submit(
     State(state): State<AppState>,
-    viewer: Viewer,
+    layout: Layout,
     client: ClientAddress,
     headers: HeaderMap,
     Form(form): Form<SignInForm>,
@@ -71,18 +68,6 @@ pub(crate) async fn submit(
     let now = state.clock().now();
     limits::check(&state, limits::SIGN_IN, &client, now).await?;
     let back = local_path(&form.terug).to_owned();
-    let failed = |viewer: &Viewer| {
-        (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            SignInPage {
-                layout: Layout::new(viewer),
-                email: form.email.clone(),
-                back: back.clone(),
-                error: Some(FAILED),
-            },
-        )
-            .into_response()
-    };
 
     let credentials = match form.email.parse::<EmailAddress>() {
         Ok(email) => {
@@ -100,7 +85,9 @@ pub(crate) async fn submit(
     let matches = verify_password(form.password.clone(), hash).await;
     let Some(credentials) = usable.filter(|credentials| matches && credentials.password_hash.is_some()) else {
         tracing::info!(client = %client.0, "sign-in refused");
-        return Ok(failed(&viewer));
+        // One message for every failure, so that it does not tell which addresses exist.
+        let errors = FormErrors::one("email", layout.t("sign-in-failed"));
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(layout, form.email, back, errors)).into_response());
     };
 
     let token = secrets::new_token()?;

@@ -1,0 +1,223 @@
+# wijkbeeld — English. Every message of ../nl/main.ftl, the default, is translated here; a test
+# fails when one is missing.
+
+## The frame of every page
+
+site-name = wijkbeeld
+site-tagline = Political Market and neighbourhood-oriented working
+page-title = { $title } · wijkbeeld
+skip-link = Skip to content
+nav-label = Main menu
+nav-home = Home
+nav-audit = Audit log
+nav-users = Users
+nav-tokens = API tokens
+nav-account = My account
+sign-in-link = Sign in
+sign-out = Sign out
+signed-in-as = { $name } ({ $role })
+language-other = Nederlands
+language-other-label = Lees deze site in het Nederlands
+breadcrumb-label = Breadcrumb
+footer-text = wijkbeeld is open-source software for neighbourhood-oriented working and the Political Market.
+demo-notice-label = Note:
+demo-notice = This is demo data. The people are fictional, except the public officials named in the proposal Wijkgericht werken; all indicator figures are synthetic.
+back-to-home = Go to the home page
+
+## Roles
+
+role-griffie = Council clerks (griffie)
+role-college = Executive and civil servants
+role-raadslid = Councillor
+role-partner = Partner
+role-admin = Functional administration
+
+## Dates and counts
+
+date-long = { $day } { $month } { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+weekday-1 = Monday
+weekday-2 = Tuesday
+weekday-3 = Wednesday
+weekday-4 = Thursday
+weekday-5 = Friday
+weekday-6 = Saturday
+weekday-7 = Sunday
+time-range = { $start }–{ $end }
+count-sessions =
+    { $count ->
+        [one] { $count } session
+       *[other] { $count } sessions
+    }
+count-rounds =
+    { $count ->
+        [one] { $count } round
+       *[other] { $count } rounds
+    }
+evening-extent = { $sessions } in { $rounds }
+
+## Home page
+
+home-no-body = No municipality set up yet
+home-upcoming = Upcoming Political Markets
+home-upcoming-none = No Political Markets have been planned yet.
+home-past = Earlier Political Markets
+home-past-none = There are no earlier Political Markets yet.
+home-wijken = Districts (wijken)
+home-wijken-none = No districts have been imported yet.
+home-wijken-caption = The districts of { $body } with their CBS code
+column-wijk = District
+column-cbs-code = CBS code
+column-buurten = Neighbourhoods
+column-inhabitants = Inhabitants
+value-unknown = unknown
+
+## Forms
+
+form-errors-title = Something went wrong. Please check the form.
+field-email = E-mail address
+field-password = Password
+field-name = Name
+field-role = Role
+field-role-choose = Choose a role
+field-partner = Partner organisation
+field-partner-hint = Only for the Partner role.
+field-partner-none = No partner
+field-date-hint = For example 26-09-2023.
+error-email-invalid = Enter a valid e-mail address, such as name@hengelo.nl.
+error-email-taken = An account with this e-mail address exists already.
+error-name-empty = Enter a name.
+error-role-missing = Choose a role.
+error-partner-required = Choose the partner organisation of this account.
+error-partner-not-allowed = Only the Partner role belongs to a partner organisation.
+error-partner-unknown = Choose an existing partner organisation.
+error-password-too-short = The password must be at least { $count } characters long.
+error-password-too-long = The password may be at most { $count } characters long.
+error-password-same-as-email = The password may not be the same as the e-mail address.
+error-date-invalid = Enter a date as day-month-year, for example 26-09-2023. This filter has not been applied.
+
+## Signing in
+
+sign-in-title = Sign in
+sign-in-intro = Signing in is for the council clerks, the executive and civil servants, councillors, partners and administrators. Residents need no account to follow the Political Market.
+sign-in-signed-in = You are signed in as { $name }.
+sign-in-failed = The e-mail address or the password is wrong.
+sign-in-submit = Sign in
+
+## My account
+
+account-title = My account
+account-name = Name
+account-email = E-mail address
+account-role = Role
+password-change-title = Change password
+password-changed = Your password has been changed. Your other sessions have been ended.
+field-current-password = Current password
+field-new-password = New password
+field-new-password-hint = At least { $count } characters. A sentence of a few words is strong and easy to remember.
+field-repeat-password = New password again
+password-change-submit = Change password
+error-current-password-wrong = The current password is wrong.
+error-passwords-differ = The two new passwords are not the same.
+
+## Audit log
+
+audit-title = Audit log
+audit-intro = Who changed what, and when.
+audit-found =
+    { $count ->
+        [one] { $count } change found.
+       *[other] { $count } changes found.
+    }
+audit-filter-title = Filter
+audit-filter-entity = Kind of record
+audit-filter-all = All
+audit-filter-actor = By (name or e-mail address contains)
+audit-filter-from = From date
+audit-filter-until = Up to and including date
+audit-filter-submit = Filter
+audit-download = Download as CSV
+audit-none = No changes found.
+audit-caption = Changes, newest first (page { $page } of { $pages })
+audit-column-moment = Moment
+audit-column-actor = By
+audit-column-action = Action
+audit-column-entity = Record
+audit-column-change = From → to
+audit-column-details = Details
+pagination-label = Pages
+pagination-previous = Previous page
+pagination-next = Next page
+
+## Users
+
+users-title = Users
+users-caption = All accounts
+column-name = Name
+column-email = E-mail address
+column-role = Role
+column-partner = Partner
+column-change-role = Change role
+users-new-role-for = New role for { $name }
+users-partner-of = Partner of { $name }
+users-change-submit = Change
+users-change-submit-for = Change the role of { $name }
+users-add-title = Add an account
+field-new-account-password-hint = Leave empty to have a password made; it is shown once. Otherwise at least { $count } characters.
+users-add-submit = Add account
+user-created-title = Account added
+user-created = The account { $email } has been created.
+user-created-password = The password is:
+user-created-password-notice = Pass this password on safely. It is not shown again; the user can change it under My account.
+back-to-users = Back to the users
+
+## API tokens
+
+tokens-title = API tokens
+tokens-intro = An API token gives a connected system access to the JSON API with the rights of one role. The system sends it as Authorization: Bearer.
+tokens-none = There are no API tokens yet.
+tokens-caption = All API tokens, newest first
+column-created = Made
+column-last-used = Last used
+column-status = Status
+token-never-used = never
+token-revoked = Revoked
+token-revoke = Revoke
+token-revoke-for = Revoke { $name }
+tokens-add-title = Make a token
+field-token-name-hint = What the token is for, for example “Open data connection”.
+tokens-add-submit = Make token
+token-created-title = API token made
+token-created = The token { $name } has been made:
+token-created-notice = Copy the token now. It is not shown again: wijkbeeld keeps only a check value.
+back-to-tokens = Back to the API tokens
+
+## Errors
+
+error-not-found-title = Page not found
+error-not-found = This page does not exist (any more). Check the address, or go to the home page.
+error-forbidden-title = No access
+error-forbidden = Your role cannot use this page. If you think this is wrong, please contact the functional administrator.
+error-form-expired-title = Form expired
+error-form-expired = The form has expired or did not come from this website, so nothing has been changed. Go back, reload the page and try again.
+error-too-many-title = Too many attempts
+error-too-many =
+    Too many attempts have been made from your address. Please try again in { $minutes ->
+        [one] 1 minute
+       *[other] { $minutes } minutes
+    }.
+error-bad-request-title = Invalid request
+error-bad-request = This request could not be read, for example because of a mistake in the address. Check the address, or go to the home page.
+error-internal-title = Something went wrong
+error-internal = Because of a fault this page cannot be shown now. Please try again later.

@@ -1,0 +1,223 @@
+# wijkbeeld — Nederlands (de standaardtaal). Elke tekst van de interface staat hier; de Engelse
+# vertaling in ../en/main.ftl heeft precies dezelfde berichten (een test bewaakt dat).
+
+## Het kader van elke pagina
+
+site-name = wijkbeeld
+site-tagline = Politieke Markt en wijkgericht werken
+page-title = { $title } · wijkbeeld
+skip-link = Naar de inhoud
+nav-label = Hoofdmenu
+nav-home = Home
+nav-audit = Auditlog
+nav-users = Gebruikers
+nav-tokens = API-tokens
+nav-account = Mijn account
+sign-in-link = Inloggen
+sign-out = Uitloggen
+signed-in-as = { $name } ({ $role })
+language-other = English
+language-other-label = Read this site in English
+breadcrumb-label = Kruimelpad
+footer-text = wijkbeeld is open-source software voor wijkgericht werken en de Politieke Markt.
+demo-notice-label = Let op:
+demo-notice = Dit zijn demodata. De personen zijn fictief, behalve de openbare ambtsdragers uit het behandelvoorstel Wijkgericht werken; alle indicatorcijfers zijn synthetisch.
+back-to-home = Naar de startpagina
+
+## Rollen
+
+role-griffie = Griffie
+role-college = College en ambtenaren
+role-raadslid = Raadslid
+role-partner = Partner
+role-admin = Functioneel beheer
+
+## Datums en aantallen
+
+date-long = { $day } { $month } { $year }
+month-1 = januari
+month-2 = februari
+month-3 = maart
+month-4 = april
+month-5 = mei
+month-6 = juni
+month-7 = juli
+month-8 = augustus
+month-9 = september
+month-10 = oktober
+month-11 = november
+month-12 = december
+weekday-1 = maandag
+weekday-2 = dinsdag
+weekday-3 = woensdag
+weekday-4 = donderdag
+weekday-5 = vrijdag
+weekday-6 = zaterdag
+weekday-7 = zondag
+time-range = { $start }–{ $end } uur
+count-sessions =
+    { $count ->
+        [one] { $count } sessie
+       *[other] { $count } sessies
+    }
+count-rounds =
+    { $count ->
+        [one] { $count } ronde
+       *[other] { $count } rondes
+    }
+evening-extent = { $sessions } in { $rounds }
+
+## Startpagina
+
+home-no-body = Nog geen gemeente ingericht
+home-upcoming = Komende Politieke Markten
+home-upcoming-none = Er zijn nog geen Politieke Markten gepland.
+home-past = Eerdere Politieke Markten
+home-past-none = Er zijn nog geen eerdere Politieke Markten.
+home-wijken = Wijken
+home-wijken-none = Er zijn nog geen wijken ingelezen.
+home-wijken-caption = De wijken van { $body } met hun CBS-code
+column-wijk = Wijk
+column-cbs-code = CBS-code
+column-buurten = Buurten
+column-inhabitants = Inwoners
+value-unknown = onbekend
+
+## Formulieren
+
+form-errors-title = Er ging iets mis. Controleer het formulier.
+field-email = E-mailadres
+field-password = Wachtwoord
+field-name = Naam
+field-role = Rol
+field-role-choose = Kies een rol
+field-partner = Partnerorganisatie
+field-partner-hint = Alleen voor de rol Partner.
+field-partner-none = Geen partner
+field-date-hint = Bijvoorbeeld 26-09-2023.
+error-email-invalid = Vul een geldig e-mailadres in, zoals naam@hengelo.nl.
+error-email-taken = Er bestaat al een account met dit e-mailadres.
+error-name-empty = Vul een naam in.
+error-role-missing = Kies een rol.
+error-partner-required = Kies de partnerorganisatie van dit account.
+error-partner-not-allowed = Alleen de rol Partner hoort bij een partnerorganisatie.
+error-partner-unknown = Kies een bestaande partnerorganisatie.
+error-password-too-short = Het wachtwoord moet minstens { $count } tekens lang zijn.
+error-password-too-long = Het wachtwoord mag hoogstens { $count } tekens lang zijn.
+error-password-same-as-email = Het wachtwoord mag niet gelijk zijn aan het e-mailadres.
+error-date-invalid = Vul een datum in als dag-maand-jaar, bijvoorbeeld 26-09-2023. Dit filter is nu niet gebruikt.
+
+## Inloggen
+
+sign-in-title = Inloggen
+sign-in-intro = Inloggen is voor de griffie, het college en de ambtenaren, raadsleden, partners en beheerders. Inwoners hebben geen account nodig om de Politieke Markt te volgen.
+sign-in-signed-in = U bent ingelogd als { $name }.
+sign-in-failed = Het e-mailadres of het wachtwoord is onjuist.
+sign-in-submit = Inloggen
+
+## Mijn account
+
+account-title = Mijn account
+account-name = Naam
+account-email = E-mailadres
+account-role = Rol
+password-change-title = Wachtwoord wijzigen
+password-changed = Uw wachtwoord is gewijzigd. Uw andere sessies zijn beëindigd.
+field-current-password = Huidig wachtwoord
+field-new-password = Nieuw wachtwoord
+field-new-password-hint = Minstens { $count } tekens. Een zin van een paar woorden is sterk en goed te onthouden.
+field-repeat-password = Nieuw wachtwoord nogmaals
+password-change-submit = Wachtwoord wijzigen
+error-current-password-wrong = Het huidige wachtwoord is onjuist.
+error-passwords-differ = De twee nieuwe wachtwoorden zijn niet gelijk.
+
+## Auditlog
+
+audit-title = Auditlog
+audit-intro = Wie wat heeft gewijzigd, en wanneer.
+audit-found =
+    { $count ->
+        [one] { $count } wijziging gevonden.
+       *[other] { $count } wijzigingen gevonden.
+    }
+audit-filter-title = Filteren
+audit-filter-entity = Soort gegeven
+audit-filter-all = Alle
+audit-filter-actor = Door (naam of e-mailadres bevat)
+audit-filter-from = Vanaf datum
+audit-filter-until = Tot en met datum
+audit-filter-submit = Filteren
+audit-download = Download als CSV
+audit-none = Geen wijzigingen gevonden.
+audit-caption = Wijzigingen, nieuwste eerst (pagina { $page } van { $pages })
+audit-column-moment = Moment
+audit-column-actor = Door
+audit-column-action = Actie
+audit-column-entity = Gegeven
+audit-column-change = Van → naar
+audit-column-details = Details
+pagination-label = Pagina's
+pagination-previous = Vorige pagina
+pagination-next = Volgende pagina
+
+## Gebruikers
+
+users-title = Gebruikers
+users-caption = Alle accounts
+column-name = Naam
+column-email = E-mailadres
+column-role = Rol
+column-partner = Partner
+column-change-role = Rol wijzigen
+users-new-role-for = Nieuwe rol voor { $name }
+users-partner-of = Partner van { $name }
+users-change-submit = Wijzigen
+users-change-submit-for = Rol van { $name } wijzigen
+users-add-title = Account toevoegen
+field-new-account-password-hint = Laat leeg om een wachtwoord te laten maken; het wordt één keer getoond. Anders minstens { $count } tekens.
+users-add-submit = Account toevoegen
+user-created-title = Account toegevoegd
+user-created = Het account { $email } is aangemaakt.
+user-created-password = Het wachtwoord is:
+user-created-password-notice = Geef dit wachtwoord veilig door. Het wordt niet opnieuw getoond; de gebruiker kan het wijzigen onder Mijn account.
+back-to-users = Terug naar de gebruikers
+
+## API-tokens
+
+tokens-title = API-tokens
+tokens-intro = Een API-token geeft een koppeling toegang tot de JSON-API met de rechten van één rol. De koppeling stuurt het mee als Authorization: Bearer.
+tokens-none = Er zijn nog geen API-tokens.
+tokens-caption = Alle API-tokens, nieuwste eerst
+column-created = Gemaakt
+column-last-used = Laatst gebruikt
+column-status = Status
+token-never-used = nooit
+token-revoked = Ingetrokken
+token-revoke = Intrekken
+token-revoke-for = { $name } intrekken
+tokens-add-title = Token maken
+field-token-name-hint = Waarvoor het token is, bijvoorbeeld „Koppeling open data”.
+tokens-add-submit = Token maken
+token-created-title = API-token gemaakt
+token-created = Het token { $name } is gemaakt:
+token-created-notice = Kopieer het token nu. Het wordt niet opnieuw getoond: wijkbeeld bewaart alleen een controlegetal.
+back-to-tokens = Terug naar de API-tokens
+
+## Foutmeldingen
+
+error-not-found-title = Pagina niet gevonden
+error-not-found = Deze pagina bestaat niet (meer). Controleer het adres, of ga naar de startpagina.
+error-forbidden-title = Geen toegang
+error-forbidden = Met uw rol kunt u deze pagina niet gebruiken. Denkt u dat dit niet klopt, neem dan contact op met de functioneel beheerder.
+error-form-expired-title = Formulier verlopen
+error-form-expired = Het formulier is verlopen of kwam niet van deze website, dus er is niets gewijzigd. Ga terug, laad de pagina opnieuw en probeer het nog eens.
+error-too-many-title = Te veel pogingen
+error-too-many =
+    Vanaf uw adres zijn te veel pogingen gedaan. Probeer het over { $minutes ->
+        [one] 1 minuut
+       *[other] { $minutes } minuten
+    } opnieuw.
+error-bad-request-title = Ongeldig verzoek
+error-bad-request = Dit verzoek kon niet worden gelezen, bijvoorbeeld door een fout in het adres. Controleer het adres, of ga naar de startpagina.
+error-internal-title = Er ging iets mis
+error-internal = Door een storing kan deze pagina nu niet worden getoond. Probeer het later opnieuw.

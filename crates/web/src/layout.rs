@@ -1,0 +1,282 @@
+//! The frame every HTML page shares: the municipality's name and logo, the navigation for the
+//! viewer's role, breadcrumbs, the language switch, the sign-out form — and the error pages,
+//! which are rendered here in the same frame and language as any other page.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use wijkbeeld_domain::access::Role;
+
+use crate::AppState;
+use crate::auth::Viewer;
+use crate::auth::policy::{Access, Policy};
+use crate::i18n::{Argument, Language, Texts};
+
+/// The griffie and functional administrators: the audit log.
+pub(crate) const AUDIT_READERS: Policy = Policy::Roles(&[Role::Griffie, Role::Admin]);
+/// Functional administrators only: accounts and API tokens.
+pub(crate) const ADMINS: Policy = Policy::Roles(&[Role::Admin]);
+
+/// The navigation: each link is shown to the viewers its page admits.
+const NAVIGATION: &[(&str, &str, Policy)] = &[
+    ("/", "nav-home", Policy::Public),
+    ("/audit", "nav-audit", AUDIT_READERS),
+    ("/beheer/gebruikers", "nav-users", ADMINS),
+    ("/beheer/tokens", "nav-tokens", ADMINS),
+    ("/account", "nav-account", Policy::SignedIn),
+];
+
+/// What the frame knows of a request besides the viewer: language, municipality, address.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Frame {
+    language: Language,
+    municipality: Option<String>,
+    path: String,
+    has_logo: bool,
+}
+
+/// A link in the header.
+pub(crate) struct NavLink {
+    pub(crate) href: &'static str,
+    pub(crate) label: String,
+    pub(crate) current: bool,
+}
+
+/// A step of the breadcrumb trail; the last is the page itself.
+pub(crate) struct Crumb {
+    pub(crate) href: String,
+    pub(crate) label: String,
+}
+
+/// Who is signed in, as the header shows it.
+pub(crate) struct SignedIn {
+    pub(crate) name: String,
+    /// "Name (role)".
+    pub(crate) label: String,
+}
+
+/// What every page's frame needs.
+pub(crate) struct Layout {
+    pub(crate) texts: Texts,
+    /// Appended to the stylesheets' addresses, see [`crate::assets::version`].
+    pub(crate) asset_version: &'static str,
+    pub(crate) language: &'static str,
+    pub(crate) other_language: &'static str,
+    pub(crate) switch_href: String,
+    pub(crate) municipality: Option<String>,
+    pub(crate) has_logo: bool,
+    pub(crate) signed_in: Option<SignedIn>,
+    pub(crate) form_token: String,
+    pub(crate) links: Vec<NavLink>,
+    pub(crate) crumbs: Vec<Crumb>,
+}
+
+impl Layout {
+    fn new(viewer: &Viewer, frame: &Frame) -> Layout {
+        let texts = Texts::new(frame.language);
+        let role = viewer.role();
+        let switch_href = format!(
+            "/taal?{}",
+            serde_urlencoded::to_string([("kies", frame.language.other().code()), ("terug", frame.path.as_str())])
+                .unwrap_or_default()
+        );
+        Layout {
+            texts,
+            asset_version: crate::assets::version(),
+            language: frame.language.code(),
+            other_language: frame.language.other().code(),
+            switch_href,
+            municipality: frame.municipality.clone(),
+            has_logo: frame.has_logo,
+            signed_in: viewer.account.as_ref().map(|account| {
+                let role = texts.t(&format!("role-{}", account.role.code()));
+                let label = texts.with(
+                    "signed-in-as",
+                    &[("name", Argument::Text(&account.display_name)), ("role", Argument::Text(&role))],
+                );
+                SignedIn { name: account.display_name.clone(), label }
+            }),
+            form_token: viewer.form_token.clone(),
+            links: NAVIGATION
+                .iter()
+                .filter(|(_, _, policy)| policy.access(role) == Access::Granted)
+                .map(|(href, key, _)| NavLink {
+                    href,
+                    label: texts.t(key),
+                    current: frame.path == *href || (*href != "/" && frame.path.starts_with(&format!("{href}/"))),
+                })
+                .collect(),
+            crumbs: Vec::new(),
+        }
+    }
+
+    /// The breadcrumb trail from the home page to this page, each step as (address, message
+    /// id); the last step is the page itself.
+    pub(crate) fn trail(mut self, steps: &[(&str, &str)]) -> Layout {
+        let mut crumbs = vec![Crumb { href: "/".to_owned(), label: self.texts.t("nav-home") }];
+        crumbs.extend(steps.iter().map(|(href, key)| Crumb { href: (*href).to_owned(), label: self.texts.t(key) }));
+        self.crumbs = crumbs;
+        self
+    }
+
+    /// The message with this id.
+    pub(crate) fn t(&self, id: &str) -> String {
+        self.texts.t(id)
+    }
+
+    /// The message with one text argument.
+    pub(crate) fn t_text(&self, id: &str, name: &'static str, value: impl AsRef<str>) -> String {
+        self.texts.with(id, &[(name, Argument::Text(value.as_ref()))])
+    }
+
+    /// The message with one number argument (which also chooses a plural form).
+    pub(crate) fn t_number(&self, id: &str, name: &'static str, value: impl std::borrow::Borrow<i64>) -> String {
+        self.texts.with(id, &[(name, Argument::Number(*value.borrow()))])
+    }
+
+    /// The document title: "Page · wijkbeeld".
+    pub(crate) fn title(&self, page: impl AsRef<str>) -> String {
+        self.t_text("page-title", "title", page)
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Layout {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let viewer = Viewer::from_request_parts(parts, state).await?;
+        let frame = parts.extensions.get::<Frame>().cloned().unwrap_or_default();
+        Ok(Layout::new(&viewer, &frame))
+    }
+}
+
+/// Paths that are no pages: no frame is looked up for them.
+fn is_page(path: &str) -> bool {
+    !(path.starts_with("/static/") || path.starts_with("/api/") || path == "/healthz")
+}
+
+/// An error a handler answers with; [`attach`] renders it as a page in the viewer's frame.
+#[derive(Debug, Clone)]
+pub(crate) struct ErrorView {
+    pub(crate) title: &'static str,
+    pub(crate) message: &'static str,
+    pub(crate) minutes: Option<i64>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    layout: Layout,
+    title: String,
+    message: String,
+}
+
+/// The middleware that finds the frame of page requests, and renders error answers as pages.
+pub(crate) async fn attach(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    let page = is_page(&path);
+    let mut frame = Frame {
+        language: crate::i18n::Language::for_request(request.headers()),
+        municipality: None,
+        path: request.uri().path_and_query().map_or(path.clone(), |path| path.as_str().to_owned()),
+        has_logo: state.settings().theme.logo.is_some(),
+    };
+    if page {
+        frame.municipality = match municipality(&state).await {
+            Ok(name) => name,
+            Err(error) => {
+                tracing::error!(%error, "reading the municipality failed");
+                None
+            }
+        };
+    }
+    request.extensions_mut().insert(frame.clone());
+    let viewer = request.extensions().get::<Viewer>().cloned();
+    let response = next.run(request).await;
+
+    let error = response.extensions().get::<ErrorView>().cloned();
+    let plain_refusal = page
+        && error.is_none()
+        && response.status().is_client_error()
+        && response
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|value| value.to_str().ok())
+            .is_some_and(|value| value.starts_with("text/plain"));
+    let error = match (error, plain_refusal) {
+        (Some(error), _) => error,
+        // axum's own answers to malformed requests (a bad number in the address, an unreadable
+        // form) are plain text; a page request gets a page instead.
+        (None, true) => ErrorView { title: "error-bad-request-title", message: "error-bad-request", minutes: None },
+        (None, false) => return response,
+    };
+    let (mut parts, _) = response.into_parts();
+    let viewer =
+        viewer.unwrap_or(Viewer { account: None, channel: crate::auth::Channel::Anonymous, form_token: String::new() });
+    let layout = Layout::new(&viewer, &frame).trail(&[]);
+    let message = match error.minutes {
+        Some(minutes) => layout.t_number(error.message, "minutes", minutes),
+        None => layout.t(error.message),
+    };
+    let page = ErrorPage { title: layout.t(error.title), message, layout };
+    let rendered = page.into_response();
+    parts.headers.remove(header::CONTENT_TYPE);
+    parts.headers.remove(header::CONTENT_LENGTH);
+    let (rendered_parts, body) = rendered.into_parts();
+    for (name, value) in &rendered_parts.headers {
+        parts.headers.insert(name, value.clone());
+    }
+    Response::from_parts(parts, body)
+}
+
+async fn municipality(state: &AppState) -> Result<Option<String>, wijkbeeld_store::StoreError> {
+    if let Some(name) = &state.settings().theme.municipality {
+        return Ok(Some(name.clone()));
+    }
+    let mut tx = state.store().begin().await?;
+    wijkbeeld_store::overview::body_name(&mut tx).await
+}
+
+/// `GET /taal?kies=en&terug=/…`: keeps the visitor's choice of language for a year and goes back.
+pub(crate) async fn choose_language(
+    State(state): State<AppState>,
+    axum::extract::Query(query): axum::extract::Query<LanguageChoice>,
+    headers: axum::http::HeaderMap,
+) -> Response {
+    let language = Language::from_code(&query.kies).unwrap_or_default();
+    let back = crate::pages::sign_in::local_path(&query.terug).to_owned();
+    let cookie = cookie::Cookie::build((crate::i18n::LANGUAGE_COOKIE, language.code()))
+        .http_only(true)
+        .same_site(cookie::SameSite::Lax)
+        .path("/")
+        .secure(crate::auth::secure_request(&state, &headers))
+        .max_age(cookie::time::Duration::days(365))
+        .build();
+    let mut response = axum::response::Redirect::to(&back).into_response();
+    if let Ok(value) = axum::http::HeaderValue::from_str(&cookie.to_string()) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
+}
+
+/// The query of the language switch.
+#[derive(Debug, Default, serde::Deserialize)]
+pub(crate) struct LanguageChoice {
+    #[serde(default)]
+    kies: String,
+    #[serde(default)]
+    terug: String,
+}
+
+impl ErrorView {
+    /// The answer to return: the status and the marker [`attach`] renders.
+    pub(crate) fn respond(self, status: StatusCode) -> Response {
+        let mut response = status.into_response();
+        response.extensions_mut().insert(self);
+        response
+    }
+}

@@ -1,0 +1,70 @@
+// The main pages at a desktop and a phone width (screenshots for people to look at, in
+// tests/browser/screenshots/), and no sideways scrolling at 320 CSS pixels (WCAG 1.4.10 Reflow).
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import {
+  closePage, launchBrowser, newPage, noHorizontalScroll, screenshot, signedInPages, startSite,
+} from './lib/index.mjs';
+
+/** The main pages, whose they are ('public' is signed out) and their screenshots' names. */
+const PAGES = [
+  { name: 'home', who: 'public', path: '/' },
+  { name: 'inloggen', who: 'public', path: '/inloggen' },
+  { name: 'home-beheer', who: 'admin', path: '/' },
+  { name: 'account', who: 'admin', path: '/account' },
+  { name: 'audit', who: 'admin', path: '/audit' },
+  { name: 'gebruikers', who: 'admin', path: '/beheer/gebruikers' },
+  { name: 'tokens', who: 'admin', path: '/beheer/tokens' },
+];
+
+const SCREENSHOT_WIDTHS = [1280, 375];
+const NARROWEST = 320;
+
+describe('layout', () => {
+  let site;
+  let browser;
+  let pages;
+  let publicPage;
+
+  before(async () => {
+    site = await startSite();
+    browser = await launchBrowser();
+    pages = signedInPages(browser, site.baseUrl);
+    publicPage = await newPage(browser);
+  });
+
+  after(async () => {
+    if (publicPage) await closePage(publicPage);
+    await pages?.closeAll();
+    await browser?.close();
+    await site?.stop();
+  });
+
+  const pageFor = (who) => (who === 'public' ? publicPage : pages.get(who));
+
+  for (const { name, who, path } of PAGES) {
+    test(`${path} (${who}): screenshots at ${SCREENSHOT_WIDTHS.join(' and ')} px`, async () => {
+      const page = await pageFor(who);
+      const response = await page.goto(`${site.baseUrl}${path}`);
+      assert.equal(response.status(), 200, `${path} answered ${response.status()}`);
+      for (const width of SCREENSHOT_WIDTHS) {
+        const file = await screenshot(page, name, width);
+        assert.ok(file.endsWith(`${name}-${width}.png`));
+      }
+    });
+  }
+
+  for (const { who, path } of PAGES) {
+    test(`${path} (${who}): no horizontal scrolling at ${NARROWEST} px`, async () => {
+      const page = await pageFor(who);
+      await page.setViewportSize({ width: NARROWEST, height: 800 });
+      await page.goto(`${site.baseUrl}${path}`);
+      const fit = await noHorizontalScroll(page);
+      assert.ok(
+        fit.ok,
+        `${path} is ${fit.scrollWidth} px wide in a ${fit.viewportWidth} px window, so it scrolls sideways; sticking out: ${fit.offenders.join('; ') || '(nothing found)'}`,
+      );
+    });
+  }
+});

@@ -1,0 +1,145 @@
+// Starting and stopping the real wijkbeeld server for a browser test file.
+
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+/** The repository's root folder (tests/browser/lib/ is three levels below it). */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+/** The password that startSite() gives every demo account (at least 12 characters). */
+export const DEMO_PASSWORD = 'browser-tests-wachtwoord';
+
+/** The demo account of each role, by the role names the tests use. */
+export const ACCOUNTS = {
+  griffie: 'griffie@hengelo.example',
+  college: 'college@hengelo.example',
+  raadslid: 'raadslid@hengelo.example',
+  partner: 'partner@hengelo.example',
+  admin: 'beheer@hengelo.example',
+};
+
+/** Every role, in the order the tests walk them. */
+export const ROLES = Object.keys(ACCOUNTS);
+
+const READY_TIMEOUT_MS = 60_000;
+const STOP_TIMEOUT_MS = 10_000;
+const KEPT_LOG_LINES = 200;
+
+/**
+ * startSite(options) spawns `wijkbeeld serve --demo` on a fresh SQLite database in a new
+ * temporary folder, listening on a free port of 127.0.0.1, and resolves once the server prints
+ * `listening on http://127.0.0.1:PORT`.
+ *
+ * Options (all optional):
+ * - binary: the wijkbeeld binary (default $WIJKBEELD_BIN or target/debug/wijkbeeld);
+ * - password: the demo accounts' password (default DEMO_PASSWORD);
+ * - trustProxy: start with --trust-proxy, so that the sign-in rate limit (10 attempts per client
+ *   address per 15 minutes) counts the X-Forwarded-For address that newPage(browser,
+ *   {clientAddress}) sends; for files that sign in more often than that;
+ * - extraArgs: more arguments after `serve …`;
+ * - env: more environment variables for the server.
+ *
+ * Resolves to { baseUrl, password, accounts, databasePath, logs(), stop() }:
+ * baseUrl has no trailing slash; logs() returns the last lines the server wrote (stdout and
+ * stderr), for failure messages; stop() ends the server with SIGTERM (SIGKILL after 10 s) and
+ * removes the temporary folder. Call stop() in an after() hook.
+ */
+export async function startSite(options = {}) {
+  const binary = options.binary ?? process.env.WIJKBEELD_BIN ?? join(REPO_ROOT, 'target', 'debug', 'wijkbeeld');
+  if (!existsSync(binary)) {
+    throw new Error(`no wijkbeeld binary at ${binary}: build it with \`cargo build -p wijkbeeld-cli\` (scripts/browser-tests does)`);
+  }
+  const password = options.password ?? DEMO_PASSWORD;
+  const folder = mkdtempSync(join(tmpdir(), 'wijkbeeld-browser-'));
+  const databasePath = join(folder, 'w.db');
+  const args = [
+    '--database', databasePath,
+    'serve', '--demo', '--demo-password', password, '--listen', '127.0.0.1:0',
+    ...(options.trustProxy ? ['--trust-proxy'] : []),
+    ...(options.extraArgs ?? []),
+  ];
+  const child = spawn(binary, args, {
+    cwd: folder,
+    env: { ...process.env, ...(options.env ?? {}) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+
+  const lines = [];
+  const keep = (line) => {
+    lines.push(line);
+    if (lines.length > KEPT_LOG_LINES) lines.shift();
+  };
+  const logs = () => lines.join('\n');
+  // Both pipes are read to the end, or a chatty server would block on a full pipe.
+  createInterface({ input: child.stderr }).on('line', keep);
+  const stdout = createInterface({ input: child.stdout });
+
+  let exited = false;
+  const exit = new Promise((resolveExit) => {
+    child.on('exit', (code, signal) => {
+      exited = true;
+      resolveExit({ code, signal });
+    });
+  });
+  // A test runner that dies must not leave the server running.
+  const killOnExit = () => {
+    if (!exited) child.kill('SIGKILL');
+  };
+  process.on('exit', killOnExit);
+
+  const cleanUp = () => {
+    process.off('exit', killOnExit);
+    rmSync(folder, { recursive: true, force: true });
+  };
+
+  let baseUrl;
+  try {
+    baseUrl = await new Promise((resolveUrl, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`wijkbeeld did not say where it listens within ${READY_TIMEOUT_MS / 1000} s; its output:\n${logs()}`)),
+        READY_TIMEOUT_MS,
+      );
+      stdout.on('line', (line) => {
+        keep(line);
+        const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(line);
+        if (match) {
+          clearTimeout(timer);
+          resolveUrl(match[1]);
+        }
+      });
+      child.on('error', (error) => {
+        clearTimeout(timer);
+        reject(new Error(`could not start ${binary}: ${error.message}`));
+      });
+      exit.then(({ code, signal }) => {
+        clearTimeout(timer);
+        reject(new Error(`wijkbeeld stopped before listening (exit code ${code}, signal ${signal}); its output:\n${logs()}`));
+      });
+    });
+  } catch (error) {
+    if (!exited) child.kill('SIGKILL');
+    await exit;
+    cleanUp();
+    throw error;
+  }
+
+  let stopping;
+  const stop = () => {
+    stopping ??= (async () => {
+      if (!exited) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+        await exit;
+        clearTimeout(timer);
+      }
+      cleanUp();
+    })();
+    return stopping;
+  };
+
+  return { baseUrl, password, accounts: { ...ACCOUNTS }, databasePath, logs, stop };
+}
