@@ -2,10 +2,9 @@
 // account form with its error summary, the audit log filter, and the password change.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
-  ACCOUNTS, ROLES, closePage, focused, isSignedIn, launchBrowser, newPage, signIn, signOut,
-  signedInPages, startSite,
+  ACCOUNTS, ROLES, closePage, focused, isSignedIn, newPage, signIn, signOut, useSite,
 } from './lib/index.mjs';
 
 // Sign-ins in this file (the limit is 10 per address per 15 minutes): one per role, one wrong
@@ -49,26 +48,12 @@ async function precedes(first, second) {
 }
 
 describe('flows', () => {
-  let site;
-  let browser;
-  let pages;
-
-  before(async () => {
-    site = await startSite();
-    browser = await launchBrowser();
-    pages = signedInPages(browser, site.baseUrl);
-  });
-
-  after(async () => {
-    await pages?.closeAll();
-    await browser?.close();
-    await site?.stop();
-  });
+  const context = useSite();
 
   test('the public sees the sign-in link and no signed-in menu', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(context.browser);
     try {
-      await page.goto(`${site.baseUrl}/`);
+      await page.goto(`${context.site.baseUrl}/`);
       assert.deepEqual(await menuProblems(page, 'public'), []);
       assert.equal(await isSignedIn(page), false, 'the home page shows a sign-out button to the public');
     } finally {
@@ -78,8 +63,8 @@ describe('flows', () => {
 
   for (const role of ROLES) {
     test(`${role} signs in and sees its own menu`, async () => {
-      const page = await pages.get(role);
-      await page.goto(`${site.baseUrl}/`);
+      const page = await context.pageFor(role);
+      await page.goto(`${context.site.baseUrl}/`);
       assert.equal(await isSignedIn(page), true, `${role} is not signed in on the home page`);
       assert.match(await page.locator('header').innerText(), /\S/, 'the header is empty');
       assert.deepEqual(await menuProblems(page, role), []);
@@ -87,9 +72,9 @@ describe('flows', () => {
   }
 
   test('a wrong password shows an error and keeps the e-mail address', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(context.browser);
     try {
-      await page.goto(`${site.baseUrl}/inloggen`);
+      await page.goto(`${context.site.baseUrl}/inloggen`);
       await page.getByLabel('E-mailadres', { exact: true }).fill(ACCOUNTS.griffie);
       await page.getByLabel('Wachtwoord', { exact: true }).fill('dit-is-het-niet-123');
       const response = await submit(page, page.getByRole('button', { name: 'Inloggen', exact: true }));
@@ -112,8 +97,8 @@ describe('flows', () => {
   });
 
   test('the admin adds an account: an invalid address is refused with an error summary, a valid one gets a generated password', async () => {
-    const page = await pages.get('admin');
-    await page.goto(`${site.baseUrl}/beheer/gebruikers`);
+    const page = await context.pageFor('admin');
+    await page.goto(`${context.site.baseUrl}/beheer/gebruikers`);
     const form = () => page.locator('form[action="/beheer/gebruikers"]');
     // The browser accepts this address; the server does not (its domain has no dot).
     const invalid = 'nieuw.raadslid@localhost';
@@ -147,9 +132,9 @@ describe('flows', () => {
     assert.equal(secrets.length, 1, 'no generated password (12 characters or more) is shown');
 
     // The generated password works.
-    const newcomer = await newPage(browser);
+    const newcomer = await newPage(context.browser);
     try {
-      await signIn(newcomer, site.baseUrl, null, { email: valid, password: secrets[0] });
+      await signIn(newcomer, context.site.baseUrl, null, { email: valid, password: secrets[0] });
       assert.ok(await isSignedIn(newcomer));
     } finally {
       await closePage(newcomer);
@@ -157,8 +142,8 @@ describe('flows', () => {
   });
 
   test('the griffie filters the audit log', async () => {
-    const page = await pages.get('griffie');
-    await page.goto(`${site.baseUrl}/audit`);
+    const page = await context.pageFor('griffie');
+    await page.goto(`${context.site.baseUrl}/audit`);
     const rows = page.locator('main table tbody tr');
     assert.ok((await rows.count()) > 0, 'the audit log is empty, though loading the demo writes an entry');
 
@@ -190,8 +175,8 @@ describe('flows', () => {
   });
 
   test('a wrong current password does not change the password', async () => {
-    const page = await pages.get('raadslid');
-    await page.goto(`${site.baseUrl}/account`);
+    const page = await context.pageFor('raadslid');
+    await page.goto(`${context.site.baseUrl}/account`);
     await page.getByLabel('Huidig wachtwoord', { exact: true }).fill('niet-het-huidige-wachtwoord');
     await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill('een geheel nieuw wachtwoord');
     await page.getByLabel('Nieuw wachtwoord nogmaals', { exact: true }).fill('een geheel nieuw wachtwoord');
@@ -213,23 +198,23 @@ describe('flows', () => {
   });
 
   test('signing out ends the session', async () => {
-    const page = await pages.get('college');
-    await page.goto(`${site.baseUrl}/account`);
+    const page = await context.pageFor('college');
+    await page.goto(`${context.site.baseUrl}/account`);
     const cookies = await page.context().cookies();
     await signOut(page);
     assert.equal(new URL(page.url()).pathname, '/', `signing out leads to ${page.url()}, not the home page`);
     assert.deepEqual(await menuProblems(page, 'public'), []);
 
-    let response = await page.goto(`${site.baseUrl}/account`);
+    let response = await page.goto(`${context.site.baseUrl}/account`);
     assert.equal(await isSignedIn(page), false, '/account still shows a signed-in viewer after signing out');
     assert.equal(new URL(page.url()).pathname, '/inloggen', `/account after signing out leads to ${page.url()} (${response.status()})`);
 
     // The old session cookie no longer works: the server ended the session, too.
     await page.context().addCookies(cookies);
-    response = await page.goto(`${site.baseUrl}/account`);
+    response = await page.goto(`${context.site.baseUrl}/account`);
     assert.equal(await isSignedIn(page), false, 'the session cookie from before signing out still signs in');
     assert.equal(new URL(page.url()).pathname, '/inloggen', `/account with the old cookie leads to ${page.url()} (${response.status()})`);
-    await pages.forget('college');
+    await context.forget('college');
   });
 });
 

@@ -1,10 +1,9 @@
 // Using the site with the keyboard alone: the skip link, signing in, and seeing where focus is.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
-  ACCOUNTS, DEMO_PASSWORD, closePage, focusWalk, focused, isSignedIn, launchBrowser, newPage, signedInPages,
-  startSite, tabTo,
+  ACCOUNTS, DEMO_PASSWORD, closePage, focusWalk, focused, isSignedIn, newPage, tabTo, useSite,
 } from './lib/index.mjs';
 
 /** Pages checked, and whose they are ('public' is signed out). */
@@ -50,31 +49,13 @@ async function coveredBySkipLink(page) {
 const MAX_TABS = 120;
 
 describe('keyboard', () => {
-  let site;
-  let browser;
-  let pages;
-  let publicPage;
-
-  before(async () => {
-    site = await startSite();
-    browser = await launchBrowser();
-    pages = signedInPages(browser, site.baseUrl);
-    publicPage = await newPage(browser);
-  });
-
-  after(async () => {
-    if (publicPage) await closePage(publicPage);
-    await pages?.closeAll();
-    await browser?.close();
-    await site?.stop();
-  });
-
-  const pageFor = (who) => (who === 'public' ? publicPage : pages.get(who));
+  const context = useSite();
+  const pageFor = context.pageFor;
 
   for (const { who, path } of PAGES) {
     test(`${path} (${who}): before it has focus, the skip link covers no other content`, async () => {
       const page = await pageFor(who);
-      await page.goto(`${site.baseUrl}${path}`);
+      await page.goto(`${context.site.baseUrl}${path}`);
       const covered = await coveredBySkipLink(page);
       assert.ok(
         covered.length === 0,
@@ -84,7 +65,7 @@ describe('keyboard', () => {
 
     test(`${path} (${who}): the first Tab focuses and shows the skip link "Naar de inhoud", and Enter moves to the main content`, async () => {
       const page = await pageFor(who);
-      await page.goto(`${site.baseUrl}${path}`);
+      await page.goto(`${context.site.baseUrl}${path}`);
       await page.keyboard.press('Tab');
       const first = await focused(page);
       assert.ok(first, 'the first Tab focuses nothing');
@@ -132,9 +113,9 @@ describe('keyboard', () => {
   }
 
   test('signing in with the keyboard alone', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(context.browser);
     try {
-      await page.goto(`${site.baseUrl}/inloggen`);
+      await page.goto(`${context.site.baseUrl}/inloggen`);
       await tabTo(page, (element) => element.name === 'email');
       await page.keyboard.type(ACCOUNTS.griffie);
       await page.keyboard.press('Tab');
@@ -156,7 +137,7 @@ describe('keyboard', () => {
   for (const { who, path } of PAGES) {
     test(`${path} (${who}): every element reached with Tab shows a visible focus indicator`, async () => {
       const page = await pageFor(who);
-      await page.goto(`${site.baseUrl}${path}`);
+      await page.goto(`${context.site.baseUrl}${path}`);
       const steps = await focusWalk(page, MAX_TABS);
       const reached = steps.map((step) => step.element);
       const invisible = [...new Set(steps.filter((step) => !step.visible).map((step) => `${step.element}: outline ${step.outline}, box-shadow ${step.boxShadow}, and no other visible change`))];

@@ -2,10 +2,8 @@
 // tests/browser/screenshots/), and no sideways scrolling at 320 CSS pixels (WCAG 1.4.10 Reflow).
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import {
-  closePage, launchBrowser, newPage, noHorizontalScroll, screenshot, signedInPages, startSite,
-} from './lib/index.mjs';
+import { describe, test } from 'node:test';
+import { noHorizontalScroll, screenshot, useSite } from './lib/index.mjs';
 
 /** The main pages, whose they are ('public' is signed out) and their screenshots' names. */
 const PAGES = [
@@ -22,31 +20,13 @@ const SCREENSHOT_WIDTHS = [1280, 375];
 const NARROWEST = 320;
 
 describe('layout', () => {
-  let site;
-  let browser;
-  let pages;
-  let publicPage;
-
-  before(async () => {
-    site = await startSite();
-    browser = await launchBrowser();
-    pages = signedInPages(browser, site.baseUrl);
-    publicPage = await newPage(browser);
-  });
-
-  after(async () => {
-    if (publicPage) await closePage(publicPage);
-    await pages?.closeAll();
-    await browser?.close();
-    await site?.stop();
-  });
-
-  const pageFor = (who) => (who === 'public' ? publicPage : pages.get(who));
+  const context = useSite();
+  const pageFor = context.pageFor;
 
   for (const { name, who, path } of PAGES) {
     test(`${path} (${who}): screenshots at ${SCREENSHOT_WIDTHS.join(' and ')} px`, async () => {
       const page = await pageFor(who);
-      const response = await page.goto(`${site.baseUrl}${path}`);
+      const response = await page.goto(`${context.site.baseUrl}${path}`);
       assert.equal(response.status(), 200, `${path} answered ${response.status()}`);
       for (const width of SCREENSHOT_WIDTHS) {
         const file = await screenshot(page, name, width);
@@ -59,7 +39,7 @@ describe('layout', () => {
     test(`${path} (${who}): no horizontal scrolling at ${NARROWEST} px`, async () => {
       const page = await pageFor(who);
       await page.setViewportSize({ width: NARROWEST, height: 800 });
-      await page.goto(`${site.baseUrl}${path}`);
+      await page.goto(`${context.site.baseUrl}${path}`);
       const fit = await noHorizontalScroll(page);
       assert.ok(
         fit.ok,
