@@ -8,6 +8,7 @@
 pub mod access;
 pub mod agenda;
 pub mod area;
+pub mod behandelvoorstel;
 mod code_enum;
 pub mod demo;
 pub mod dutch;
