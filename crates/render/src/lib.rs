@@ -1,0 +1,36 @@
+//! wijkbeeld's documents: a behandelvoorstel (the college's proposal of how the council treats a
+//! subject) written out as a PDF and as a standalone HTML page, both in the layout of the
+//! municipality's own document (`data/seed/behandelvoorstel-wijkgericht-werken.txt`).
+//!
+//! The PDF is typeset with typst as a library, with the fonts compiled in: nothing is read from
+//! the system or downloaded. The document's texts never become typst markup: they are handed to
+//! a fixed template as data (JSON), so `#exit()` or `<script>` in a subject is printed as written.
+//! The HTML page is an askama template, escaped by default.
+//!
+//! Both are laid out so that the text extracted from the PDF reads like the seed's, label before
+//! value and the session's header row before its value row, so that the domain's parser reads
+//! the same fields back from a rendered proposal.
+//!
+//! typst is heavy to build, so it lives in this crate alone.
+
+mod html;
+mod pdf;
+mod view;
+
+pub use html::render_html;
+pub use pdf::render_pdf;
+
+/// Why a document could not be rendered. Neither happens for any input when the built-in
+/// template is sound: the texts are data, not markup, so they cannot break it.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    /// The document's data could not be written for the template.
+    #[error("could not hand the document to the template: {0}")]
+    Data(#[from] serde_json::Error),
+    /// typst could not typeset the template (the messages are typst's).
+    #[error("typst could not typeset the document: {0}")]
+    Typeset(String),
+    /// typst could not write the typeset document as PDF (the messages are typst's).
+    #[error("typst could not write the PDF: {0}")]
+    Pdf(String),
+}

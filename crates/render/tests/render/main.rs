@@ -1,0 +1,30 @@
+//! Tests of the rendered behandelvoorstel: the PDF's structure (A4, fonts embedded, text
+//! extractable), the escaping of hostile text in both outputs, and the round trip from a
+//! document through its PDF and the domain's parser back to the same document.
+
+mod extract;
+mod html;
+mod pdf;
+mod round_trip;
+mod seed;
+
+use extract::pdf_text;
+
+/// A text with every run of white space made one space, to compare texts however they wrap.
+fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Texts that mean something to typst, HTML, or both, and must come out as written.
+const HOSTILE: &[&str] = &[
+    "<script>alert('x')</script>",
+    "#exit()",
+    "#panic(\"boom\")",
+    "#read(\"/etc/passwd\")",
+    "#import \"@preview/cetz:0.3.0\": *",
+    "$x^2$ *vet* _schuin_ `code` ~ -- ---",
+    "[haak] ]) } { <label> @verwijzing",
+    "\\ backslash \\\\ en \\u{1F600} // commentaar /* blok */",
+    "= Kop + punt - streep / term: uitleg",
+    "\"aanhalingstekens\" en 'enkele' & ampersand &amp; &lt;",
+];
