@@ -105,6 +105,33 @@ impl ProposalState {
     pub fn is_final(self) -> bool {
         self.next_states().next().is_none()
     }
+
+    /// Whether a proposal in this state is on the council's agenda, and so public once its
+    /// evening is published.
+    pub fn is_on_agenda(self) -> bool {
+        !matches!(self, ProposalState::Concept | ProposalState::Submitted)
+    }
+
+    /// Whether a role may edit a proposal in this state: the college its drafts, the griffie
+    /// what it has received and put on an evening. Treated proposals are history.
+    pub fn editable_by(self, role: Role) -> bool {
+        match role {
+            Role::College => self == ProposalState::Concept,
+            Role::Griffie => matches!(self, ProposalState::Submitted | ProposalState::Scheduled),
+            Role::Councillor | Role::Partner | Role::Admin => false,
+        }
+    }
+
+    /// Whether a viewer (none for the public) may see a proposal in this state: the college and
+    /// admins everything; the griffie and councillors what has been submitted; everyone else
+    /// what is on a published evening.
+    pub fn visible_to(self, role: Option<Role>, on_published_evening: bool) -> bool {
+        match role {
+            Some(Role::College | Role::Admin) => true,
+            Some(Role::Griffie | Role::Councillor) => self != ProposalState::Concept,
+            Some(Role::Partner) | None => self.is_on_agenda() && on_published_evening,
+        }
+    }
 }
 
 code_enum! {
@@ -185,6 +212,61 @@ pub struct Proposal {
     pub speaking: SpeakingRules,
 }
 
+/// A document named in a proposal's history, as entered.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+pub struct HistoryDocument {
+    /// Documentnummer.
+    pub number: String,
+    /// Title, when known.
+    pub title: Option<String>,
+}
+
+/// A programme item as entered, with its questions.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+pub struct ProgrammeInput {
+    /// The item's text.
+    pub text: String,
+    /// Its questions.
+    pub questions: Vec<String>,
+}
+
+/// A proposal's content as a form or an import gives it, to be stored whole.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+pub struct ProposalInput {
+    /// Onderwerp; never empty.
+    pub subject: String,
+    /// Zaaknummer.
+    pub case_number: Option<String>,
+    /// Portefeuillehouder.
+    pub portfolio_holder_id: Option<Id<Person>>,
+    /// Historie.
+    pub history: String,
+    /// The documents the history names, in order.
+    pub history_documents: Vec<HistoryDocument>,
+    /// Doel.
+    pub purpose: Option<Purpose>,
+    /// Domeinen.
+    pub domains: Vec<Domain>,
+    /// Duur in minutes.
+    pub duration_minutes: Option<u16>,
+    /// The market evening's date asked for.
+    pub market_date: Option<Date>,
+    /// Voorzitter asked for.
+    pub chair_id: Option<Id<Person>>,
+    /// Griffiemedewerker asked for.
+    pub clerk_id: Option<Id<Person>>,
+    /// Zaal asked for.
+    pub room_id: Option<Id<Room>>,
+    /// Expected attendance.
+    pub expected_attendance: u16,
+    /// Needs a livestream.
+    pub needs_livestream: bool,
+    /// Spreekrecht.
+    pub speaking: SpeakingRules,
+    /// Behandeladvies.
+    pub programme: Vec<ProgrammeInput>,
+}
+
 /// The default expected attendance of a session.
 pub const DEFAULT_EXPECTED_ATTENDANCE: u16 = 30;
 
@@ -249,6 +331,22 @@ mod tests {
         );
         let error = ProposalState::Completed.transition(ProposalState::Concept, Role::College).unwrap_err();
         assert!(error.to_string().ends_with("it can become: none"), "{error}");
+    }
+
+    #[test]
+    fn drafts_are_the_colleges_and_the_agenda_is_public_once_published() {
+        assert!(ProposalState::Concept.editable_by(Role::College));
+        assert!(!ProposalState::Submitted.editable_by(Role::College));
+        assert!(ProposalState::Submitted.editable_by(Role::Griffie));
+        assert!(!ProposalState::Treated.editable_by(Role::Griffie));
+        assert!(!ProposalState::Concept.editable_by(Role::Admin));
+        assert!(ProposalState::Concept.visible_to(Some(Role::College), false));
+        assert!(!ProposalState::Concept.visible_to(Some(Role::Griffie), false));
+        assert!(ProposalState::Submitted.visible_to(Some(Role::Councillor), false));
+        assert!(!ProposalState::Scheduled.visible_to(None, false), "not before the evening is published");
+        assert!(ProposalState::Scheduled.visible_to(None, true));
+        assert!(!ProposalState::Submitted.visible_to(None, true));
+        assert!(ProposalState::Completed.visible_to(Some(Role::Partner), true));
     }
 
     #[test]

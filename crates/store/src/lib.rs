@@ -12,6 +12,8 @@ pub mod demo;
 mod error;
 pub mod overview;
 pub mod partners;
+pub mod people;
+pub mod proposals;
 pub mod rate_limits;
 pub mod settings;
 pub mod statistics;

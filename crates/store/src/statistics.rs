@@ -44,6 +44,7 @@ pub const TABLES: &[&str] = &[
     "user_sessions",
     "api_tokens",
     "rate_limit_windows",
+    "proposal_attachments",
 ];
 
 /// Tables of accounts and bookkeeping rather than content: a database with rows only here is

@@ -91,11 +91,12 @@ backend_test! {
         let store = database.open().await;
         let mut tx = store.begin().await.unwrap();
         let counts = statistics::row_counts(&mut tx).await.unwrap();
-        // Tables that only users fill (accounts, contributions, commitments, CBS mappings) start empty.
+        // Tables that only users fill (accounts, contributions, commitments, CBS mappings, attachments)
+        // start empty.
         for table in statistics::TABLES {
             let filled_later = [
                 "users", "contributions", "commitments", "cbs_column_mappings", "user_sessions", "api_tokens",
-                "rate_limit_windows",
+                "rate_limit_windows", "proposal_attachments",
             ]
             .contains(table);
             assert_eq!(counts[table] == 0, filled_later, "{table}: {}", counts[table]);
