@@ -14,6 +14,9 @@ const PAGES = [
   { name: 'audit', who: 'admin', path: '/audit' },
   { name: 'gebruikers', who: 'admin', path: '/beheer/gebruikers' },
   { name: 'tokens', who: 'admin', path: '/beheer/tokens' },
+  { name: 'voorstellen', who: 'college', path: '/voorstellen' },
+  { name: 'voorstel', who: 'public', path: '/voorstellen/1' },
+  { name: 'voorstel-bewerken', who: 'college', path: '/voorstellen/nieuw' },
 ];
 
 const SCREENSHOT_WIDTHS = [1280, 375];

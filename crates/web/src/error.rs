@@ -21,6 +21,10 @@ pub enum AppError {
     /// Return `403 Forbidden`: the role may not see this.
     #[error("forbidden")]
     Forbidden,
+    /// Return `409 Conflict`: the record's state does not allow this (a proposal that is no
+    /// longer a draft cannot be edited by the college).
+    #[error("not in this state")]
+    WrongState,
     /// Return `403 Forbidden`: a form without a valid form token; nothing was changed.
     #[error("form token missing or invalid")]
     FormExpired,
@@ -62,6 +66,7 @@ impl IntoResponse for AppError {
                 view("error-not-found-title", "error-not-found").respond(StatusCode::NOT_FOUND)
             }
             AppError::Forbidden => view("error-forbidden-title", "error-forbidden").respond(StatusCode::FORBIDDEN),
+            AppError::WrongState => view("error-wrong-state-title", "error-wrong-state").respond(StatusCode::CONFLICT),
             AppError::FormExpired => {
                 view("error-form-expired-title", "error-form-expired").respond(StatusCode::FORBIDDEN)
             }

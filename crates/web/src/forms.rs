@@ -6,15 +6,16 @@ use crate::i18n::{Argument, Texts};
 use wijkbeeld_domain::access::{MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, PasswordProblem};
 
 /// A problem with one field.
+#[derive(Debug)]
 pub(crate) struct FieldError {
     /// The field's `id`, which the summary links to.
-    pub(crate) field: &'static str,
+    pub(crate) field: String,
     /// The problem, in the viewer's language.
     pub(crate) message: String,
 }
 
 /// The problems of a refused form, in the order of the form.
-#[derive(Default)]
+#[derive(Debug, Default)]
 pub(crate) struct FormErrors {
     items: Vec<FieldError>,
 }
@@ -26,8 +27,8 @@ impl FormErrors {
     }
 
     /// One problem.
-    pub(crate) fn one(field: &'static str, message: String) -> FormErrors {
-        FormErrors { items: vec![FieldError { field, message }] }
+    pub(crate) fn one(field: impl Into<String>, message: String) -> FormErrors {
+        FormErrors { items: vec![FieldError { field: field.into(), message }] }
     }
 
     /// These problems followed by `later`'s.

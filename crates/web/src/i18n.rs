@@ -300,14 +300,25 @@ mod tests {
         }
         used.extend((1..=12).map(|month| format!("month-{month}")));
         used.extend((1..=7).map(|day| format!("weekday-{day}")));
+        for state in wijkbeeld_domain::proposal::ProposalState::ALL {
+            used.push(format!("state-{}", state.code()));
+            used.push(format!("move-to-{}", state.code()));
+        }
+        used.extend(wijkbeeld_domain::proposal::Domain::ALL.iter().map(|domain| format!("domain-{}", domain.code())));
+        used.extend(
+            wijkbeeld_domain::proposal::Purpose::ALL.iter().map(|purpose| format!("purpose-{}", purpose.code())),
+        );
         // Ids written in templates and code: the literal after a lookup call, or in a
         // (path, id) pair of the navigation and breadcrumbs, or an error page's title and message.
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut sources = Vec::new();
-        for directory in ["templates", "src", "src/pages", "src/api", "src/auth"] {
-            for entry in std::fs::read_dir(root.join(directory)).unwrap() {
+        let mut directories = vec![root.join("templates"), root.join("src")];
+        while let Some(directory) = directories.pop() {
+            for entry in std::fs::read_dir(directory).unwrap() {
                 let path = entry.unwrap().path();
-                if path.extension().is_some_and(|extension| extension == "html" || extension == "rs") {
+                if path.is_dir() {
+                    directories.push(path);
+                } else if path.extension().is_some_and(|extension| extension == "html" || extension == "rs") {
                     sources.push(std::fs::read_to_string(path).unwrap());
                 }
             }

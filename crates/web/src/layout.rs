@@ -20,10 +20,16 @@ use crate::i18n::{Argument, Language, Texts};
 pub(crate) const AUDIT_READERS: Policy = Policy::Roles(&[Role::Griffie, Role::Admin]);
 /// Functional administrators only: accounts and API tokens.
 pub(crate) const ADMINS: Policy = Policy::Roles(&[Role::Admin]);
+/// Who drafts behandelvoorstellen: the college and its civil servants.
+pub(crate) const PROPOSAL_WRITERS: Policy = Policy::Roles(&[Role::College]);
+/// Who edits and moves behandelvoorstellen: the college its drafts, the griffie what it received
+/// (each only in the states the lifecycle gives it).
+pub(crate) const PROPOSAL_EDITORS: Policy = Policy::Roles(&[Role::College, Role::Griffie]);
 
 /// The navigation: each link is shown to the viewers its page admits.
 const NAVIGATION: &[(&str, &str, Policy)] = &[
     ("/", "nav-home", Policy::Public),
+    ("/voorstellen", "nav-proposals", Policy::Public),
     ("/audit", "nav-audit", AUDIT_READERS),
     ("/beheer/gebruikers", "nav-users", ADMINS),
     ("/beheer/tokens", "nav-tokens", ADMINS),
@@ -123,6 +129,23 @@ impl Layout {
         self
     }
 
+    /// Names the last step of the trail with data rather than a message (a proposal's subject).
+    pub(crate) fn with_last_crumb(mut self, label: &str) -> Layout {
+        if let Some(last) = self.crumbs.last_mut() {
+            label.clone_into(&mut last.label);
+        }
+        self
+    }
+
+    /// Sets one step of the trail (counted from the home page, 0) to a link with a data label.
+    pub(crate) fn with_crumb_link(mut self, index: usize, href: &str, label: &str) -> Layout {
+        if let Some(crumb) = self.crumbs.get_mut(index) {
+            href.clone_into(&mut crumb.href);
+            label.clone_into(&mut crumb.label);
+        }
+        self
+    }
+
     /// The message with this id.
     pub(crate) fn t(&self, id: &str) -> String {
         self.texts.t(id)
@@ -134,8 +157,8 @@ impl Layout {
     }
 
     /// The message with one number argument (which also chooses a plural form).
-    pub(crate) fn t_number(&self, id: &str, name: &'static str, value: impl std::borrow::Borrow<i64>) -> String {
-        self.texts.with(id, &[(name, Argument::Number(*value.borrow()))])
+    pub(crate) fn t_number(&self, id: &str, name: &'static str, value: impl Count) -> String {
+        self.texts.with(id, &[(name, Argument::Number(value.count()))])
     }
 
     /// The document title: "Page · wijkbeeld".
@@ -143,6 +166,29 @@ impl Layout {
         self.t_text("page-title", "title", page)
     }
 }
+
+/// A number a template passes to a message: templates hand over values and references of
+/// several integer types.
+pub(crate) trait Count {
+    /// The number as the message's argument.
+    fn count(&self) -> i64;
+}
+
+macro_rules! count_for {
+    ($($kind:ty),*) => {$(
+        impl Count for $kind {
+            fn count(&self) -> i64 {
+                i64::try_from(*self).unwrap_or(i64::MAX)
+            }
+        }
+        impl Count for &$kind {
+            fn count(&self) -> i64 {
+                i64::try_from(**self).unwrap_or(i64::MAX)
+            }
+        }
+    )*};
+}
+count_for!(i64, usize, u16);
 
 impl<S: Send + Sync> FromRequestParts<S> for Layout {
     type Rejection = std::convert::Infallible;

@@ -15,6 +15,7 @@ pub mod i18n;
 mod layout;
 mod limits;
 mod pages;
+pub mod proposals;
 pub mod theme;
 
 use std::future::Future;
@@ -36,7 +37,7 @@ pub use auth::policy::{Access, Kind, Policy, RouteEntry, refusal_status};
 pub use error::{AppError, AppResult};
 
 use auth::policy::Site;
-use layout::{ADMINS, AUDIT_READERS};
+use layout::{ADMINS, AUDIT_READERS, PROPOSAL_EDITORS, PROPOSAL_WRITERS};
 
 /// Where the server reads the time from: the system clock, or a fixed moment in tests.
 #[derive(Clone, Debug)]
@@ -126,6 +127,25 @@ fn site() -> Site {
         .get("/inloggen", Page, Public, pages::sign_in::form)
         .post("/inloggen", Page, Public, pages::sign_in::submit)
         .post("/uitloggen", Page, SignedIn, pages::sign_in::sign_out)
+        .get("/voorstellen", Page, Public, pages::proposals::list)
+        .get("/voorstellen/nieuw", Page, PROPOSAL_WRITERS, pages::proposals::new_form)
+        .post("/voorstellen/nieuw", Page, PROPOSAL_WRITERS, pages::proposals::create)
+        .get("/voorstellen/importeren", Page, PROPOSAL_WRITERS, pages::proposals::import_form)
+        .upload("/voorstellen/importeren", Page, PROPOSAL_WRITERS, pages::proposals::import)
+        .get("/voorstellen/{id}", Page, Public, pages::proposals::show)
+        .get("/voorstellen/{id}/pdf", Page, Public, pages::proposals::pdf)
+        .get("/voorstellen/{id}/html", Page, Public, pages::proposals::html)
+        .get("/voorstellen/{id}/bewerken", Page, PROPOSAL_EDITORS, pages::proposals::edit_form)
+        .post("/voorstellen/{id}/bewerken", Page, PROPOSAL_EDITORS, pages::proposals::update)
+        .post("/voorstellen/{id}/status", Page, PROPOSAL_EDITORS, pages::proposals::change_state)
+        .upload("/voorstellen/{id}/bijlagen", Page, PROPOSAL_EDITORS, pages::proposals::upload)
+        .get("/voorstellen/{id}/bijlagen/{attachment}", Page, Public, pages::proposals::download)
+        .post(
+            "/voorstellen/{id}/bijlagen/{attachment}/verwijderen",
+            Page,
+            PROPOSAL_EDITORS,
+            pages::proposals::remove_attachment,
+        )
         .get("/account", Page, SignedIn, pages::account::show)
         .post("/account/wachtwoord", Page, SignedIn, pages::account::change_password)
         .get("/audit", Page, AUDIT_READERS, pages::audit::show)

@@ -20,7 +20,7 @@ fn secret_on(page: &str) -> String {
 
 /// A concrete address for a route pattern.
 fn concrete(path: &str) -> String {
-    path.replace("{id}", "1").replace("{*file}", "wijkbeeld.css")
+    path.replace("{id}", "1").replace("{attachment}", "1").replace("{*file}", "wijkbeeld.css")
 }
 
 async fn row_count(site: &TestSite, table: &str) -> i64 {
@@ -297,8 +297,8 @@ backend_test! {
             for entry in routes().iter().filter(|entry| entry.method == Method::GET) {
                 let reply = site.get(&concrete(entry.path), &visitor).await;
                 let content_type = reply.header("content-type");
-                // CSV downloads carry the text as data; HTML and JSON must never carry it as markup.
-                if content_type.starts_with("text/csv") {
+                // CSV and PDF downloads carry the text as data; HTML and JSON must never carry it as markup.
+                if !(content_type.starts_with("text/html") || content_type.starts_with("application/json")) {
                     continue;
                 }
                 assert!(!reply.body.contains("<script>alert"), "{} as {role:?} runs the script", entry.path);

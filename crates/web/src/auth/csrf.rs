@@ -2,7 +2,7 @@
 //! no form can forget it.
 //!
 //! A request with POST, PUT, PATCH or DELETE must carry the viewer's form token — as the form
-//! field `_csrf` or the header `X-CSRF-Token` — unless it is authorised by an API token (a
+//! field `_csrf` (in an ordinary or a multipart form) or the header `X-CSRF-Token` — unless it is authorised by an API token (a
 //! browser never sends one by itself), or it is JSON from a visitor without a session (a browser
 //! cannot send JSON across sites without the site's consent, and there is no session to abuse).
 
@@ -23,6 +23,8 @@ pub(crate) const FORM_FIELD: &str = "_csrf";
 pub(crate) const HEADER: &str = "x-csrf-token";
 /// The largest form body read; larger forms must send the token as a header.
 const MAX_FORM_BYTES: usize = 2 * 1024 * 1024;
+/// The largest upload read (an attachment and its form).
+pub(crate) const MAX_UPLOAD_BYTES: usize = crate::proposals::MAX_ATTACHMENT_BYTES + 1024 * 1024;
 
 fn changes_state(method: &Method) -> bool {
     !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS | Method::TRACE)
@@ -52,21 +54,40 @@ pub(crate) async fn guard(request: Request, next: Next) -> Response {
     if let Some(sent) = request.headers().get(HEADER).and_then(|value| value.to_str().ok()) {
         return if same_secret(sent, &viewer.form_token) { next.run(request).await } else { refuse(&request) };
     }
-    if !content_type.starts_with("application/x-www-form-urlencoded") {
+    let multipart = content_type.starts_with("multipart/form-data");
+    if !multipart && !content_type.starts_with("application/x-www-form-urlencoded") {
         return refuse(&request);
     }
     // The token is in the form: read the body, check it, and hand the same bytes on.
     let (parts, body) = request.into_parts();
-    let Ok(bytes) = to_bytes(body, MAX_FORM_BYTES).await else {
+    let limit = if multipart { MAX_UPLOAD_BYTES } else { MAX_FORM_BYTES };
+    let Ok(bytes) = to_bytes(body, limit).await else {
         return refuse(&Request::from_parts(parts, Body::empty()));
     };
-    let fields: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
-    let sent = fields.iter().find(|(name, _)| name == FORM_FIELD).map(|(_, value)| value.as_str());
+    let sent = if multipart {
+        multipart_field(&content_type, bytes.clone(), FORM_FIELD).await
+    } else {
+        let fields: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
+        fields.into_iter().find(|(name, _)| name == FORM_FIELD).map(|(_, value)| value)
+    };
     let request = Request::from_parts(parts, Body::from(bytes));
     match sent {
-        Some(sent) if same_secret(sent, &viewer.form_token) => next.run(request).await,
+        Some(sent) if same_secret(&sent, &viewer.form_token) => next.run(request).await,
         _ => refuse(&request),
     }
+}
+
+/// The value of a text field of a multipart form (an upload form's token).
+async fn multipart_field(content_type: &str, bytes: axum::body::Bytes, wanted: &str) -> Option<String> {
+    let boundary = multer::parse_boundary(content_type).ok()?;
+    let stream = futures_util::stream::once(async move { Ok::<_, std::convert::Infallible>(bytes) });
+    let mut form = multer::Multipart::new(stream, boundary);
+    while let Ok(Some(field)) = form.next_field().await {
+        if field.name() == Some(wanted) {
+            return field.text().await.ok();
+        }
+    }
+    None
 }
 
 fn refuse(request: &Request) -> Response {

@@ -101,6 +101,22 @@ impl Site {
         self.add(Method::POST, MethodFilter::POST, path, kind, policy, handler)
     }
 
+    /// Adds a POST route that receives a file (a multipart form up to the upload limit).
+    pub(crate) fn upload<H, T>(mut self, path: &'static str, kind: Kind, policy: Policy, handler: H) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        let guarded = on(MethodFilter::POST, handler)
+            .layer(axum::extract::DefaultBodyLimit::max(crate::auth::csrf::MAX_UPLOAD_BYTES))
+            .route_layer(axum::middleware::from_fn(move |request: Request, next: Next| {
+                enforce(policy, kind, request, next)
+            }));
+        self.router = self.router.route(path, guarded);
+        self.entries.push(RouteEntry { method: Method::POST, path, policy, kind });
+        self
+    }
+
     fn add<H, T>(
         mut self,
         method: Method,

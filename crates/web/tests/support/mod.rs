@@ -94,6 +94,41 @@ impl TestSite {
         self.post_raw(path, &all, visitor).await
     }
 
+    /// Posts a multipart form with the visitor's form token: text fields, and files as
+    /// (field, file name, bytes).
+    pub async fn post_multipart(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        files: &[(&str, &str, &[u8])],
+        visitor: &Visitor,
+    ) -> Reply {
+        let boundary = "wijkbeeld-test-boundary-8d3f";
+        let mut body: Vec<u8> = Vec::new();
+        let mut all: Vec<(&str, &str)> = vec![("_csrf", visitor.form_token.as_str())];
+        all.extend_from_slice(fields);
+        for (name, value) in all {
+            body.extend_from_slice(
+                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
+                    .as_bytes(),
+            );
+        }
+        for (name, file_name, bytes) in files {
+            body.extend_from_slice(
+                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes(),
+            );
+            body.extend_from_slice(bytes);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        let request = self
+            .request(Method::POST, path, visitor)
+            .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
+            .body(Body::from(body))
+            .unwrap();
+        self.send(request).await
+    }
+
     /// Posts a form exactly as given (no form token added).
     pub async fn post_raw(&self, path: &str, fields: &[(&str, &str)], visitor: &Visitor) -> Reply {
         let body = serde_urlencoded::to_string(fields).unwrap();

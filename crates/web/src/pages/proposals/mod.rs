@@ -1,0 +1,793 @@
+//! Behandelvoorstellen: the list (`/voorstellen`), a proposal's page (public once its evening is
+//! published), the forms to create, edit and import one, its lifecycle, its attachments, and its
+//! PDF and HTML downloads.
+
+pub(crate) mod form;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Form;
+use axum::extract::{Multipart, Path, Query, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use wijkbeeld_domain::Id;
+use wijkbeeld_domain::access::Role;
+use wijkbeeld_domain::people::Function;
+use wijkbeeld_domain::proposal::{Domain, Proposal, ProposalState, Purpose};
+use wijkbeeld_store::people;
+use wijkbeeld_store::proposals::{self as stored, ProposalDetail, ProposalFilter};
+
+use self::form::{FormChoices, ProposalForm};
+use crate::accounts::Actor;
+use crate::auth::Viewer;
+use crate::error::AppResult;
+use crate::forms::{Choice, FormErrors};
+use crate::i18n::{Argument, Texts};
+use crate::layout::Layout;
+use crate::proposals::{self, ProposalError};
+use crate::{AppError, AppState};
+
+fn actor(viewer: &Viewer) -> Actor {
+    Actor { user_id: viewer.account.as_ref().and_then(|account| account.user_id), name: viewer.actor() }
+}
+
+fn state_label(texts: &Texts, state: ProposalState) -> String {
+    texts.t(&format!("state-{}", state.code()))
+}
+
+fn domain_label(texts: &Texts, domain: Domain) -> String {
+    texts.t(&format!("domain-{}", domain.code()))
+}
+
+fn purpose_label(texts: &Texts, purpose: Purpose) -> String {
+    texts.t(&format!("purpose-{}", purpose.code()))
+}
+
+/// A proposal the viewer may see, or 404 (not 403: a concept's existence is private too).
+async fn visible_detail(state: &AppState, viewer: &Viewer, id: i64) -> AppResult<ProposalDetail> {
+    let mut tx = state.store().begin().await?;
+    let detail = stored::detail(&mut tx, Id::new(id)).await?;
+    let published = detail.placement.as_ref().is_some_and(|placement| placement.published);
+    if detail.proposal.state.visible_to(viewer.role(), published) { Ok(detail) } else { Err(AppError::NotFound) }
+}
+
+// --- The list -------------------------------------------------------------------------------
+
+/// The list's filter as the address carries it.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub(crate) struct ListQuery {
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    domein: String,
+    #[serde(default)]
+    portefeuillehouder: String,
+    #[serde(default)]
+    zoek: String,
+}
+
+/// A proposal as the list shows it.
+pub(crate) struct ListRow {
+    id: i64,
+    subject: String,
+    case_number: String,
+    state: String,
+    domains: String,
+    portfolio_holder: String,
+    evening: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "proposals/list.html")]
+pub(crate) struct ListPage {
+    layout: Layout,
+    query: ListQuery,
+    states: Vec<Choice>,
+    domains: Vec<Choice>,
+    portfolio_holders: Vec<Choice>,
+    rows: Vec<ListRow>,
+    can_create: bool,
+    count: usize,
+    errors: FormErrors,
+}
+
+pub(crate) async fn list(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    layout: Layout,
+    Query(query): Query<ListQuery>,
+) -> AppResult<ListPage> {
+    let texts = layout.texts;
+    let filter = ProposalFilter {
+        state: query.status.parse().ok(),
+        domain: query.domein.parse().ok(),
+        portfolio_holder: query.portefeuillehouder.parse::<i64>().ok().map(Id::new),
+        text: Some(query.zoek.trim().to_owned()).filter(|text| !text.is_empty()),
+    };
+    let mut tx = state.store().begin().await?;
+    let holders = people::with_functions(&mut tx, &[Function::Alderman, Function::Mayor], state.clock().now()).await?;
+    let summaries = stored::list(&mut tx, &filter).await?;
+    let role = viewer.role();
+    let rows = summaries
+        .into_iter()
+        .filter(|summary| summary.state.visible_to(role, summary.published))
+        .map(|summary| ListRow {
+            id: summary.id.get(),
+            subject: summary.subject,
+            case_number: summary.case_number.unwrap_or_default(),
+            state: state_label(&texts, summary.state),
+            domains: summary.domains.iter().map(|domain| domain_label(&texts, *domain)).collect::<Vec<_>>().join(", "),
+            portfolio_holder: summary.portfolio_holder.unwrap_or_default(),
+            evening: summary.evening.map(|date| texts.date(date)).unwrap_or_default(),
+        })
+        .collect::<Vec<ListRow>>();
+    let count = rows.len();
+    Ok(ListPage {
+        count,
+        states: ProposalState::ALL
+            .iter()
+            .filter(|proposal_state| proposal_state.visible_to(role, true))
+            .map(|proposal_state| Choice {
+                value: proposal_state.code().to_owned(),
+                label: state_label(&texts, *proposal_state),
+            })
+            .collect(),
+        domains: Domain::ALL
+            .iter()
+            .map(|domain| Choice { value: domain.code().to_owned(), label: domain_label(&texts, *domain) })
+            .collect(),
+        portfolio_holders: holders
+            .into_iter()
+            .map(|person| Choice { value: person.id.to_string(), label: person.name })
+            .collect(),
+        rows,
+        can_create: role.is_some_and(|role| ProposalState::Concept.editable_by(role)),
+        errors: FormErrors::none(),
+        query,
+        layout: layout.trail(&[("/voorstellen", "proposals-title")]),
+    })
+}
+
+// --- A proposal's page ------------------------------------------------------------------------
+
+/// An attachment as the page lists it.
+pub(crate) struct AttachmentRow {
+    id: i64,
+    file_name: String,
+    size: String,
+    sha256: String,
+}
+
+/// A move the viewer may make.
+pub(crate) struct MoveChoice {
+    to: String,
+    label: String,
+    needs_evening: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "proposals/detail.html")]
+pub(crate) struct DetailPage {
+    layout: Layout,
+    id: i64,
+    subject: String,
+    case_number: String,
+    state: String,
+    portfolio_holder: String,
+    history: Vec<String>,
+    documents: Vec<(String, String)>,
+    market_date: String,
+    chair: String,
+    clerk: String,
+    room: String,
+    domains: String,
+    duration: String,
+    purpose: String,
+    attendance: String,
+    livestream: bool,
+    programme: Vec<(u16, String, Vec<String>)>,
+    speaking: String,
+    speaking_details: Vec<String>,
+    speaking_note: String,
+    placement: Option<String>,
+    attachments: Vec<AttachmentRow>,
+    staff: bool,
+    can_edit: bool,
+    moves: Vec<MoveChoice>,
+    evenings: Vec<Choice>,
+    errors: FormErrors,
+}
+
+async fn detail_page(
+    state: &AppState,
+    viewer: &Viewer,
+    layout: Layout,
+    id: i64,
+    errors: FormErrors,
+) -> AppResult<DetailPage> {
+    let texts = layout.texts;
+    let detail = visible_detail(state, viewer, id).await?;
+    let proposal = &detail.proposal;
+    let role = viewer.role();
+    let staff = role.is_some_and(|role| matches!(role, Role::College | Role::Griffie | Role::Admin | Role::Councillor));
+    let moves: Vec<MoveChoice> = match role {
+        Some(role) => proposal
+            .state
+            .next_states()
+            .filter(|to| proposal.state.transition(*to, role).is_ok())
+            .map(|to| MoveChoice {
+                to: to.code().to_owned(),
+                label: texts.t(&format!("move-to-{}", to.code())),
+                needs_evening: to == ProposalState::Scheduled,
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    let evenings = if moves.iter().any(|choice| choice.needs_evening) {
+        let mut tx = state.store().begin().await?;
+        stored::evenings_from(&mut tx, state.clock().today())
+            .await?
+            .into_iter()
+            .map(|evening| Choice {
+                value: evening.id.to_string(),
+                label: format!("{} ({})", texts.weekday_date(evening.date), evening.title),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let speaking = match proposal.speaking.allowed {
+        Some(true) => texts.t("speaking-yes"),
+        Some(false) => texts.t("speaking-no"),
+        None => texts.t("speaking-unknown"),
+    };
+    let mut speaking_details = Vec::new();
+    if let Some(minutes) = proposal.speaking.minutes_per_speaker {
+        speaking_details.push(texts.with("speaking-minutes", &[("count", Argument::Number(i64::from(minutes)))]));
+    }
+    if let Some(speakers) = proposal.speaking.max_speakers {
+        speaking_details.push(texts.with("speaking-max", &[("count", Argument::Number(i64::from(speakers)))]));
+    }
+    let placement = detail.placement.as_ref().map(|placement| {
+        let mut text = texts.weekday_date(placement.date);
+        if let (Some(room), Some(start), Some(end)) = (&placement.room, placement.starts_at, placement.ends_at) {
+            text = format!(
+                "{text}, {}, {room}",
+                texts.with(
+                    "time-range",
+                    &[("start", Argument::Text(&texts.clock(start))), ("end", Argument::Text(&texts.clock(end)))]
+                )
+            );
+        }
+        text
+    });
+    let subject = proposal.subject.clone();
+    Ok(DetailPage {
+        id,
+        case_number: proposal.case_number.clone().unwrap_or_default(),
+        state: state_label(&texts, proposal.state),
+        portfolio_holder: detail.portfolio_holder.clone().unwrap_or_default(),
+        history: proposal
+            .history
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|paragraph| !paragraph.is_empty())
+            .map(ToOwned::to_owned)
+            .collect(),
+        documents: detail
+            .history_documents
+            .iter()
+            .map(|document| (document.number.clone(), document.title.clone().unwrap_or_default()))
+            .collect(),
+        market_date: proposal.market_date.map(|date| texts.date(date)).unwrap_or_default(),
+        chair: detail.chair.clone().unwrap_or_default(),
+        clerk: detail.clerk.clone().unwrap_or_default(),
+        room: detail.room.clone().unwrap_or_default(),
+        domains: proposal.domains.iter().map(|domain| domain_label(&texts, *domain)).collect::<Vec<_>>().join(" / "),
+        duration: proposal
+            .duration_minutes
+            .map(|minutes| texts.with("duration-minutes", &[("count", Argument::Number(i64::from(minutes)))]))
+            .unwrap_or_default(),
+        purpose: proposal.purpose.map(|purpose| purpose_label(&texts, purpose)).unwrap_or_default(),
+        attendance: proposal.expected_attendance.to_string(),
+        livestream: proposal.needs_livestream,
+        programme: detail
+            .programme
+            .iter()
+            .map(|item| {
+                (
+                    item.position,
+                    item.text.clone(),
+                    item.questions.iter().map(|question| question.text.clone()).collect(),
+                )
+            })
+            .collect(),
+        speaking,
+        speaking_details,
+        speaking_note: proposal.speaking.note.clone().unwrap_or_default(),
+        placement,
+        attachments: detail
+            .attachments
+            .iter()
+            .map(|attachment| AttachmentRow {
+                id: attachment.id,
+                file_name: attachment.file_name.clone(),
+                size: texts.with("file-size-kb", &[("count", Argument::Number((attachment.size_bytes + 1023) / 1024))]),
+                sha256: attachment.sha256.clone(),
+            })
+            .collect(),
+        staff,
+        can_edit: role.is_some_and(|role| proposal.state.editable_by(role)),
+        moves,
+        evenings,
+        errors,
+        layout: layout.trail(&[("/voorstellen", "proposals-title"), ("", "proposal-page")]).with_last_crumb(&subject),
+        subject,
+    })
+}
+
+pub(crate) async fn show(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    layout: Layout,
+    Path(id): Path<i64>,
+) -> AppResult<DetailPage> {
+    detail_page(&state, &viewer, layout, id, FormErrors::none()).await
+}
+
+// --- Creating and editing ------------------------------------------------------------------------
+
+#[derive(Template, WebTemplate)]
+#[template(path = "proposals/edit.html")]
+pub(crate) struct EditPage {
+    layout: Layout,
+    /// `None` for a new proposal.
+    id: Option<i64>,
+    heading: String,
+    form: ProposalForm,
+    choices: FormChoices,
+    errors: FormErrors,
+}
+
+async fn choices(state: &AppState, texts: &Texts) -> AppResult<FormChoices> {
+    let now = state.clock().now();
+    let mut tx = state.store().begin().await?;
+    let people_of = |list: Vec<people::PersonChoice>| {
+        list.into_iter().map(|person| Choice { value: person.id.to_string(), label: person.name }).collect::<Vec<_>>()
+    };
+    Ok(FormChoices {
+        speaking: [("ja", "speaking-yes"), ("nee", "speaking-no"), ("onbekend", "speaking-unknown")]
+            .into_iter()
+            .map(|(value, key)| Choice { value: value.to_owned(), label: texts.t(key) })
+            .collect(),
+        portfolio_holders: people_of(
+            people::with_functions(&mut tx, &[Function::Alderman, Function::Mayor], now).await?,
+        ),
+        chairs: people_of(people::with_functions(&mut tx, &[Function::Chair], now).await?),
+        clerks: people_of(people::with_functions(&mut tx, &[Function::Clerk], now).await?),
+        rooms: people::rooms(&mut tx)
+            .await?
+            .into_iter()
+            .map(|room| Choice { value: room.id.to_string(), label: room.name })
+            .collect(),
+        purposes: Purpose::ALL
+            .iter()
+            .map(|purpose| Choice { value: purpose.code().to_owned(), label: purpose_label(texts, *purpose) })
+            .collect(),
+        domains: Domain::ALL
+            .iter()
+            .map(|domain| Choice { value: domain.code().to_owned(), label: domain_label(texts, *domain) })
+            .collect(),
+    })
+}
+
+async fn edit_page(
+    state: &AppState,
+    layout: Layout,
+    id: Option<i64>,
+    subject: Option<&str>,
+    form: ProposalForm,
+    errors: FormErrors,
+) -> AppResult<EditPage> {
+    let texts = layout.texts;
+    let heading = match subject {
+        Some(subject) => texts.with("proposal-edit-title", &[("subject", Argument::Text(subject))]),
+        None => texts.t("proposal-new-title"),
+    };
+    let layout = match id {
+        Some(id) => layout
+            .trail(&[("/voorstellen", "proposals-title"), ("", "proposal-page"), ("", "proposal-edit")])
+            .with_crumb_link(2, &format!("/voorstellen/{id}"), subject.unwrap_or_default()),
+        None => layout.trail(&[("/voorstellen", "proposals-title"), ("/voorstellen/nieuw", "proposal-new-title")]),
+    };
+    Ok(EditPage { choices: choices(state, &texts).await?, layout, id, heading, form, errors })
+}
+
+pub(crate) async fn new_form(State(state): State<AppState>, layout: Layout) -> AppResult<EditPage> {
+    edit_page(&state, layout, None, None, ProposalForm::blank(), FormErrors::none()).await
+}
+
+pub(crate) async fn edit_form(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    layout: Layout,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let detail = visible_detail(&state, &viewer, id).await?;
+    let role = viewer.role().ok_or(AppError::Forbidden)?;
+    if !detail.proposal.state.editable_by(role) {
+        return Err(AppError::WrongState);
+    }
+    let form = ProposalForm::from_detail(&detail);
+    Ok(edit_page(&state, layout, Some(id), Some(&detail.proposal.subject), form, FormErrors::none())
+        .await?
+        .into_response())
+}
+
+fn proposal_problem(texts: &Texts, error: ProposalError) -> Result<FormErrors, AppError> {
+    match error {
+        ProposalError::CaseNumberTaken(_) => Ok(FormErrors::one("case_number", texts.t("error-case-number-taken"))),
+        ProposalError::NotEditable { .. } => Err(AppError::WrongState),
+        ProposalError::NotFound(_) => Err(AppError::NotFound),
+        ProposalError::Store(error) => Err(AppError::Store(error)),
+        other => Err(AppError::Store(wijkbeeld_store::StoreError::Corrupt(other.to_string()))),
+    }
+}
+
+/// Saves a new proposal, or shows the form again (with more rows, or with its problems).
+pub(crate) async fn create(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    layout: Layout,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let form = ProposalForm::from_fields(&fields);
+    let texts = layout.texts;
+    let role = viewer.role().ok_or(AppError::Forbidden)?;
+    if form.more_rows {
+        return Ok(edit_page(&state, layout, None, None, form, FormErrors::none()).await?.into_response());
+    }
+    let input = match form.check(&texts, &choices(&state, &texts).await?) {
+        Ok(input) => input,
+        Err(errors) => {
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, edit_page(&state, layout, None, None, form, errors).await?)
+                .into_response());
+        }
+    };
+    match proposals::create(state.store(), &input, role, &actor(&viewer), state.clock().now()).await {
+        Ok(id) => Ok(Redirect::to(&format!("/voorstellen/{id}")).into_response()),
+        Err(error) => {
+            let errors = proposal_problem(&texts, error)?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, edit_page(&state, layout, None, None, form, errors).await?)
+                .into_response())
+        }
+    }
+}
+
+/// Saves an edited proposal, or shows the form again.
+pub(crate) async fn update(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    layout: Layout,
+    Path(id): Path<i64>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let detail = visible_detail(&state, &viewer, id).await?;
+    let role = viewer.role().ok_or(AppError::Forbidden)?;
+    if !detail.proposal.state.editable_by(role) {
+        return Err(AppError::WrongState);
+    }
+    let subject = detail.proposal.subject.clone();
+    let form = ProposalForm::from_fields(&fields);
+    let texts = layout.texts;
+    if form.more_rows {
+        return Ok(edit_page(&state, layout, Some(id), Some(&subject), form, FormErrors::none())
+            .await?
+            .into_response());
+    }
+    let input = match form.check(&texts, &choices(&state, &texts).await?) {
+        Ok(input) => input,
+        Err(errors) => {
+            let page = edit_page(&state, layout, Some(id), Some(&subject), form, errors).await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
+    };
+    match proposals::update(state.store(), Id::new(id), &input, role, &actor(&viewer), state.clock().now()).await {
+        Ok(()) => Ok(Redirect::to(&format!("/voorstellen/{id}")).into_response()),
+        Err(error) => {
+            let errors = proposal_problem(&texts, error)?;
+            let page = edit_page(&state, layout, Some(id), Some(&subject), form, errors).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}
+
+// --- The lifecycle ---------------------------------------------------------------------------------
+
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct MoveForm {
+    #[serde(default)]
+    naar: String,
+    #[serde(default)]
+    avond: String,
+}
+
+/// Moves a proposal to another state, or shows why not.
+pub(crate) async fn change_state(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    layout: Layout,
+    Path(id): Path<i64>,
+    Form(form): Form<MoveForm>,
+) -> AppResult<Response> {
+    visible_detail(&state, &viewer, id).await?;
+    let role = viewer.role().ok_or(AppError::Forbidden)?;
+    let texts = layout.texts;
+    let Ok(to) = form.naar.parse::<ProposalState>() else {
+        let errors = FormErrors::one("naar", texts.t("error-choose-from-list"));
+        return Ok(
+            (StatusCode::UNPROCESSABLE_ENTITY, detail_page(&state, &viewer, layout, id, errors).await?).into_response()
+        );
+    };
+    let evening = form.avond.parse::<i64>().ok();
+    let result =
+        proposals::transition(state.store(), Id::new(id), to, evening, role, &actor(&viewer), state.clock().now())
+            .await;
+    let errors = match result {
+        Ok(()) => return Ok(Redirect::to(&format!("/voorstellen/{id}")).into_response()),
+        Err(ProposalError::Transition(error)) => {
+            // The lifecycle's refusal, in the viewer's language.
+            let message = match error {
+                wijkbeeld_domain::proposal::TransitionError::WrongRole { needed, .. } => texts
+                    .with("error-move-role", &[("role", Argument::Text(&texts.t(&format!("role-{}", needed.code()))))]),
+                wijkbeeld_domain::proposal::TransitionError::NotAllowed { from, to, .. } => texts.with(
+                    "error-move-not-allowed",
+                    &[
+                        ("from", Argument::Text(&state_label(&texts, from))),
+                        ("to", Argument::Text(&state_label(&texts, to))),
+                    ],
+                ),
+            };
+            FormErrors::one("naar", message)
+        }
+        Err(ProposalError::EveningRequired) => FormErrors::one("avond", texts.t("error-evening-required")),
+        Err(ProposalError::Concurrent) => FormErrors::one("naar", texts.t("error-concurrent")),
+        Err(ProposalError::NotFound(_)) => return Err(AppError::NotFound),
+        Err(ProposalError::Store(error)) => return Err(AppError::Store(error)),
+        Err(other) => return Err(AppError::Store(wijkbeeld_store::StoreError::Corrupt(other.to_string()))),
+    };
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, detail_page(&state, &viewer, layout, id, errors).await?).into_response())
+}
+
+// --- Attachments ---------------------------------------------------------------------------------
+
+/// Receives an attachment (a multipart form with the field `bestand`).
+pub(crate) async fn upload(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    layout: Layout,
+    Path(id): Path<i64>,
+    mut multipart: Multipart,
+) -> AppResult<Response> {
+    visible_detail(&state, &viewer, id).await?;
+    let role = viewer.role().ok_or(AppError::Forbidden)?;
+    let texts = layout.texts;
+    let mut file: Option<(String, Vec<u8>)> = None;
+    while let Ok(Some(field)) = multipart.next_field().await {
+        if field.name() == Some("bestand") {
+            let name = field.file_name().unwrap_or_default().to_owned();
+            let bytes = field.bytes().await.map(|bytes| bytes.to_vec()).unwrap_or_default();
+            file = Some((name, bytes));
+        }
+    }
+    let errors = match file {
+        None => FormErrors::one("bestand", texts.t("error-file-missing")),
+        Some((name, _)) if name.trim().is_empty() => FormErrors::one("bestand", texts.t("error-file-missing")),
+        Some((name, bytes)) => {
+            match proposals::add_attachment(
+                state.store(),
+                Id::new(id),
+                &name,
+                &bytes,
+                role,
+                &actor(&viewer),
+                state.clock().now(),
+            )
+            .await
+            {
+                Ok(_) => return Ok(Redirect::to(&format!("/voorstellen/{id}#bijlagen")).into_response()),
+                Err(ProposalError::AttachmentType(_)) => FormErrors::one("bestand", texts.t("error-file-type")),
+                Err(ProposalError::AttachmentTooLarge) => FormErrors::one("bestand", texts.t("error-file-too-large")),
+                Err(ProposalError::AttachmentEmpty) => FormErrors::one("bestand", texts.t("error-file-empty")),
+                Err(ProposalError::NotEditable { .. }) => return Err(AppError::WrongState),
+                Err(ProposalError::NotFound(_)) => return Err(AppError::NotFound),
+                Err(ProposalError::Store(error)) => return Err(AppError::Store(error)),
+                Err(other) => return Err(AppError::Store(wijkbeeld_store::StoreError::Corrupt(other.to_string()))),
+            }
+        }
+    };
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, detail_page(&state, &viewer, layout, id, errors).await?).into_response())
+}
+
+/// Serves an attachment, to those who may see the proposal.
+pub(crate) async fn download(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, attachment)): Path<(i64, i64)>,
+) -> AppResult<Response> {
+    visible_detail(&state, &viewer, id).await?;
+    let mut tx = state.store().begin().await?;
+    let (info, content) = stored::attachment(&mut tx, Id::<Proposal>::new(id), attachment).await?;
+    Ok(file_response(&info.media_type, &info.file_name, content))
+}
+
+/// A download: its type, and its name for saving (never rendered by the browser as a page).
+fn file_response(media_type: &str, file_name: &str, content: Vec<u8>) -> Response {
+    let safe_name: String = file_name
+        .chars()
+        .map(|character| if character.is_ascii_alphanumeric() || ".-_ ".contains(character) { character } else { '_' })
+        .collect();
+    let disposition = format!("attachment; filename=\"{safe_name}\"");
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_str(media_type).unwrap_or(HeaderValue::from_static("application/octet-stream")),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_str(&disposition).unwrap_or(HeaderValue::from_static("attachment")),
+            ),
+        ],
+        content,
+    )
+        .into_response()
+}
+
+/// Removes an attachment.
+pub(crate) async fn remove_attachment(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, attachment)): Path<(i64, i64)>,
+) -> AppResult<Response> {
+    visible_detail(&state, &viewer, id).await?;
+    let role = viewer.role().ok_or(AppError::Forbidden)?;
+    match proposals::remove_attachment(
+        state.store(),
+        Id::new(id),
+        attachment,
+        role,
+        &actor(&viewer),
+        state.clock().now(),
+    )
+    .await
+    {
+        Ok(()) => Ok(Redirect::to(&format!("/voorstellen/{id}#bijlagen")).into_response()),
+        Err(ProposalError::NotEditable { .. }) => Err(AppError::WrongState),
+        Err(ProposalError::NotFound(_)) => Err(AppError::NotFound),
+        Err(ProposalError::Store(error)) => Err(AppError::Store(error)),
+        Err(other) => Err(AppError::Store(wijkbeeld_store::StoreError::Corrupt(other.to_string()))),
+    }
+}
+
+// --- Importing ---------------------------------------------------------------------------------------
+
+#[derive(Template, WebTemplate)]
+#[template(path = "proposals/import.html")]
+pub(crate) struct ImportPage {
+    layout: Layout,
+    text: String,
+    year: String,
+    errors: FormErrors,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "proposals/imported.html")]
+pub(crate) struct ImportedPage {
+    layout: Layout,
+    id: i64,
+    subject: String,
+    created: Vec<String>,
+    linked: Vec<String>,
+    warnings: Vec<String>,
+}
+
+pub(crate) async fn import_form(layout: Layout) -> ImportPage {
+    ImportPage {
+        layout: layout
+            .trail(&[("/voorstellen", "proposals-title"), ("/voorstellen/importeren", "proposal-import-title")]),
+        text: String::new(),
+        year: String::new(),
+        errors: FormErrors::none(),
+    }
+}
+
+/// Imports a behandelvoorstel from an uploaded text file (`bestand`) or pasted text (`tekst`).
+pub(crate) async fn import(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    layout: Layout,
+    mut multipart: Multipart,
+) -> AppResult<Response> {
+    let role = viewer.role().ok_or(AppError::Forbidden)?;
+    if !ProposalState::Concept.editable_by(role) {
+        return Err(AppError::WrongState);
+    }
+    let texts = layout.texts;
+    let (mut file, mut text, mut year) = (Vec::new(), String::new(), String::new());
+    while let Ok(Some(field)) = multipart.next_field().await {
+        match field.name() {
+            Some("bestand") => file = field.bytes().await.map(|bytes| bytes.to_vec()).unwrap_or_default(),
+            Some("tekst") => text = field.text().await.unwrap_or_default(),
+            Some("jaar") => year = field.text().await.unwrap_or_default().trim().to_owned(),
+            _ => {}
+        }
+    }
+    let page = |layout: Layout, text: String, year: String, errors: FormErrors| {
+        let layout =
+            layout.trail(&[("/voorstellen", "proposals-title"), ("/voorstellen/importeren", "proposal-import-title")]);
+        (StatusCode::UNPROCESSABLE_ENTITY, ImportPage { layout, text, year, errors }).into_response()
+    };
+    let parsed_year = match year.as_str() {
+        "" => None,
+        year_text => match year_text.parse::<i32>() {
+            Ok(value) if (1900..=2200).contains(&value) => Some(value),
+            _ => return Ok(page(layout, text, year, FormErrors::one("jaar", texts.t("error-year")))),
+        },
+    };
+    let bytes = if file.is_empty() { text.clone().into_bytes() } else { file };
+    match proposals::import(state.store(), &bytes, parsed_year, &actor(&viewer), state.clock().now()).await {
+        Ok(report) => Ok(ImportedPage {
+            layout: layout.trail(&[("/voorstellen", "proposals-title"), ("", "proposal-imported-title")]),
+            id: report.id.get(),
+            subject: report.document.subject.clone().unwrap_or_default(),
+            created: report.created,
+            linked: report.linked,
+            warnings: report.warnings,
+        }
+        .into_response()),
+        Err(ProposalError::Parse(error)) => {
+            let key = match error {
+                wijkbeeld_domain::behandelvoorstel::ParseError::Empty => "error-import-empty",
+                wijkbeeld_domain::behandelvoorstel::ParseError::Binary(_) => "error-import-binary",
+                wijkbeeld_domain::behandelvoorstel::ParseError::NotAProposal(_) => "error-import-not-a-proposal",
+            };
+            Ok(page(layout, text, year, FormErrors::one("bestand", texts.t(key))))
+        }
+        Err(ProposalError::CaseNumberTaken(number)) => {
+            let message = texts.with("error-import-case-number", &[("number", Argument::Text(&number))]);
+            Ok(page(layout, text, year, FormErrors::one("bestand", message)))
+        }
+        Err(ProposalError::NoMunicipality) => {
+            Ok(page(layout, text, year, FormErrors::one("bestand", texts.t("error-no-municipality"))))
+        }
+        Err(ProposalError::Store(error)) => Err(AppError::Store(error)),
+        Err(other) => Err(AppError::Store(wijkbeeld_store::StoreError::Corrupt(other.to_string()))),
+    }
+}
+
+// --- Downloads ------------------------------------------------------------------------------------------
+
+/// `GET /voorstellen/{id}/pdf`: the proposal in the behandelvoorstel's layout, as PDF.
+pub(crate) async fn pdf(State(state): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<Response> {
+    let detail = visible_detail(&state, &viewer, id).await?;
+    let document = proposals::document_of(&detail);
+    let bytes = tokio::task::spawn_blocking(move || wijkbeeld_render::render_pdf(&document))
+        .await
+        .map_err(|error| AppError::Store(wijkbeeld_store::StoreError::Corrupt(error.to_string())))?
+        .map_err(|error| AppError::Store(wijkbeeld_store::StoreError::Corrupt(error.to_string())))?;
+    Ok(file_response("application/pdf", &download_name(&detail, "pdf"), bytes))
+}
+
+/// `GET /voorstellen/{id}/html`: the same as a standalone HTML file.
+pub(crate) async fn html(State(state): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<Response> {
+    let detail = visible_detail(&state, &viewer, id).await?;
+    let page = wijkbeeld_render::render_html(&proposals::document_of(&detail));
+    Ok(file_response("text/html; charset=utf-8", &download_name(&detail, "html"), page.into_bytes()))
+}
+
+fn download_name(detail: &ProposalDetail, extension: &str) -> String {
+    let number = detail.proposal.case_number.clone().unwrap_or_else(|| detail.proposal.id.to_string());
+    format!("behandelvoorstel-{number}.{extension}")
+}

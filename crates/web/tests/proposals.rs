@@ -1,0 +1,297 @@
+//! Behandelvoorstellen through the site's real interface: import, forms, lifecycle, visibility,
+//! attachments and downloads, on SQLite and PostgreSQL.
+
+#![allow(clippy::unwrap_used)] // a failing unwrap is a failing test
+
+mod support;
+
+use axum::http::StatusCode;
+use wijkbeeld_domain::access::Role;
+use wijkbeeld_store::{backend_test, statistics};
+
+use support::{TestSite, Visitor};
+
+const SEED: &str = include_str!("../../../data/seed/behandelvoorstel-wijkgericht-werken.txt");
+
+/// The seed under another case number, so that it does not clash with the demo's own copy.
+fn seed_as(case_number: &str) -> String {
+    SEED.replace("3641304", case_number)
+}
+
+async fn count(site: &TestSite, table: &str) -> i64 {
+    let mut tx = site.store.begin().await.unwrap();
+    statistics::row_counts(&mut tx).await.unwrap()[table]
+}
+
+/// The proposal id in a page's links to `/voorstellen/{id}/bewerken`.
+fn edit_link_id(page: &str) -> String {
+    page.split("/voorstellen/")
+        .filter_map(|rest| rest.split_once("/bewerken"))
+        .map(|(id, _)| id.to_owned())
+        .next()
+        .unwrap()
+}
+
+/// The form fields of a complete, valid proposal.
+fn valid_fields<'a>(subject: &'a str, holder: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("subject", subject),
+        ("case_number", "3799001"),
+        ("portfolio_holder", holder),
+        ("history", "Eerste alinea.\n\nTweede alinea met 3487985."),
+        ("document-1-number", "3487985"),
+        ("document-1-title", "Bestuurlijke opdracht"),
+        ("market_date", "15-12-2026"),
+        ("domain", "fysiek"),
+        ("domain", "sociaal"),
+        ("duration", "60"),
+        ("purpose", "oordeelsvorming"),
+        ("attendance", "45"),
+        ("livestream", "ja"),
+        ("item-1-text", "Opening voorzitter"),
+        ("item-2-text", "In gesprek aan de hand van de vragen:"),
+        ("item-2-question-1", "Wat is uw eerste vraag?"),
+        ("item-2-question-2", "En de tweede?"),
+        ("speaking", "ja"),
+        ("speaking_minutes", "5"),
+        ("speaking_max", "4"),
+        ("speaking_note", "Aanmelden bij de griffie."),
+        ("action", "opslaan"),
+    ]
+}
+
+/// The `value` of the first option in a select whose label contains `label`.
+fn option_value(page: &str, select_id: &str, label: &str) -> String {
+    let select = &page[page.find(&format!("id=\"{select_id}\"")).unwrap()..];
+    let select = &select[..select.find("</select>").unwrap()];
+    let option = select.split("<option value=\"").skip(1).find(|option| option.contains(label)).unwrap();
+    option.split('"').next().unwrap().to_owned()
+}
+
+backend_test! {
+    async fn the_college_imports_edits_and_submits_and_the_griffie_schedules(database) {
+        let site = TestSite::with_demo(database).await;
+        let college = Visitor::signed_in(&site, Role::College, "10.30.0.1:4000").await;
+        let griffie = Visitor::signed_in(&site, Role::Griffie, "10.30.0.2:4000").await;
+        let people_before = count(&site, "persons").await;
+
+        let imported = site.post_multipart("/voorstellen/importeren", &[("tekst", "")], &[("bestand", "voorstel.txt", seed_as("3700001").as_bytes())], &college).await;
+        assert_eq!(imported.status, StatusCode::OK, "{}", imported.body);
+        assert!(imported.body.contains("als concept opgeslagen"));
+        assert!(imported.body.contains("portfolio holder Marie-José Luttikholt"), "the known person is linked: {}", imported.body);
+        assert!(imported.body.contains("room Raadzaal") && imported.body.contains("document 3487985"));
+        assert_eq!(count(&site, "persons").await, people_before, "no one was created: all three are known");
+        let id = edit_link_id(&imported.body);
+
+        let page = site.get(&format!("/voorstellen/{id}"), &college).await;
+        assert_eq!(page.status, StatusCode::OK);
+        for shown in ["Wijkgericht werken", "3700001", "Concept", "Marie-José Luttikholt", "Vincent ten Voorde", "Coen Hartendorp", "Raadzaal", "Fysiek / Bestuur / Sociaal", "Beeldvorming", "Wat wilt u het college nog meegeven?"] {
+            assert!(page.body.contains(shown), "{shown} missing from the page");
+        }
+
+        // Edit: the form shows what is stored; a change is saved and audited.
+        let form = site.get(&format!("/voorstellen/{id}/bewerken"), &college).await;
+        assert_eq!(form.status, StatusCode::OK);
+        assert!(form.body.contains("value=\"Wijkgericht werken\"") && form.body.contains("value=\"26-09-2023\""));
+        let holder = option_value(&form.body, "portfolio_holder", "Marie-José Luttikholt");
+        let saved = site.post(&format!("/voorstellen/{id}/bewerken"), &valid_fields("Wijkgericht werken, tweede ronde", &holder), &college).await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+        let page = site.get(&format!("/voorstellen/{id}"), &college).await;
+        assert!(page.body.contains("Wijkgericht werken, tweede ronde") && page.body.contains("Oordeelsvorming"));
+        assert!(page.body.contains("En de tweede?") && page.body.contains("3487985: Bestuurlijke opdracht"));
+        assert!(page.body.contains("5 minuten per inspreker"));
+
+        // Submit; then the college may no longer edit, the griffie may.
+        assert_eq!(site.post(&format!("/voorstellen/{id}/status"), &[("naar", "ingediend")], &college).await.status, StatusCode::SEE_OTHER);
+        assert!(site.get(&format!("/voorstellen/{id}"), &college).await.body.contains("Ingediend"));
+        assert_eq!(site.get(&format!("/voorstellen/{id}/bewerken"), &college).await.status, StatusCode::CONFLICT);
+        assert_eq!(site.get(&format!("/voorstellen/{id}/bewerken"), &griffie).await.status, StatusCode::OK);
+
+        // Only the griffie schedules, and only with an evening.
+        let wrong_role = site.post(&format!("/voorstellen/{id}/status"), &[("naar", "geagendeerd")], &college).await;
+        assert_eq!(wrong_role.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(wrong_role.body.contains("Alleen de rol Griffie mag deze stap zetten."), "{}", wrong_role.body);
+        let no_evening = site.post(&format!("/voorstellen/{id}/status"), &[("naar", "geagendeerd")], &griffie).await;
+        assert_eq!(no_evening.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(no_evening.body.contains("Kies de Politieke Markt"));
+        let evening = option_value(&no_evening.body, "avond", "2026");
+        let sessions = count(&site, "sessions").await;
+        let scheduled = site.post(&format!("/voorstellen/{id}/status"), &[("naar", "geagendeerd"), ("avond", &evening)], &griffie).await;
+        assert_eq!(scheduled.status, StatusCode::SEE_OTHER, "{}", scheduled.body);
+        assert_eq!(count(&site, "sessions").await, sessions + 1, "a session on the evening");
+        let page = site.get(&format!("/voorstellen/{id}"), &griffie).await;
+        assert!(page.body.contains("Geagendeerd") && page.body.contains("15 december 2026"), "{}", page.body);
+
+        // An illegal move is refused with the reason, and nothing changes.
+        let illegal = site.post(&format!("/voorstellen/{id}/status"), &[("naar", "afgerond")], &griffie).await;
+        assert_eq!(illegal.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(illegal.body.contains("kan niet Afgerond worden"), "{}", illegal.body);
+        // Taken off the evening again: the session goes.
+        assert_eq!(site.post(&format!("/voorstellen/{id}/status"), &[("naar", "ingediend")], &griffie).await.status, StatusCode::SEE_OTHER);
+        assert_eq!(count(&site, "sessions").await, sessions);
+
+        let admin = Visitor::with_session(&site, Role::Admin, "10.30.0.3:4000").await;
+        let log = site.get("/audit?entiteit=proposal", &admin).await;
+        for action in ["proposal.import", "proposal.edit", "proposal.state"] {
+            assert!(log.body.contains(action), "{action} missing from the audit log");
+        }
+        for change in ["concept → ingediend", "ingediend → geagendeerd", "geagendeerd → ingediend"] {
+            assert!(log.body.contains(change), "{change} missing from the audit log");
+        }
+    }
+}
+
+backend_test! {
+    async fn the_new_proposal_form_keeps_what_was_typed_and_names_each_problem(database) {
+        let site = TestSite::with_demo(database).await;
+        let college = Visitor::with_session(&site, Role::College, "10.31.0.1:4000").await;
+        let form = site.get("/voorstellen/nieuw", &college).await;
+        assert_eq!(form.status, StatusCode::OK);
+        let holder = option_value(&form.body, "portfolio_holder", " ");
+        let proposals = count(&site, "proposals").await;
+
+        let mut fields = valid_fields("", &holder);
+        fields.retain(|(name, _)| !["market_date", "duration"].contains(name));
+        fields.push(("market_date", "15 december"));
+        fields.push(("duration", "2000"));
+        let refused = site.post("/voorstellen/nieuw", &fields, &college).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        for link in ["href=\"#subject\"", "href=\"#market_date\"", "href=\"#duration\""] {
+            assert!(refused.body.contains(link), "{link} missing from the summary");
+        }
+        assert!(refused.body.contains("value=\"15 december\"") && refused.body.contains("En de tweede?"), "input kept");
+        assert_eq!(count(&site, "proposals").await, proposals, "nothing stored");
+
+        // More rows: the form comes back with an empty third item, nothing saved.
+        let mut more = valid_fields("Een voorstel", &holder);
+        more.retain(|(name, _)| *name != "action");
+        more.push(("action", "meer-regels"));
+        let grown = site.post("/voorstellen/nieuw", &more, &college).await;
+        assert_eq!(grown.status, StatusCode::OK);
+        assert!(grown.body.contains("id=\"item-3-text\"") && grown.body.contains("id=\"item-2-question-3\""));
+        assert_eq!(count(&site, "proposals").await, proposals);
+
+        let created = site.post("/voorstellen/nieuw", &valid_fields("Een voorstel uit het formulier", &holder), &college).await;
+        assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+        assert_eq!(count(&site, "proposals").await, proposals + 1);
+        assert!(count(&site, "questions").await > 0);
+        let page = site.get(created.header("location"), &college).await;
+        assert!(page.body.contains("Een voorstel uit het formulier") && page.body.contains("Wat is uw eerste vraag?"));
+
+        let taken = site.post("/voorstellen/nieuw", &valid_fields("Nog een", &holder), &college).await;
+        assert_eq!(taken.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(taken.body.contains("Een ander voorstel heeft dit zaaknummer al."), "{}", taken.body);
+    }
+}
+
+backend_test! {
+    async fn drafts_are_private_and_published_proposals_public(database) {
+        let site = TestSite::with_demo(database).await;
+        let college = Visitor::with_session(&site, Role::College, "10.32.0.1:4000").await;
+        let imported = site.post_multipart("/voorstellen/importeren", &[("tekst", &seed_as("3700002"))], &[], &college).await;
+        assert_eq!(imported.status, StatusCode::OK, "{}", imported.body);
+        let draft = edit_link_id(&imported.body);
+
+        let public = Visitor::new("10.32.0.2:4000");
+        assert_eq!(site.get(&format!("/voorstellen/{draft}"), &public).await.status, StatusCode::NOT_FOUND, "a draft's existence is private");
+        assert_eq!(site.get(&format!("/voorstellen/{draft}/pdf"), &public).await.status, StatusCode::NOT_FOUND);
+        let griffie = Visitor::with_session(&site, Role::Griffie, "10.32.0.3:4000").await;
+        assert_eq!(site.get(&format!("/voorstellen/{draft}"), &griffie).await.status, StatusCode::NOT_FOUND, "not yet submitted");
+        let list = site.get("/voorstellen", &public).await;
+        assert!(!list.body.contains("3700002") && list.body.contains("3641304"), "the public list has the published seed only");
+        assert!(!list.body.contains("Nieuw behandelvoorstel"), "no create link for the public");
+
+        // The seed's proposal is on the published evening of 26 September 2023: public, without staff data.
+        let seed = site.get("/voorstellen/1", &public).await;
+        assert_eq!(seed.status, StatusCode::OK);
+        assert!(seed.body.contains("Wijkgericht werken") && seed.body.contains("Behandeld"));
+        assert!(!seed.body.contains("Verwacht aantal aanwezigen") && !seed.body.contains("Bewerken"));
+
+        let filtered = site.get("/voorstellen?status=concept&zoek=3700002", &college).await;
+        assert!(filtered.body.contains("3700002") && !filtered.body.contains("3641304"), "filters by state and text");
+        let by_domain = site.get("/voorstellen?domein=bestuur", &college).await;
+        assert!(by_domain.body.contains("Participatieverordening") && !by_domain.body.contains("Woonvisie"));
+    }
+}
+
+backend_test! {
+    async fn attachments_are_checked_stored_with_their_digest_and_served_to_those_who_may(database) {
+        let site = TestSite::with_demo(database).await;
+        let college = Visitor::with_session(&site, Role::College, "10.33.0.1:4000").await;
+        let imported = site.post_multipart("/voorstellen/importeren", &[("tekst", &seed_as("3700003"))], &[], &college).await;
+        let id = edit_link_id(&imported.body);
+        let pdf = b"%PDF-1.7\n% presentatie\n";
+
+        let refused = site.post_multipart(&format!("/voorstellen/{id}/bijlagen"), &[], &[("bestand", "virus.exe", b"MZ")], &college).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.body.contains("Dit soort bestand wordt niet aangenomen"));
+        let empty = site.post_multipart(&format!("/voorstellen/{id}/bijlagen"), &[], &[("bestand", "leeg.pdf", b"")], &college).await;
+        assert!(empty.body.contains("Het bestand is leeg."));
+
+        let mut forged = college.clone();
+        forged.form_token = "vervalst".to_owned();
+        let attachments = count(&site, "proposal_attachments").await;
+        let blocked = site.post_multipart(&format!("/voorstellen/{id}/bijlagen"), &[], &[("bestand", "presentatie.pdf", pdf)], &forged).await;
+        assert_eq!(blocked.status, StatusCode::FORBIDDEN, "an upload needs the form token too");
+        assert_eq!(count(&site, "proposal_attachments").await, attachments);
+
+        let added = site.post_multipart(&format!("/voorstellen/{id}/bijlagen"), &[], &[("bestand", "presentatie.pdf", pdf)], &college).await;
+        assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
+        let page = site.get(&format!("/voorstellen/{id}"), &college).await;
+        let digest: String = {
+            use sha2::Digest;
+            sha2::Sha256::digest(pdf).iter().map(|byte| format!("{byte:02x}")).collect()
+        };
+        assert!(page.body.contains("presentatie.pdf") && page.body.contains(&digest), "listed with its SHA-256");
+        let link = page.body.split("href=\"").find(|rest| rest.contains("/bijlagen/") && !rest.starts_with("/voorstellen/{id}/bijlagen\"")).unwrap();
+        let link = link.split('"').next().unwrap().to_owned();
+        let download = site.get(&link, &college).await;
+        assert_eq!(download.status, StatusCode::OK);
+        assert_eq!(download.header("content-type"), "application/pdf");
+        assert!(download.header("content-disposition").starts_with("attachment; filename=\"presentatie.pdf\""));
+        assert_eq!(download.body.as_bytes(), pdf);
+        assert_eq!(site.get(&link, &Visitor::new("10.33.0.2:4000")).await.status, StatusCode::NOT_FOUND, "not for the public while a draft");
+
+        let remove = format!("{link}/verwijderen");
+        assert_eq!(site.post(&remove, &[], &college).await.status, StatusCode::SEE_OTHER);
+        assert_eq!(count(&site, "proposal_attachments").await, attachments);
+    }
+}
+
+backend_test! {
+    async fn a_proposal_downloads_as_pdf_and_html(database) {
+        let site = TestSite::with_demo(database).await;
+        let public = Visitor::new("10.34.0.1:4000");
+        let pdf = site.get("/voorstellen/1/pdf", &public).await;
+        assert_eq!(pdf.status, StatusCode::OK);
+        assert_eq!(pdf.header("content-type"), "application/pdf");
+        assert!(pdf.body.starts_with("%PDF"));
+        assert!(pdf.header("content-disposition").contains("behandelvoorstel-3641304.pdf"));
+        let html = site.get("/voorstellen/1/html", &public).await;
+        assert_eq!(html.status, StatusCode::OK);
+        assert!(html.body.contains("Wijkgericht werken") && html.body.contains("Vincent ten Voorde"));
+    }
+}
+
+backend_test! {
+    async fn unreadable_imports_are_refused_and_store_nothing(database) {
+        let site = TestSite::with_demo(database).await;
+        let college = Visitor::with_session(&site, Role::College, "10.35.0.1:4000").await;
+        let proposals = count(&site, "proposals").await;
+        let cases: [(&[u8], &str); 3] = [
+            (b"   \n\n ", "Het bestand of de tekst is leeg."),
+            (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "Dit is geen tekstbestand."),
+            (b"Boodschappen\nmelk\nbrood\nkaas\n", "Deze tekst is geen behandelvoorstel"),
+        ];
+        for (bytes, message) in cases {
+            let reply = site.post_multipart("/voorstellen/importeren", &[("tekst", "")], &[("bestand", "bestand.txt", bytes)], &college).await;
+            assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+            assert!(reply.body.contains(message), "{message}: {}", reply.body);
+        }
+        let twice = site.post_multipart("/voorstellen/importeren", &[("tekst", SEED)], &[], &college).await;
+        assert!(twice.body.contains("Er bestaat al een voorstel met zaaknummer 3641304."), "{}", twice.body);
+        assert_eq!(count(&site, "proposals").await, proposals);
+        let griffie = Visitor::with_session(&site, Role::Griffie, "10.35.0.2:4000").await;
+        assert_eq!(site.get("/voorstellen/importeren", &griffie).await.status, StatusCode::FORBIDDEN, "drafting is the college's");
+    }
+}
