@@ -4,6 +4,7 @@
 
 mod accounts;
 mod demo;
+mod proposals;
 mod serve;
 
 use std::io::IsTerminal;
@@ -69,6 +70,41 @@ enum Command {
     /// Manage API tokens for the JSON API.
     #[command(subcommand)]
     Token(TokenCommand),
+    /// Read, import and render behandelvoorstellen.
+    #[command(subcommand)]
+    Proposal(ProposalCommand),
+}
+
+#[derive(Subcommand)]
+enum ProposalCommand {
+    /// Read the text of a behandelvoorstel (as extracted from its PDF) and print its fields as
+    /// JSON; stores nothing.
+    Parse {
+        /// The text file.
+        file: PathBuf,
+        /// The year of the Politieke Markt, when the text does not give it.
+        #[arg(long)]
+        year: Option<i32>,
+    },
+    /// Store the text of a behandelvoorstel as a concept, linking its people, room and documents.
+    Import {
+        /// The text file.
+        file: PathBuf,
+        /// The year of the Politieke Markt, when the text does not give it.
+        #[arg(long)]
+        year: Option<i32>,
+    },
+    /// Write a stored proposal in the layout of the behandelvoorstel.
+    Render {
+        /// The proposal's number (as in its address, /voorstellen/ID).
+        id: i64,
+        /// pdf or html.
+        #[arg(long, value_parser = ["pdf", "html"])]
+        format: String,
+        /// Where to write it.
+        #[arg(long)]
+        output: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -193,6 +229,7 @@ async fn run(cli: Cli) -> Result<()> {
         }
         Command::User(command) => with_store(&setting, |store| accounts::user(store, command)).await,
         Command::Token(command) => with_store(&setting, |store| accounts::token(store, command)).await,
+        Command::Proposal(command) => proposals::run(&setting, command).await,
     }
 }
 

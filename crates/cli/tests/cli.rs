@@ -433,3 +433,87 @@ fn help_names_every_command() {
     let serve = text(&Command::new(BINARY).args(["serve", "--help"]).output().unwrap().stdout);
     assert!(serve.contains("--listen") && serve.contains("127.0.0.1:8080") && serve.contains("--demo"), "{serve}");
 }
+
+const SEED_TEXT: &str = "../../data/seed/behandelvoorstel-wijkgericht-werken.txt";
+
+#[test]
+fn parse_prints_the_seeds_fields_as_json() {
+    let output = Command::new(BINARY).args(["proposal", "parse", SEED_TEXT]).output().unwrap();
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["subject"], "Wijkgericht werken");
+    assert_eq!(json["case_number"], "3641304");
+    assert_eq!(json["portfolio_holder"], "Marie-José Luttikholt");
+    assert_eq!(json["history"]["documents"], serde_json::json!(["3487985", "3496929", "3604012", "3614175"]));
+    assert_eq!(json["market_date"], "2023-09-26");
+    assert_eq!(
+        (json["chair"].as_str(), json["clerk"].as_str(), json["room"].as_str()),
+        (Some("Vincent ten Voorde"), Some("Coen Hartendorp"), Some("Raadzaal"))
+    );
+    assert_eq!(json["domains"], serde_json::json!(["Fysiek", "Bestuur", "Sociaal"]));
+    assert_eq!((json["duration_minutes"].as_i64(), json["purpose"].as_str()), (Some(90), Some("Beeldvorming")));
+    assert_eq!(json["programme"].as_array().unwrap().len(), 5);
+    assert_eq!(json["programme"][3]["questions"].as_array().unwrap().len(), 3);
+    assert_eq!(json["public_speaking"]["allowed"], true);
+    let with_year = Command::new(BINARY).args(["proposal", "parse", SEED_TEXT, "--year", "2024"]).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&with_year.stdout).unwrap();
+    assert_eq!(json["market_date"], "2024-09-26");
+}
+
+#[test]
+fn parse_refuses_empty_binary_and_other_files_in_one_line() {
+    let directory = tempfile::tempdir().unwrap();
+    let cases: [(&str, &[u8], &str); 3] = [
+        ("leeg.txt", b"", "the file is empty"),
+        ("foto.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00", "the file is not text"),
+        ("boodschappen.txt", b"melk\nbrood\nkaas\n", "the text is not a behandelvoorstel"),
+    ];
+    for (name, bytes, message) in cases {
+        let path = directory.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let output = Command::new(BINARY).args(["proposal", "parse", path.to_str().unwrap()]).output().unwrap();
+        let error = one_line_failure(&output);
+        assert!(error.contains(message), "{name}: {error}");
+        assert!(output.stdout.is_empty(), "nothing is printed on stdout");
+    }
+    let missing =
+        one_line_failure(&Command::new(BINARY).args(["proposal", "parse", "/nonexistent.txt"]).output().unwrap());
+    assert!(missing.contains("cannot read /nonexistent.txt"), "{missing}");
+}
+
+backend_test! {
+    async fn import_stores_a_concept_linking_what_is_known_and_render_writes_it(database) {
+        let argument = database.argument();
+        assert!(wijkbeeld(&argument, &["demo", "--demo-password", "een lang demo wachtwoord"]).status.success());
+        let directory = tempfile::tempdir().unwrap();
+        let file = directory.path().join("voorstel.txt");
+        let seed = std::fs::read_to_string(SEED_TEXT).unwrap().replace("3641304", "3700009").replace("Coen Hartendorp", "Anna de Vries-Bakker");
+        std::fs::write(&file, seed).unwrap();
+        let before = row_counts(database).await;
+
+        let output = wijkbeeld(&argument, &["proposal", "import", file.to_str().unwrap()]);
+        assert!(output.status.success(), "{}", text(&output.stderr));
+        let stdout = text(&output.stdout);
+        assert!(stdout.contains("as concept proposal"), "{stdout}");
+        assert!(stdout.contains("linked:  portfolio holder Marie-José Luttikholt") && stdout.contains("linked:  room Raadzaal"), "{stdout}");
+        assert!(stdout.contains("created: person Anna de Vries-Bakker (clerk)"), "{stdout}");
+        let after = row_counts(database).await;
+        assert_eq!(after["proposals"], before["proposals"] + 1);
+        assert_eq!(after["persons"], before["persons"] + 1);
+
+        let again = one_line_failure(&wijkbeeld(&argument, &["proposal", "import", file.to_str().unwrap()]));
+        assert!(again.contains("another proposal has the case number 3700009"), "{again}");
+        assert_eq!(row_counts(database).await["proposals"], after["proposals"], "nothing stored the second time");
+
+        let id = stdout.split("concept proposal ").nth(1).unwrap().split(' ').next().unwrap().to_owned();
+        let pdf = directory.path().join("voorstel.pdf");
+        let rendered = wijkbeeld(&argument, &["proposal", "render", &id, "--format", "pdf", "--output", pdf.to_str().unwrap()]);
+        assert!(rendered.status.success(), "{}", text(&rendered.stderr));
+        assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+        let html = directory.path().join("voorstel.html");
+        assert!(wijkbeeld(&argument, &["proposal", "render", &id, "--format", "html", "--output", html.to_str().unwrap()]).status.success());
+        assert!(std::fs::read_to_string(&html).unwrap().contains("Anna de Vries-Bakker"));
+        let missing = one_line_failure(&wijkbeeld(&argument, &["proposal", "render", "999", "--format", "pdf", "--output", pdf.to_str().unwrap()]));
+        assert!(missing.contains("there is no proposal 999"), "{missing}");
+    }
+}

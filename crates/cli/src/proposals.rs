@@ -1,0 +1,78 @@
+//! `wijkbeeld proposal …`: read a behandelvoorstel's text, import it as a concept, render a
+//! stored one as PDF or HTML.
+
+use std::path::Path;
+
+use anyhow::{Context, Result, anyhow};
+use wijkbeeld_domain::Id;
+use wijkbeeld_domain::behandelvoorstel::{self, ParseOptions};
+use wijkbeeld_store::DatabaseSetting;
+use wijkbeeld_store::proposals as stored;
+use wijkbeeld_web::Clock;
+use wijkbeeld_web::accounts::Actor;
+use wijkbeeld_web::proposals;
+
+use crate::ProposalCommand;
+
+fn read(file: &Path) -> Result<Vec<u8>> {
+    std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))
+}
+
+pub(crate) async fn run(setting: &DatabaseSetting, command: ProposalCommand) -> Result<()> {
+    match command {
+        ProposalCommand::Parse { file, year } => {
+            // Parsing needs no database: it uses the name structure alone.
+            let bytes = read(&file)?;
+            let text = behandelvoorstel::decode(&bytes).with_context(|| file.display().to_string())?;
+            let options = ParseOptions { year, today: Clock::System.today(), people: &[], rooms: &[] };
+            let document = behandelvoorstel::parse(&text, &options).with_context(|| file.display().to_string())?;
+            println!("{}", serde_json::to_string_pretty(&document)?);
+            Ok(())
+        }
+        ProposalCommand::Import { file, year } => {
+            let bytes = read(&file)?;
+            crate::with_store(setting, |store| async move {
+                let actor = Actor { user_id: None, name: "cli".to_owned() };
+                let report = proposals::import(&store, &bytes, year, &actor, Clock::System.now())
+                    .await
+                    .with_context(|| file.display().to_string())?;
+                println!(
+                    "Imported {} as concept proposal {} ({}).",
+                    file.display(),
+                    report.id,
+                    report.document.subject.as_deref().unwrap_or("no subject")
+                );
+                for line in &report.created {
+                    println!("  created: {line}");
+                }
+                for line in &report.linked {
+                    println!("  linked:  {line}");
+                }
+                for line in &report.warnings {
+                    println!("  warning: {line}");
+                }
+                Ok(())
+            })
+            .await
+        }
+        ProposalCommand::Render { id, format, output } => {
+            crate::with_store(setting, |store| async move {
+                let mut tx = store.begin().await?;
+                let detail = stored::detail(&mut tx, Id::new(id)).await.map_err(|error| match error {
+                    wijkbeeld_store::StoreError::NotFound(_) => anyhow!("there is no proposal {id}"),
+                    other => other.into(),
+                })?;
+                drop(tx);
+                let document = proposals::document_of(&detail);
+                let bytes = match format.as_str() {
+                    "pdf" => wijkbeeld_render::render_pdf(&document)?,
+                    _ => wijkbeeld_render::render_html(&document).into_bytes(),
+                };
+                std::fs::write(&output, &bytes).with_context(|| format!("cannot write {}", output.display()))?;
+                println!("Wrote proposal {id} as {format} to {} ({} bytes).", output.display(), bytes.len());
+                Ok(())
+            })
+            .await
+        }
+    }
+}
