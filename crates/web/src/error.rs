@@ -11,6 +11,7 @@ use wijkbeeld_store::StoreError;
 use crate::accounts::AccountError;
 use crate::auth::secrets::SecretError;
 use crate::layout::ErrorView;
+use crate::proposals::ProposalError;
 
 /// What can go wrong while handling a page request.
 #[derive(Debug, thiserror::Error)]
@@ -34,6 +35,12 @@ pub enum AppError {
         /// When the client may try again.
         retry_after: Duration,
     },
+    /// Return `413 Content Too Large`: a form or upload over its size limit; nothing was changed.
+    #[error("request body too large")]
+    TooLarge,
+    /// Return `500 Internal Server Error`: a failure outside the database (rendering a PDF).
+    #[error("{0}")]
+    Internal(String),
     /// Return `500 Internal Server Error`.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -53,7 +60,22 @@ impl From<AccountError> for AppError {
             AccountError::Store(error) => AppError::Store(error),
             // Input problems are shown on their forms; one that reaches here is a bug in a
             // handler, answered like any failure.
-            other => AppError::Store(StoreError::Corrupt(other.to_string())),
+            other => AppError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<ProposalError> for AppError {
+    fn from(error: ProposalError) -> Self {
+        match error {
+            ProposalError::NotFound(_) => AppError::NotFound,
+            ProposalError::NotEditable { .. } | ProposalError::Transition(_) | ProposalError::Concurrent => {
+                AppError::WrongState
+            }
+            ProposalError::Store(error) => AppError::Store(error),
+            // Input problems are shown on their forms; one that reaches here is a bug in a
+            // handler, answered like any failure.
+            other => AppError::Internal(other.to_string()),
         }
     }
 }
@@ -80,6 +102,13 @@ impl IntoResponse for AppError {
                     response.headers_mut().insert(header::RETRY_AFTER, value);
                 }
                 response
+            }
+            AppError::TooLarge => {
+                view("error-too-large-title", "error-too-large").respond(StatusCode::PAYLOAD_TOO_LARGE)
+            }
+            AppError::Internal(error) => {
+                tracing::error!(%error, "request failed");
+                view("error-internal-title", "error-internal").respond(StatusCode::INTERNAL_SERVER_ERROR)
             }
             AppError::Store(error) => {
                 tracing::error!(%error, "request failed");

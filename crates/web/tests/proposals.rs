@@ -228,9 +228,19 @@ backend_test! {
         let empty = site.post_multipart(&format!("/voorstellen/{id}/bijlagen"), &[], &[("bestand", "leeg.pdf", b"")], &college).await;
         assert!(empty.body.contains("Het bestand is leeg."));
 
+        let attachments = count(&site, "proposal_attachments").await;
+        let over_the_limit = vec![b'x'; 20 * 1024 * 1024 + 1];
+        let too_large = site.post_multipart(&format!("/voorstellen/{id}/bijlagen"), &[], &[("bestand", "groot.pdf", &over_the_limit)], &college).await;
+        assert_eq!(too_large.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(too_large.body.contains("groter dan 20 MB"), "{}", too_large.body);
+        let far_too_large = vec![b'x'; 22 * 1024 * 1024];
+        let refused_whole = site.post_multipart(&format!("/voorstellen/{id}/bijlagen"), &[], &[("bestand", "groot.pdf", &far_too_large)], &college).await;
+        assert_eq!(refused_whole.status, StatusCode::PAYLOAD_TOO_LARGE, "a body over the upload limit is not read");
+        assert!(refused_whole.body.contains("Een bijlage mag hoogstens 20 MB zijn."));
+        assert_eq!(count(&site, "proposal_attachments").await, attachments);
+
         let mut forged = college.clone();
         forged.form_token = "vervalst".to_owned();
-        let attachments = count(&site, "proposal_attachments").await;
         let blocked = site.post_multipart(&format!("/voorstellen/{id}/bijlagen"), &[], &[("bestand", "presentatie.pdf", pdf)], &forged).await;
         assert_eq!(blocked.status, StatusCode::FORBIDDEN, "an upload needs the form token too");
         assert_eq!(count(&site, "proposal_attachments").await, attachments);

@@ -371,3 +371,5 @@ error-import-not-a-proposal = This text is not a behandelvoorstel: the fixed hea
 error-import-case-number = A proposal with case number { $number } exists already.
 error-wrong-state-title = Not at this stage
 error-wrong-state = Your role cannot change this proposal at its current stage.
+error-too-large-title = Too large
+error-too-large = The file or form is too large; nothing was saved. An attachment may be at most 20 MB.

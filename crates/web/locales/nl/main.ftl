@@ -371,3 +371,5 @@ error-import-not-a-proposal = Deze tekst is geen behandelvoorstel: de vaste kopj
 error-import-case-number = Er bestaat al een voorstel met zaaknummer { $number }.
 error-wrong-state-title = Niet in deze fase
 error-wrong-state = Dit voorstel kan in zijn huidige fase niet door uw rol worden gewijzigd.
+error-too-large-title = Te groot
+error-too-large = Het bestand of formulier is te groot; er is niets opgeslagen. Een bijlage mag hoogstens 20 MB zijn.

@@ -62,7 +62,9 @@ pub(crate) async fn guard(request: Request, next: Next) -> Response {
     let (parts, body) = request.into_parts();
     let limit = if multipart { MAX_UPLOAD_BYTES } else { MAX_FORM_BYTES };
     let Ok(bytes) = to_bytes(body, limit).await else {
-        return refuse(&Request::from_parts(parts, Body::empty()));
+        // Over the limit (or cut off): nothing is read further, and the answer says why.
+        tracing::warn!(method = %parts.method, path = %parts.uri.path(), "refused: body over {limit} bytes");
+        return AppError::TooLarge.into_response();
     };
     let sent = if multipart {
         multipart_field(&content_type, bytes.clone(), FORM_FIELD).await

@@ -428,10 +428,7 @@ pub(crate) async fn edit_form(
 fn proposal_problem(texts: &Texts, error: ProposalError) -> Result<FormErrors, AppError> {
     match error {
         ProposalError::CaseNumberTaken(_) => Ok(FormErrors::one("case_number", texts.t("error-case-number-taken"))),
-        ProposalError::NotEditable { .. } => Err(AppError::WrongState),
-        ProposalError::NotFound(_) => Err(AppError::NotFound),
-        ProposalError::Store(error) => Err(AppError::Store(error)),
-        other => Err(AppError::Store(wijkbeeld_store::StoreError::Corrupt(other.to_string()))),
+        other => Err(other.into()),
     }
 }
 
@@ -553,14 +550,43 @@ pub(crate) async fn change_state(
         }
         Err(ProposalError::EveningRequired) => FormErrors::one("avond", texts.t("error-evening-required")),
         Err(ProposalError::Concurrent) => FormErrors::one("naar", texts.t("error-concurrent")),
-        Err(ProposalError::NotFound(_)) => return Err(AppError::NotFound),
-        Err(ProposalError::Store(error)) => return Err(AppError::Store(error)),
-        Err(other) => return Err(AppError::Store(wijkbeeld_store::StoreError::Corrupt(other.to_string()))),
+        Err(other) => return Err(other.into()),
     };
     Ok((StatusCode::UNPROCESSABLE_ENTITY, detail_page(&state, &viewer, layout, id, errors).await?).into_response())
 }
 
 // --- Attachments ---------------------------------------------------------------------------------
+
+/// A field of an upload form.
+struct UploadField {
+    name: String,
+    /// Empty for a text field, or a file input left empty.
+    file_name: String,
+    content: Vec<u8>,
+}
+
+/// The fields of an upload form. A body over the size limit is refused whole; a malformed one
+/// ends the fields where it breaks, so the form shows what is missing.
+async fn upload_fields(multipart: &mut Multipart) -> AppResult<Vec<UploadField>> {
+    let too_large = |error: &axum::extract::multipart::MultipartError| error.status() == StatusCode::PAYLOAD_TOO_LARGE;
+    let mut fields = Vec::new();
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            Err(error) if too_large(&error) => return Err(AppError::TooLarge),
+            Err(_) => break,
+        };
+        let name = field.name().unwrap_or_default().to_owned();
+        let file_name = field.file_name().unwrap_or_default().to_owned();
+        match field.bytes().await {
+            Ok(content) => fields.push(UploadField { name, file_name, content: content.to_vec() }),
+            Err(error) if too_large(&error) => return Err(AppError::TooLarge),
+            Err(_) => break,
+        }
+    }
+    Ok(fields)
+}
 
 /// Receives an attachment (a multipart form with the field `bestand`).
 pub(crate) async fn upload(
@@ -573,14 +599,11 @@ pub(crate) async fn upload(
     visible_detail(&state, &viewer, id).await?;
     let role = viewer.role().ok_or(AppError::Forbidden)?;
     let texts = layout.texts;
-    let mut file: Option<(String, Vec<u8>)> = None;
-    while let Ok(Some(field)) = multipart.next_field().await {
-        if field.name() == Some("bestand") {
-            let name = field.file_name().unwrap_or_default().to_owned();
-            let bytes = field.bytes().await.map(|bytes| bytes.to_vec()).unwrap_or_default();
-            file = Some((name, bytes));
-        }
-    }
+    let file = upload_fields(&mut multipart)
+        .await?
+        .into_iter()
+        .find(|field| field.name == "bestand")
+        .map(|field| (field.file_name, field.content));
     let errors = match file {
         None => FormErrors::one("bestand", texts.t("error-file-missing")),
         Some((name, _)) if name.trim().is_empty() => FormErrors::one("bestand", texts.t("error-file-missing")),
@@ -600,10 +623,7 @@ pub(crate) async fn upload(
                 Err(ProposalError::AttachmentType(_)) => FormErrors::one("bestand", texts.t("error-file-type")),
                 Err(ProposalError::AttachmentTooLarge) => FormErrors::one("bestand", texts.t("error-file-too-large")),
                 Err(ProposalError::AttachmentEmpty) => FormErrors::one("bestand", texts.t("error-file-empty")),
-                Err(ProposalError::NotEditable { .. }) => return Err(AppError::WrongState),
-                Err(ProposalError::NotFound(_)) => return Err(AppError::NotFound),
-                Err(ProposalError::Store(error)) => return Err(AppError::Store(error)),
-                Err(other) => return Err(AppError::Store(wijkbeeld_store::StoreError::Corrupt(other.to_string()))),
+                Err(other) => return Err(other.into()),
             }
         }
     };
@@ -664,10 +684,7 @@ pub(crate) async fn remove_attachment(
     .await
     {
         Ok(()) => Ok(Redirect::to(&format!("/voorstellen/{id}#bijlagen")).into_response()),
-        Err(ProposalError::NotEditable { .. }) => Err(AppError::WrongState),
-        Err(ProposalError::NotFound(_)) => Err(AppError::NotFound),
-        Err(ProposalError::Store(error)) => Err(AppError::Store(error)),
-        Err(other) => Err(AppError::Store(wijkbeeld_store::StoreError::Corrupt(other.to_string()))),
+        Err(error) => Err(error.into()),
     }
 }
 
@@ -716,11 +733,11 @@ pub(crate) async fn import(
     }
     let texts = layout.texts;
     let (mut file, mut text, mut year) = (Vec::new(), String::new(), String::new());
-    while let Ok(Some(field)) = multipart.next_field().await {
-        match field.name() {
-            Some("bestand") => file = field.bytes().await.map(|bytes| bytes.to_vec()).unwrap_or_default(),
-            Some("tekst") => text = field.text().await.unwrap_or_default(),
-            Some("jaar") => year = field.text().await.unwrap_or_default().trim().to_owned(),
+    for field in upload_fields(&mut multipart).await? {
+        match field.name.as_str() {
+            "bestand" => file = field.content,
+            "tekst" => text = String::from_utf8_lossy(&field.content).into_owned(),
+            "jaar" => year = String::from_utf8_lossy(&field.content).trim().to_owned(),
             _ => {}
         }
     }
@@ -762,8 +779,7 @@ pub(crate) async fn import(
         Err(ProposalError::NoMunicipality) => {
             Ok(page(layout, text, year, FormErrors::one("bestand", texts.t("error-no-municipality"))))
         }
-        Err(ProposalError::Store(error)) => Err(AppError::Store(error)),
-        Err(other) => Err(AppError::Store(wijkbeeld_store::StoreError::Corrupt(other.to_string()))),
+        Err(other) => Err(other.into()),
     }
 }
 
@@ -775,8 +791,8 @@ pub(crate) async fn pdf(State(state): State<AppState>, viewer: Viewer, Path(id):
     let document = proposals::document_of(&detail);
     let bytes = tokio::task::spawn_blocking(move || wijkbeeld_render::render_pdf(&document))
         .await
-        .map_err(|error| AppError::Store(wijkbeeld_store::StoreError::Corrupt(error.to_string())))?
-        .map_err(|error| AppError::Store(wijkbeeld_store::StoreError::Corrupt(error.to_string())))?;
+        .map_err(|error| AppError::Internal(error.to_string()))?
+        .map_err(|error| AppError::Internal(error.to_string()))?;
     Ok(file_response("application/pdf", &download_name(&detail, "pdf"), bytes))
 }
 
