@@ -167,33 +167,37 @@ struct SummaryRow {
 
 /// Every proposal that matches, the newest first.
 pub async fn list(tx: &mut Tx, filter: &ProposalFilter) -> Result<Vec<ProposalSummary>, StoreError> {
-    let text = filter.text.as_deref().map(|text| {
-        let escaped = text.trim().to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
-        format!("%{escaped}%")
-    });
     let rows: Vec<SummaryRow> = on_connection!(tx, |connection| {
         sqlx::query_as(
-                "SELECT p.id, p.subject, p.case_number, p.state, h.name AS portfolio_holder, e.date AS evening, \
-                 e.published_at IS NOT NULL AS published \
-                 FROM proposals p \
-                 LEFT JOIN persons h ON h.id = p.portfolio_holder_id \
-                 LEFT JOIN sessions s ON s.id = (SELECT MAX(s2.id) FROM sessions s2 WHERE s2.proposal_id = p.id) \
-                 LEFT JOIN market_evenings e ON e.id = s.evening_id \
-                 WHERE ($1 IS NULL OR p.state = $1) \
-                   AND ($2 IS NULL OR EXISTS (SELECT 1 FROM proposal_domains d WHERE d.proposal_id = p.id AND d.domain = $2)) \
-                   AND ($3 IS NULL OR p.portfolio_holder_id = $3) \
-                   AND ($4 IS NULL OR LOWER(p.subject) LIKE $4 ESCAPE '\\' OR p.case_number LIKE $4 ESCAPE '\\') \
-                 ORDER BY p.id DESC",
-            )
-            .bind(filter.state.map(ProposalState::code))
-            .bind(filter.domain.map(Domain::code))
-            .bind(filter.portfolio_holder.map(Id::get))
-            .bind(text.as_deref())
-            .fetch_all(&mut *connection)
-            .await?
+            "SELECT p.id, p.subject, p.case_number, p.state, h.name AS portfolio_holder, e.date AS evening, \
+             e.published_at IS NOT NULL AS published \
+             FROM proposals p \
+             LEFT JOIN persons h ON h.id = p.portfolio_holder_id \
+             LEFT JOIN sessions s ON s.id = (SELECT MAX(s2.id) FROM sessions s2 WHERE s2.proposal_id = p.id) \
+             LEFT JOIN market_evenings e ON e.id = s.evening_id \
+             WHERE ($1 IS NULL OR p.state = $1) \
+               AND ($2 IS NULL OR EXISTS (SELECT 1 FROM proposal_domains d WHERE d.proposal_id = p.id AND d.domain = $2)) \
+               AND ($3 IS NULL OR p.portfolio_holder_id = $3) \
+             ORDER BY p.id DESC",
+        )
+        .bind(filter.state.map(ProposalState::code))
+        .bind(filter.domain.map(Domain::code))
+        .bind(filter.portfolio_holder.map(Id::get))
+        .fetch_all(&mut *connection)
+        .await?
     });
+    // The text is matched here rather than in SQL: SQLite's LOWER() folds only ASCII, and a
+    // search for "José" must find "JOSÉ" on both backends.
+    let needle = filter.text.as_deref().map(|text| text.trim().to_lowercase()).filter(|text| !text.is_empty());
+    let matches = |row: &SummaryRow| match &needle {
+        None => true,
+        Some(needle) => {
+            row.subject.to_lowercase().contains(needle)
+                || row.case_number.as_deref().is_some_and(|number| number.to_lowercase().contains(needle))
+        }
+    };
     let mut summaries = Vec::with_capacity(rows.len());
-    for row in rows {
+    for row in rows.into_iter().filter(matches) {
         summaries.push(ProposalSummary {
             id: Id::new(row.id),
             subject: row.subject,

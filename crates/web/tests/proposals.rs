@@ -209,6 +209,12 @@ backend_test! {
 
         let filtered = site.get("/voorstellen?status=concept&zoek=3700002", &college).await;
         assert!(filtered.body.contains("3700002") && !filtered.body.contains("3641304"), "filters by state and text");
+        let accented = seed_as("3700012").replace("Onderwerp Wijkgericht werken", "Onderwerp Ééndaagse wijkschouw");
+        site.post_multipart("/voorstellen/importeren", &[("tekst", &accented)], &[], &college).await;
+        let folded = site.get("/voorstellen?zoek=%C3%89%C3%89NDAAGSE", &college).await;
+        assert!(folded.body.contains("3700012") && !folded.body.contains("3700002"), "accented capitals fold too");
+        let any_case = site.get("/voorstellen?zoek=WIJKGERICHT%20werken", &public).await;
+        assert!(any_case.body.contains("3641304") && !any_case.body.contains("Participatieverordening"), "text in any case");
         let by_domain = site.get("/voorstellen?domein=bestuur", &college).await;
         assert!(by_domain.body.contains("Participatieverordening") && !by_domain.body.contains("Woonvisie"));
     }
