@@ -19,6 +19,7 @@ pub mod market;
 pub mod monitor;
 pub mod people;
 pub mod period;
+pub mod planner;
 pub mod proposal;
 
 pub use code_enum::UnknownCode;
