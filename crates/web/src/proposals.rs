@@ -193,17 +193,7 @@ pub async fn import(
         Err(error) => return Err(error.into()),
     };
     let details = serde_json::json!({ "created": created, "linked": linked, "warnings": warnings }).to_string();
-    let change = Change {
-        user_id: actor.user_id.map(Id::get),
-        actor: &actor.name,
-        action: "proposal.import",
-        entity: "proposal",
-        entity_id: Some(id.get()),
-        to_state: Some(ProposalState::Concept.code()),
-        details: Some(details),
-        ..Change::default()
-    };
-    audit::record(&mut tx, now, &change).await?;
+    record(&mut tx, actor, "proposal.import", id, None, Some(ProposalState::Concept), Some(details), now).await?;
     tx.commit().await?;
     Ok(ImportReport { id, document, created, linked, warnings })
 }
