@@ -164,11 +164,15 @@ pub fn generate(settings: &GeneratorSettings) -> Evening {
 }
 
 /// Pins up to `count` sessions to a room and round that suits them, no two pins sharing a room
-/// in a round, and no portfolio holder pinned twice in a round.
+/// in a round, no portfolio holder pinned twice in a round, and no more pins in a round than
+/// there are chairs and clerks.
 fn pin(evening: &mut Evening, count: usize, random: &mut fastrand::Rng) {
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let mut holders_taken: Vec<(usize, usize)> = Vec::new();
     let mut pinned = 0;
+    // No more pins in a round than there are chairs and clerks to lead them.
+    let staff = evening.chairs.len().min(evening.clerks.len());
+    let mut per_round = vec![0_usize; evening.rounds.len()];
     for session in 0..evening.sessions.len() {
         if pinned == count {
             break;
@@ -188,7 +192,8 @@ fn pin(evening: &mut Evening, count: usize, random: &mut fastrand::Rng) {
             slot.capacity >= request.seats
                 && (slot.livestream || !request.needs_livestream)
                 && (round..round + length).all(|used| {
-                    !taken.contains(&(room, used))
+                    per_round[used] < staff
+                        && !taken.contains(&(room, used))
                         && holder.is_none_or(|holder| {
                             !holders_taken.contains(&(holder, used))
                                 && evening.portfolio_holders[holder].is_available(used)
@@ -197,7 +202,8 @@ fn pin(evening: &mut Evening, count: usize, random: &mut fastrand::Rng) {
         });
         if let Some((room, round)) = suitable {
             let length = evening.rounds_needed(request.duration_minutes, round).unwrap_or(1);
-            for used in round..round + length {
+            for (used, pins_then) in per_round.iter_mut().enumerate().skip(round).take(length) {
+                *pins_then += 1;
                 taken.push((room, used));
                 if let Some(holder) = request.portfolio_holder {
                     holders_taken.push((holder, used));

@@ -6,7 +6,9 @@
 //! model over plain numbers and the checker can be run on any plan (a solver's, or a manual move
 //! by the griffie). [`generate`] makes realistic evenings for tests and benchmarks.
 
+mod explain;
 mod generate;
+mod solve;
 
 use std::fmt;
 
@@ -15,6 +17,7 @@ use crate::people::Person;
 use crate::proposal::Domain;
 
 pub use generate::{GeneratorSettings, generate};
+pub use solve::{Outcome, PlanError, PlannerSettings, Weights, objective, plan};
 
 /// A round of the evening (ronde).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

@@ -1,0 +1,792 @@
+//! The planner: an integer program (good_lp with the pure-Rust microlp backend) that places the
+//! sessions of an evening, then two small assignment programs that give each placed session a
+//! chair and a clerk.
+//!
+//! Why two stages: with a variable per session × chair × round the model is large and microlp
+//! rarely proves it optimal in seconds (measured in `bench/planner-probe`). The first stage counts
+//! chairs and clerks per round instead and bounds their busiest load by the average, so it is a
+//! relaxation of the whole problem: its optimum is a lower bound. When the assignments then reach
+//! that bound, the plan is proven optimal; when they do not (a chair who is also a portfolio
+//! holder, partial availability), the placement is cut off and the first stage solved again, as
+//! long as its bound can still beat the best plan found and time remains.
+//!
+//! microlp has no primal heuristics of its own, so the first stage starts from a placement made
+//! greedily and improved by local search; with that start, and a gap of less than 1 (the
+//! objective is a whole number), the solver mostly has only to prove the bound.
+//!
+//! Rooms that are alike (same seats, both streamed or both not, no pin) are one room type in the
+//! first stage, which removes the symmetry of swapping them; sessions of a type are afterwards
+//! given rooms of that type by start round, which always succeeds because no more of them run in
+//! a round than there are rooms (intervals on a line are coloured greedily).
+
+use std::time::{Duration, Instant};
+
+use good_lp::{
+    Expression, ProblemVariables, ResolutionError, Solution, SolutionStatus, SolverModel, Variable,
+    WithInitialSolution, WithMipGap, WithTimeLimit, constraint, microlp, variable,
+};
+
+use super::explain::{explain_pins, explain_unplaced};
+use super::{Evening, Participant, Placement, Plan};
+use crate::Id;
+use crate::people::Person;
+use crate::proposal::Domain;
+
+/// The weights of the soft preferences, in points of the objective (lower is better). Every
+/// hard rule is kept whatever the weights.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Weights {
+    /// Per session left unplaced.
+    pub unplaced: u32,
+    /// Per extra session of one domain in a round (two of the same domain in a round cost one).
+    pub same_domain: u32,
+    /// Per session of the busiest chair, so that the work is spread.
+    pub chair_load: u32,
+    /// Per session of the busiest clerk.
+    pub clerk_load: u32,
+    /// Per round used.
+    pub round_used: u32,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights { unplaced: 1000, same_domain: 10, chair_load: 3, clerk_load: 3, round_used: 5 }
+    }
+}
+
+/// What the planner is asked to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlannerSettings {
+    /// The weights of the soft preferences.
+    pub weights: Weights,
+    /// After this the best plan found is returned, and said not to be proven optimal.
+    pub time_limit: Duration,
+}
+
+impl Default for PlannerSettings {
+    fn default() -> Self {
+        PlannerSettings { weights: Weights::default(), time_limit: Duration::from_secs(5) }
+    }
+}
+
+/// A plan the planner found.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Outcome {
+    /// The plan; sessions that could not be placed are absent from it.
+    pub plan: Plan,
+    /// Its objective value under the weights (see [`objective`]).
+    pub objective: u64,
+    /// Whether no plan has a lower objective; `false` when the time limit ended the search.
+    pub optimal: bool,
+    /// The sessions left out, by index.
+    pub unplaced: Vec<usize>,
+    /// Why they were left out, one sentence per reason.
+    pub explanation: Vec<String>,
+}
+
+/// Why the planner has no plan.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PlanError {
+    /// The sessions pinned by the griffie cannot all be held as pinned; the reasons, one
+    /// sentence each.
+    #[error("de vastgezette sessies passen niet samen op de avond: {}", .0.join("; "))]
+    PinsConflict(Vec<String>),
+    /// The time limit ended the search before any plan was found.
+    #[error("de planner vond binnen de tijdslimiet geen plan")]
+    NoPlanInTime,
+    /// The solver failed in a way it should not.
+    #[error("de planner faalde: {0}")]
+    Solver(String),
+}
+
+/// The objective value of a plan: the weighted sum of sessions left out, extra sessions of a
+/// domain per round, the busiest chair's and clerk's number of sessions, and rounds used.
+pub fn objective(evening: &Evening, plan: &Plan, weights: &Weights) -> u64 {
+    let rounds = evening.rounds.len();
+    let placed = plan.placements.len();
+    let unplaced = evening.sessions.len().saturating_sub(placed) as u64;
+    let mut same_domain = 0_u64;
+    let mut round_used = 0_u64;
+    for round in 0..rounds {
+        let running: Vec<&Placement> = plan.placements.iter().filter(|p| p.rounds().contains(&round)).collect();
+        if !running.is_empty() {
+            round_used += 1;
+        }
+        for domain in Domain::ALL {
+            let count = running.iter().filter(|p| evening.sessions[p.session].domains.contains(domain)).count() as u64;
+            same_domain += count.saturating_sub(1);
+        }
+    }
+    let busiest = |count: usize, person: fn(&Placement) -> usize| {
+        (0..count).map(|index| plan.placements.iter().filter(|p| person(p) == index).count()).max().unwrap_or(0) as u64
+    };
+    let busiest_chair = busiest(evening.chairs.len(), |p| p.chair);
+    let busiest_clerk = busiest(evening.clerks.len(), |p| p.clerk);
+    u64::from(weights.unplaced) * unplaced
+        + u64::from(weights.same_domain) * same_domain
+        + u64::from(weights.chair_load) * busiest_chair
+        + u64::from(weights.clerk_load) * busiest_clerk
+        + u64::from(weights.round_used) * round_used
+}
+
+/// Plans the evening as [`optimise`] does, and explains why sessions were left out or why the
+/// pins conflict.
+pub fn plan(evening: &Evening, settings: &PlannerSettings) -> Result<Outcome, PlanError> {
+    match optimise(evening, settings) {
+        Ok(mut outcome) => {
+            outcome.explanation = explain_unplaced(evening, &outcome.unplaced);
+            Ok(outcome)
+        }
+        Err(PlanError::PinsConflict(_)) => Err(PlanError::PinsConflict(explain_pins(evening))),
+        Err(error) => Err(error),
+    }
+}
+
+/// Plans the evening: the plan with the lowest objective that keeps every hard rule, or the best
+/// one found within the time limit. Sessions that cannot be placed are left out (at the cost of
+/// [`Weights::unplaced`] each); pinned sessions are never left out, and when they cannot all be
+/// held as pinned the answer is [`PlanError::PinsConflict`] (without reasons: [`plan`] adds
+/// them).
+pub(super) fn optimise(evening: &Evening, settings: &PlannerSettings) -> Result<Outcome, PlanError> {
+    let deadline = Instant::now() + settings.time_limit;
+    let model = PlacementModel::new(evening);
+    let mut cuts: Vec<Vec<usize>> = Vec::new();
+    let mut best: Option<(u64, Plan)> = None;
+    let mut bound_reached = false;
+    loop {
+        let remaining = deadline.saturating_duration_since(Instant::now());
+        let placement = match model.solve(evening, &settings.weights, &cuts, remaining) {
+            Ok(placement) => placement,
+            // Every placement the first stage allows has been tried: the best plan is optimal.
+            Err(ResolutionError::Infeasible) if best.is_some() => {
+                bound_reached = true;
+                break;
+            }
+            Err(ResolutionError::Infeasible) => return Err(PlanError::PinsConflict(Vec::new())),
+            Err(ResolutionError::Other(message)) if message.contains("Time limit") => break,
+            Err(error) => return Err(PlanError::Solver(error.to_string())),
+        };
+        if best.as_ref().is_some_and(|(value, _)| placement.lower_bound >= *value) {
+            bound_reached = true;
+            break;
+        }
+        let remaining = deadline.saturating_duration_since(Instant::now());
+        // Staffing is a small problem; it may run a little past the limit rather than lose a plan.
+        if let Some(plan) = staff(evening, &placement.cells, remaining.max(Duration::from_secs(1)))? {
+            let value = objective(evening, &plan, &settings.weights);
+            if best.as_ref().is_none_or(|(best_value, _)| value < *best_value) {
+                best = Some((value, plan));
+            }
+            if value <= placement.lower_bound {
+                bound_reached = true;
+                break;
+            }
+        }
+        if Instant::now() >= deadline {
+            break;
+        }
+        cuts.push(placement.chosen);
+    }
+    let Some((value, plan)) = best else { return Err(PlanError::NoPlanInTime) };
+    let unplaced =
+        (0..evening.sessions.len()).filter(|session| !plan.placements.iter().any(|p| p.session == *session)).collect();
+    Ok(Outcome { plan, objective: value, optimal: bound_reached, unplaced, explanation: Vec::new() })
+}
+
+/// Rooms that the first stage treats as one.
+struct RoomType {
+    rooms: Vec<usize>,
+    capacity: u16,
+    livestream: bool,
+}
+
+/// A way to hold a session: in a room of a type, from a round, for so many rounds.
+struct Start {
+    session: usize,
+    room_type: usize,
+    round: usize,
+    length: usize,
+}
+
+struct PlacementModel {
+    room_types: Vec<RoomType>,
+    starts: Vec<Start>,
+}
+
+/// What the first stage chose.
+struct Placed {
+    /// Session, room, first round, length.
+    cells: Vec<(usize, usize, usize, usize)>,
+    /// The starts chosen, by index (for a cut).
+    chosen: Vec<usize>,
+    /// A lower bound on the objective of any plan the first stage still allows (the first
+    /// stage's optimum, when it proved it).
+    lower_bound: u64,
+}
+
+impl PlacementModel {
+    fn new(evening: &Evening) -> Self {
+        let pinned_rooms: Vec<usize> = evening.sessions.iter().filter_map(|s| s.pin.map(|pin| pin.room)).collect();
+        let mut room_types: Vec<RoomType> = Vec::new();
+        for (room, slot) in evening.rooms.iter().enumerate() {
+            let alike = room_types.iter_mut().find(|kind| {
+                !pinned_rooms.contains(&room)
+                    && !kind.rooms.iter().any(|other| pinned_rooms.contains(other))
+                    && kind.capacity == slot.capacity
+                    && kind.livestream == slot.livestream
+            });
+            match alike {
+                Some(kind) => kind.rooms.push(room),
+                None => room_types.push(RoomType {
+                    rooms: vec![room],
+                    capacity: slot.capacity,
+                    livestream: slot.livestream,
+                }),
+            }
+        }
+        let mut starts = Vec::new();
+        for (session, request) in evening.sessions.iter().enumerate() {
+            let holder = request.portfolio_holder.and_then(|holder| evening.portfolio_holders.get(holder));
+            for (room_type, kind) in room_types.iter().enumerate() {
+                if kind.capacity < request.seats || (request.needs_livestream && !kind.livestream) {
+                    continue;
+                }
+                for round in 0..evening.rounds.len() {
+                    if request.pin.is_some_and(|pin| !kind.rooms.contains(&pin.room) || pin.round != round) {
+                        continue;
+                    }
+                    let Some(length) = evening.rounds_needed(request.duration_minutes, round) else { continue };
+                    let rounds = round..round + length;
+                    if holder.is_some_and(|holder| !rounds.clone().all(|used| holder.is_available(used))) {
+                        continue;
+                    }
+                    // Someone must be able to chair and clerk it over all its rounds.
+                    let chair = evening.chairs.iter().any(|chair| {
+                        holder.is_none_or(|holder| holder.person != chair.person)
+                            && rounds.clone().all(|used| chair.is_available(used))
+                    });
+                    let clerk = evening.clerks.iter().any(|clerk| rounds.clone().all(|used| clerk.is_available(used)));
+                    if chair && clerk {
+                        starts.push(Start { session, room_type, round, length });
+                    }
+                }
+            }
+        }
+        PlacementModel { room_types, starts }
+    }
+
+    fn solve(
+        &self,
+        evening: &Evening,
+        weights: &Weights,
+        cuts: &[Vec<usize>],
+        time_limit: Duration,
+    ) -> Result<Placed, ResolutionError> {
+        let rounds = evening.rounds.len();
+        let mut variables = ProblemVariables::new();
+        let chosen: Vec<Variable> = self.starts.iter().map(|_| variables.add(variable().binary())).collect();
+        let round_used: Vec<Variable> = (0..rounds).map(|_| variables.add(variable().binary())).collect();
+        let busiest_chair = variables.add(variable().integer().min(0));
+        let busiest_clerk = variables.add(variable().integer().min(0));
+        // Sessions left out as variables rather than as a constant minus those placed, so that the
+        // solver's relative gap is relative to the real objective (see below). Whole by the
+        // constraint that ties them to the starts, so the solver need not branch on them.
+        let left_out: Vec<Option<Variable>> = evening
+            .sessions
+            .iter()
+            .map(|request| request.pin.is_none().then(|| variables.add(variable().min(0).max(1))))
+            .collect();
+        // The number placed, whole, so that the solver can branch on it: the chairs' and clerks'
+        // least busiest load follows from it.
+        let placed_count = variables.add(variable().integer().min(0));
+        let mut domain_excess: Vec<(Domain, usize, Variable)> = Vec::new();
+        for domain in Domain::ALL {
+            for round in 0..rounds {
+                domain_excess.push((*domain, round, variables.add(variable().min(0))));
+            }
+        }
+        let sum = |filter: &dyn Fn(&Start) -> bool| -> Expression {
+            self.starts.iter().zip(&chosen).filter(|(start, _)| filter(start)).map(|(_, variable)| *variable).sum()
+        };
+        let covers = |start: &Start, round: usize| start.round <= round && round < start.round + start.length;
+        let all_placed = sum(&|_| true);
+
+        let mut objective: Expression = left_out.iter().flatten().map(|v| f64::from(weights.unplaced) * *v).sum();
+        for &(_, _, excess) in &domain_excess {
+            objective += f64::from(weights.same_domain) * excess;
+        }
+        objective += f64::from(weights.chair_load) * busiest_chair + f64::from(weights.clerk_load) * busiest_clerk;
+        for &used in &round_used {
+            objective += f64::from(weights.round_used) * used;
+        }
+
+        let mut model = variables.minimise(objective.clone()).using(microlp).with_time_limit(time_limit.as_secs_f64());
+        for session in 0..evening.sessions.len() {
+            let placed = sum(&|start| start.session == session);
+            match left_out[session] {
+                Some(left_out) => model.add_constraint(constraint!(placed + left_out == 1)),
+                None => model.add_constraint(constraint!(placed == 1)),
+            };
+        }
+        model.add_constraint(constraint!(placed_count == all_placed.clone()));
+        for (used, &in_use) in round_used.iter().enumerate() {
+            for (room_type, kind) in self.room_types.iter().enumerate() {
+                let occupied = sum(&|start| start.room_type == room_type && covers(start, used));
+                let rooms = kind.rooms.len() as f64;
+                model.add_constraint(constraint!(occupied <= rooms * in_use));
+            }
+            let running = sum(&|start| covers(start, used));
+            let chairs_here = evening.chairs.iter().filter(|chair| chair.is_available(used)).count() as f64;
+            let clerks_here = evening.clerks.iter().filter(|clerk| clerk.is_available(used)).count() as f64;
+            model.add_constraint(constraint!(running.clone() <= chairs_here));
+            model.add_constraint(constraint!(running <= clerks_here));
+            for holder in 0..evening.portfolio_holders.len() {
+                let busy = sum(&|start| {
+                    evening.sessions[start.session].portfolio_holder == Some(holder) && covers(start, used)
+                });
+                model.add_constraint(constraint!(busy <= 1));
+            }
+            for &(domain, _, excess) in domain_excess.iter().filter(|(_, round, _)| *round == used) {
+                let count =
+                    sum(&|start| evening.sessions[start.session].domains.contains(&domain) && covers(start, used));
+                model.add_constraint(constraint!(excess >= count - 1));
+            }
+        }
+        // The busiest chair has at least the average number of sessions (the relaxation of the
+        // second stage); without chairs or clerks no session is placed at all.
+        let chairs = evening.chairs.len() as f64;
+        let clerks = evening.clerks.len() as f64;
+        model.add_constraint(constraint!(chairs * busiest_chair >= placed_count));
+        model.add_constraint(constraint!(clerks * busiest_clerk >= placed_count));
+        for cut in cuts {
+            let taken: Expression = cut.iter().map(|index| chosen[*index]).sum();
+            model.add_constraint(constraint!(taken <= cut.len() as f64 - 1.0));
+        }
+
+        let warm = self.improve(evening, weights, self.greedy(evening, cuts), cuts);
+        let (values, warm_value) = self.warm_values(
+            evening,
+            weights,
+            &warm,
+            &chosen,
+            &round_used,
+            (busiest_chair, busiest_clerk),
+            &domain_excess,
+        );
+        let mut values = values;
+        values.push((placed_count, warm.len() as f64));
+        for (session, variable) in left_out.iter().enumerate() {
+            if let Some(variable) = variable {
+                let placed = warm.iter().any(|index| self.starts[*index].session == session);
+                values.push((*variable, f64::from(u8::from(!placed))));
+            }
+        }
+        let mut model = model.with_initial_solution(values);
+        // The objective is a whole number: once the bound is within 1 of the best plan, no better
+        // plan exists. As a gap relative to the best plan, which is at most the start's value:
+        if warm_value >= 1.0 {
+            let gap = (0.999 / warm_value) as f32;
+            model = model.with_mip_gap(gap).map_err(|error| ResolutionError::Str(error.to_string()))?;
+        }
+        let solution = model.solve()?;
+        let taken: Vec<usize> = (0..self.starts.len()).filter(|index| solution.value(chosen[*index]) > 0.5).collect();
+        let value = objective.eval_with(&solution);
+        let optimal = matches!(solution.status(), SolutionStatus::Optimal);
+
+        // The objective is a whole number, so a bound within 1 of the value proves it optimal.
+        let lower_bound = if optimal {
+            value
+        } else {
+            solution.into_inner().stats().best_bound.map_or(0.0, |bound| (bound - 1e-6).ceil())
+        };
+        Ok(Placed { cells: self.rooms_for(&taken), chosen: taken, lower_bound: lower_bound.round().max(0.0) as u64 })
+    }
+
+    /// A first placement to start the search from: sessions in order (pinned first, then those
+    /// with the fewest ways to be held), each in the earliest free start that adds the fewest
+    /// sessions of its domains to a round.
+    fn greedy(&self, evening: &Evening, cuts: &[Vec<usize>]) -> Vec<usize> {
+        let rounds = evening.rounds.len();
+        let mut occupied = vec![vec![0_usize; rounds]; self.room_types.len()];
+        let mut running = vec![0_usize; rounds];
+        let mut holders_busy: Vec<(usize, usize)> = Vec::new();
+        let staff: Vec<usize> = (0..rounds)
+            .map(|round| {
+                let chairs = evening.chairs.iter().filter(|chair| chair.is_available(round)).count();
+                let clerks = evening.clerks.iter().filter(|clerk| clerk.is_available(round)).count();
+                chairs.min(clerks)
+            })
+            .collect();
+        let mut order: Vec<usize> = (0..evening.sessions.len()).collect();
+        let options = |session: usize| self.starts.iter().filter(|start| start.session == session).count();
+        let shortest = |session: usize| {
+            self.starts.iter().filter(|start| start.session == session).map(|start| start.length).min().unwrap_or(0)
+        };
+        // Pinned sessions first; then the short ones, as they leave room for more; then those
+        // that need a large or streamed room, while such rooms are free.
+        order.sort_by_key(|session| {
+            let request = &evening.sessions[*session];
+            (
+                request.pin.is_none(),
+                shortest(*session),
+                !request.needs_livestream,
+                std::cmp::Reverse(request.seats),
+                options(*session),
+                *session,
+            )
+        });
+        let mut taken = Vec::new();
+        for session in order {
+            let request = &evening.sessions[session];
+            let clash = |start: &Start| {
+                (start.round..start.round + start.length)
+                    .map(|round| {
+                        taken
+                            .iter()
+                            .map(|index: &usize| &self.starts[*index])
+                            .filter(|other| other.round <= round && round < other.round + other.length)
+                            .filter(|other| {
+                                evening.sessions[other.session].domains.iter().any(|d| request.domains.contains(d))
+                            })
+                            .count()
+                    })
+                    .sum::<usize>()
+            };
+            let free = |start: &Start| {
+                (start.round..start.round + start.length).all(|round| {
+                    occupied[start.room_type][round] < self.room_types[start.room_type].rooms.len()
+                        && running[round] < staff[round]
+                        && request.portfolio_holder.is_none_or(|holder| !holders_busy.contains(&(holder, round)))
+                })
+            };
+            let best =
+                self.starts.iter().enumerate().filter(|(_, start)| start.session == session && free(start)).min_by_key(
+                    |(_, start)| {
+                        // The smallest room that fits, unstreamed if it need not be, keeps the large
+                        // and streamed rooms for the sessions that need them.
+                        let kind = &self.room_types[start.room_type];
+                        (kind.livestream && !request.needs_livestream, kind.capacity, clash(start), start.round)
+                    },
+                );
+            if let Some((index, start)) = best {
+                for round in start.round..start.round + start.length {
+                    occupied[start.room_type][round] += 1;
+                    running[round] += 1;
+                    if let Some(holder) = request.portfolio_holder {
+                        holders_busy.push((holder, round));
+                    }
+                }
+                taken.push(index);
+            }
+        }
+        taken.sort_unstable();
+        if cuts.contains(&taken) {
+            // Already tried; the solver starts from scratch instead.
+            return Vec::new();
+        }
+        taken
+    }
+
+    /// Whether a set of starts keeps the first stage's rules: each session at most once, pinned
+    /// ones placed, no more sessions of a room type in a round than rooms, a portfolio holder in
+    /// one session at a time, and no more sessions in a round than chairs and than clerks.
+    fn allows(&self, evening: &Evening, staff: &[usize], taken: &[usize]) -> bool {
+        let rounds = evening.rounds.len();
+        let mut sessions = vec![false; evening.sessions.len()];
+        let mut occupied = vec![0_usize; self.room_types.len() * rounds];
+        let mut running = vec![0_usize; rounds];
+        let mut holders = vec![false; evening.portfolio_holders.len() * rounds];
+        for start in taken.iter().map(|index| &self.starts[*index]) {
+            if std::mem::replace(&mut sessions[start.session], true) {
+                return false;
+            }
+            for round in start.round..start.round + start.length {
+                let cell = &mut occupied[start.room_type * rounds + round];
+                *cell += 1;
+                running[round] += 1;
+                if *cell > self.room_types[start.room_type].rooms.len() || running[round] > staff[round] {
+                    return false;
+                }
+                if let Some(holder) = evening.sessions[start.session].portfolio_holder
+                    && std::mem::replace(&mut holders[holder * rounds + round], true)
+                {
+                    return false;
+                }
+            }
+        }
+        evening.sessions.iter().zip(&sessions).all(|(request, placed)| request.pin.is_none() || *placed)
+    }
+
+    /// The first stage's objective for a set of starts.
+    fn value_of(&self, evening: &Evening, weights: &Weights, taken: &[usize]) -> u64 {
+        let rounds = evening.rounds.len();
+        let mut counts = vec![0_u64; Domain::ALL.len() * rounds];
+        let mut used = vec![false; rounds];
+        for start in taken.iter().map(|index| &self.starts[*index]) {
+            for round in start.round..start.round + start.length {
+                used[round] = true;
+                for domain in &evening.sessions[start.session].domains {
+                    if let Some(position) = Domain::ALL.iter().position(|d| d == domain) {
+                        counts[position * rounds + round] += 1;
+                    }
+                }
+            }
+        }
+        let placed = taken.len();
+        let excess: u64 = counts.iter().map(|count| count.saturating_sub(1)).sum();
+        u64::from(weights.unplaced) * (evening.sessions.len() - placed) as u64
+            + u64::from(weights.same_domain) * excess
+            + u64::from(weights.chair_load) * placed.div_ceil(evening.chairs.len().max(1)) as u64
+            + u64::from(weights.clerk_load) * placed.div_ceil(evening.clerks.len().max(1)) as u64
+            + u64::from(weights.round_used) * used.iter().filter(|used| **used).count() as u64
+    }
+
+    /// Improves a placement by local search until no single move helps: moving a session to
+    /// another start (or placing one that was left out), and exchanging a placed session for one
+    /// left out. A good start lets the solver prune most of its search.
+    fn improve(&self, evening: &Evening, weights: &Weights, mut taken: Vec<usize>, cuts: &[Vec<usize>]) -> Vec<usize> {
+        let staff: Vec<usize> = (0..evening.rounds.len())
+            .map(|round| {
+                let chairs = evening.chairs.iter().filter(|chair| chair.is_available(round)).count();
+                let clerks = evening.clerks.iter().filter(|clerk| clerk.is_available(round)).count();
+                chairs.min(clerks)
+            })
+            .collect();
+        if !self.allows(evening, &staff, &taken) {
+            return taken;
+        }
+        let mut value = self.value_of(evening, weights, &taken);
+        let mut by_session: Vec<Vec<usize>> = vec![Vec::new(); evening.sessions.len()];
+        for (index, start) in self.starts.iter().enumerate() {
+            by_session[start.session].push(index);
+        }
+        // Accepts a trial placement when it keeps the rules and is better.
+        let better = |trial: &mut Vec<usize>, taken: &mut Vec<usize>, value: &mut u64| {
+            trial.sort_unstable();
+            if !self.allows(evening, &staff, trial) || cuts.contains(trial) {
+                return false;
+            }
+            let trial_value = self.value_of(evening, weights, trial);
+            if trial_value < *value {
+                *value = trial_value;
+                *taken = std::mem::take(trial);
+                return true;
+            }
+            false
+        };
+        let mut improved = true;
+        while improved {
+            improved = false;
+            'sessions: for session in 0..evening.sessions.len() {
+                let current = taken.iter().position(|index| self.starts[*index].session == session);
+                for &option in &by_session[session] {
+                    // The session elsewhere, or placed when it was left out.
+                    let mut trial = taken.clone();
+                    match current {
+                        Some(position) => trial[position] = option,
+                        None => trial.push(option),
+                    }
+                    if better(&mut trial, &mut taken, &mut value) {
+                        improved = true;
+                        continue 'sessions;
+                    }
+                    if current.is_some() {
+                        continue;
+                    }
+                    // A session left out in place of a placed one, or beside it when that one moves.
+                    for position in 0..taken.len() {
+                        let mut trial = taken.clone();
+                        trial[position] = option;
+                        if better(&mut trial, &mut taken, &mut value) {
+                            improved = true;
+                            continue 'sessions;
+                        }
+                        for &moved in &by_session[self.starts[taken[position]].session] {
+                            let mut trial = taken.clone();
+                            trial[position] = moved;
+                            trial.push(option);
+                            if better(&mut trial, &mut taken, &mut value) {
+                                improved = true;
+                                continue 'sessions;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        taken
+    }
+
+    /// The first stage's variables for a placement, and its objective value.
+    #[allow(clippy::too_many_arguments)]
+    fn warm_values(
+        &self,
+        evening: &Evening,
+        weights: &Weights,
+        taken: &[usize],
+        chosen: &[Variable],
+        round_used: &[Variable],
+        busiest: (Variable, Variable),
+        domain_excess: &[(Domain, usize, Variable)],
+    ) -> (Vec<(Variable, f64)>, f64) {
+        let mut values: Vec<(Variable, f64)> =
+            chosen.iter().enumerate().map(|(index, v)| (*v, f64::from(u8::from(taken.contains(&index))))).collect();
+        let running = |round: usize| {
+            taken
+                .iter()
+                .map(|index| &self.starts[*index])
+                .filter(move |start| start.round <= round && round < start.round + start.length)
+        };
+        let mut value = f64::from(weights.unplaced) * (evening.sessions.len() - taken.len()) as f64;
+        for (round, used) in round_used.iter().enumerate() {
+            let any = running(round).next().is_some();
+            values.push((*used, f64::from(u8::from(any))));
+            value += f64::from(weights.round_used) * f64::from(u8::from(any));
+        }
+        for &(domain, round, excess) in domain_excess {
+            let count =
+                running(round).filter(|start| evening.sessions[start.session].domains.contains(&domain)).count();
+            let over = count.saturating_sub(1) as f64;
+            values.push((excess, over));
+            value += f64::from(weights.same_domain) * over;
+        }
+        let (chairs, clerks) = (evening.chairs.len().max(1), evening.clerks.len().max(1));
+        let busiest_chair = taken.len().div_ceil(chairs) as f64;
+        let busiest_clerk = taken.len().div_ceil(clerks) as f64;
+        values.push((busiest.0, busiest_chair));
+        values.push((busiest.1, busiest_clerk));
+        value += f64::from(weights.chair_load) * busiest_chair + f64::from(weights.clerk_load) * busiest_clerk;
+        (values, value)
+    }
+
+    /// Gives the chosen starts rooms of their type: by first round, each the first room of its
+    /// type that is free over its rounds.
+    fn rooms_for(&self, taken: &[usize]) -> Vec<(usize, usize, usize, usize)> {
+        let mut order: Vec<&Start> = taken.iter().map(|index| &self.starts[*index]).collect();
+        order.sort_by_key(|start| (start.round, start.session));
+        let mut busy: Vec<(usize, usize)> = Vec::new();
+        let mut cells = Vec::new();
+        for start in order {
+            let rounds = start.round..start.round + start.length;
+            let room = self.room_types[start.room_type]
+                .rooms
+                .iter()
+                .copied()
+                .find(|room| !rounds.clone().any(|round| busy.contains(&(*room, round))))
+                .unwrap_or(self.room_types[start.room_type].rooms[0]);
+            busy.extend(rounds.map(|round| (room, round)));
+            cells.push((start.session, room, start.round, start.length));
+        }
+        cells.sort_unstable();
+        cells
+    }
+}
+
+/// The second stage: a chair and a clerk for every placed session, each as evenly spread as can
+/// be. `None` when no assignment exists for these placements.
+fn staff(
+    evening: &Evening,
+    cells: &[(usize, usize, usize, usize)],
+    time_limit: Duration,
+) -> Result<Option<Plan>, PlanError> {
+    let holder_of = |session: usize| {
+        evening.sessions[session].portfolio_holder.and_then(|holder| evening.portfolio_holders.get(holder))
+    };
+    // A portfolio holder who also chairs or clerks is busy in the rounds of their own sessions.
+    let mut busy: Vec<(Id<Person>, usize)> = Vec::new();
+    for &(session, _, round, length) in cells {
+        if let Some(holder) = holder_of(session) {
+            busy.extend((round..round + length).map(|used| (holder.person, used)));
+        }
+    }
+    let free = |busy: &[(Id<Person>, usize)], person: &Participant, round: usize, length: usize| {
+        (round..round + length).all(|used| person.is_available(used) && !busy.contains(&(person.person, used)))
+    };
+    let Some(chairs) = assign(
+        &evening.chairs,
+        cells,
+        &|session, round, length, chair| {
+            holder_of(session).is_none_or(|holder| holder.person != chair.person) && free(&busy, chair, round, length)
+        },
+        time_limit,
+    )?
+    else {
+        return Ok(None);
+    };
+    // Someone who both chairs and clerks is not in two places either.
+    for (&(_, _, round, length), chair) in cells.iter().zip(&chairs) {
+        busy.extend((round..round + length).map(|used| (evening.chairs[*chair].person, used)));
+    }
+    let Some(clerks) =
+        assign(&evening.clerks, cells, &|_, round, length, clerk| free(&busy, clerk, round, length), time_limit)?
+    else {
+        return Ok(None);
+    };
+    let placements = cells
+        .iter()
+        .zip(chairs.into_iter().zip(clerks))
+        .map(|(&(session, room, first_round, round_count), (chair, clerk))| Placement {
+            session,
+            room,
+            first_round,
+            round_count,
+            chair,
+            clerk,
+        })
+        .collect();
+    Ok(Some(Plan { placements }))
+}
+
+/// One person from `people` for every cell, no one in two cells at once, the busiest person's
+/// number of cells as low as it can be.
+fn assign(
+    people: &[Participant],
+    cells: &[(usize, usize, usize, usize)],
+    allowed: &dyn Fn(usize, usize, usize, &Participant) -> bool,
+    time_limit: Duration,
+) -> Result<Option<Vec<usize>>, PlanError> {
+    let mut variables = ProblemVariables::new();
+    let mut options: Vec<(usize, usize, Variable)> = Vec::new();
+    for (cell, &(session, _, round, length)) in cells.iter().enumerate() {
+        for (person, participant) in people.iter().enumerate() {
+            if allowed(session, round, length, participant) {
+                options.push((cell, person, variables.add(variable().binary())));
+            }
+        }
+    }
+    let busiest = variables.add(variable().integer().min(0));
+    let mut model = variables.minimise(busiest).using(microlp).with_time_limit(time_limit.as_secs_f64());
+    for cell in 0..cells.len() {
+        let assigned: Expression = options.iter().filter(|(c, _, _)| *c == cell).map(|(_, _, v)| *v).sum();
+        model.add_constraint(constraint!(assigned == 1));
+    }
+    let rounds = cells.iter().map(|&(_, _, round, length)| round + length).max().unwrap_or(0);
+    for person in 0..people.len() {
+        let load: Expression = options.iter().filter(|(_, p, _)| *p == person).map(|(_, _, v)| *v).sum();
+        model.add_constraint(constraint!(load <= busiest));
+        for used in 0..rounds {
+            let busy: Expression = options
+                .iter()
+                .filter(|(cell, p, _)| {
+                    let (_, _, round, length) = cells[*cell];
+                    *p == person && round <= used && used < round + length
+                })
+                .map(|(_, _, v)| *v)
+                .sum();
+            model.add_constraint(constraint!(busy <= 1));
+        }
+    }
+    let solution = match model.solve() {
+        Ok(solution) => solution,
+        Err(ResolutionError::Infeasible) => return Ok(None),
+        Err(ResolutionError::Other(message)) if message.contains("Time limit") => return Ok(None),
+        Err(error) => return Err(PlanError::Solver(error.to_string())),
+    };
+    let mut chosen = vec![0; cells.len()];
+    for &(cell, person, variable) in &options {
+        if solution.value(variable) > 0.5 {
+            chosen[cell] = person;
+        }
+    }
+    Ok(Some(chosen))
+}
