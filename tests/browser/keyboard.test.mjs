@@ -14,6 +14,7 @@ const PAGES = [
   { who: 'admin', path: '/audit' },
   { who: 'admin', path: '/beheer/gebruikers' },
   { who: 'admin', path: '/beheer/tokens' },
+  { who: 'griffie', path: '/markt/3' },
 ];
 
 /**

@@ -17,6 +17,8 @@ const PAGES = [
   { name: 'voorstellen', who: 'college', path: '/voorstellen' },
   { name: 'voorstel', who: 'public', path: '/voorstellen/1' },
   { name: 'voorstel-bewerken', who: 'college', path: '/voorstellen/nieuw' },
+  { name: 'markt', who: 'public', path: '/markt/2' },
+  { name: 'markt-griffie', who: 'griffie', path: '/markt/3' },
 ];
 
 const SCREENSHOT_WIDTHS = [1280, 375];

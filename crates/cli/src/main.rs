@@ -4,6 +4,7 @@
 
 mod accounts;
 mod demo;
+mod market;
 mod proposals;
 mod serve;
 
@@ -73,6 +74,34 @@ enum Command {
     /// Read, import and render behandelvoorstellen.
     #[command(subcommand)]
     Proposal(ProposalCommand),
+    /// List market evenings and plan their sessions.
+    #[command(subcommand)]
+    Market(MarketCommand),
+}
+
+#[derive(Subcommand)]
+enum MarketCommand {
+    /// List the market evenings.
+    List {
+        /// Print JSON: [{ "id", "date", "rounds", "sessions" }].
+        #[arg(long)]
+        json: bool,
+    },
+    /// Plan an evening's sessions in rooms and rounds with chairs and clerks, and print the plan;
+    /// exits 1, with the reasons, when not every session can be placed.
+    Plan {
+        /// The evening's date, YYYY-MM-DD.
+        date: String,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Store the plan (only when every session is placed).
+        #[arg(long)]
+        apply: bool,
+        /// Seconds the planner may search before it returns the best plan found.
+        #[arg(long, default_value_t = 5.0)]
+        time_limit: f64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -230,6 +259,7 @@ async fn run(cli: Cli) -> Result<()> {
         Command::User(command) => with_store(&setting, |store| accounts::user(store, command)).await,
         Command::Token(command) => with_store(&setting, |store| accounts::token(store, command)).await,
         Command::Proposal(command) => proposals::run(&setting, command).await,
+        Command::Market(command) => market::run(&setting, command).await,
     }
 }
 

@@ -517,3 +517,76 @@ backend_test! {
         assert!(missing.contains("there is no proposal 999"), "{missing}");
     }
 }
+
+backend_test! {
+    async fn market_list_and_plan_print_store_and_explain(database) {
+        let argument = database.argument();
+        assert!(wijkbeeld(&argument, &["demo", "--demo-password", "een lang demo wachtwoord"]).status.success());
+        let listed = wijkbeeld(&argument, &["market", "list", "--json"]);
+        assert!(listed.status.success(), "{}", text(&listed.stderr));
+        let evenings: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+        let evenings = evenings.as_array().unwrap();
+        assert_eq!(evenings.len(), 3);
+        for evening in evenings {
+            assert!(evening["id"].is_i64() && evening["rounds"] == 2 && evening["sessions"].is_i64(), "{evening}");
+        }
+        // The latest demo evening is still to be planned.
+        let latest = evenings[0]["date"].as_str().unwrap().to_owned();
+        let latest_id = evenings[0]["id"].as_i64().unwrap();
+
+        let planned = wijkbeeld(&argument, &["market", "plan", &latest, "--json"]);
+        assert!(planned.status.success(), "{}", text(&planned.stderr));
+        let plan: serde_json::Value = serde_json::from_slice(&planned.stdout).unwrap();
+        assert_eq!(plan["optimal"], true, "{plan}");
+        assert!(plan["objective"].is_u64());
+        assert_eq!(plan["unplaced"], serde_json::json!([]));
+        let sessions = plan["sessions"].as_array().unwrap();
+        assert_eq!(sessions.len() as i64, evenings[0]["sessions"].as_i64().unwrap());
+        for session in sessions {
+            for field in ["proposal", "room", "chair", "clerk", "portfolio_holder"] {
+                assert!(session[field].is_string(), "{field} in {session}");
+            }
+            assert!(!session["rounds"].as_array().unwrap().is_empty());
+        }
+        let table = text(&wijkbeeld(&argument, &["market", "plan", &latest]).stdout);
+        assert!(table.contains("bewezen optimaal") && table.contains("ronde 1"), "{table}");
+
+        // Nothing is stored without --apply; with it, the evening's sessions have their places.
+        let runtime_store = |argument: String| async move {
+            let store = wijkbeeld_store::Store::connect(&argument.parse().unwrap()).await.unwrap();
+            let mut tx = store.begin().await.unwrap();
+            let planning = wijkbeeld_store::market::planning(&mut tx, latest_id).await.unwrap();
+            drop(tx);
+            store.close().await;
+            planning
+        };
+        assert!(runtime_store(argument.clone()).await.sessions.iter().all(|session| session.room_id.is_none()));
+        let applied = wijkbeeld(&argument, &["market", "plan", &latest, "--apply"]);
+        assert!(applied.status.success(), "{}", text(&applied.stderr));
+        let stored = runtime_store(argument.clone()).await;
+        assert!(stored.sessions.iter().all(|s| s.room_id.is_some() && s.chair_id.is_some() && s.clerk_id.is_some()));
+
+        // Every chair away in the first round: not everything fits, exit 1 with the reasons.
+        let store = wijkbeeld_store::Store::connect(&argument.parse().unwrap()).await.unwrap();
+        let mut tx = store.begin_write().await.unwrap();
+        for chair in &stored.chairs {
+            wijkbeeld_store::market::set_absences(&mut tx, latest_id, chair.person_id, &[stored.rounds[0].id]).await.unwrap();
+        }
+        tx.commit().await.unwrap();
+        store.close().await;
+        let infeasible = wijkbeeld(&argument, &["market", "plan", &latest, "--json", "--apply"]);
+        let message = one_line_failure(&infeasible);
+        assert!(message.contains("cannot be placed"), "{message}");
+        let plan: serde_json::Value = serde_json::from_slice(&infeasible.stdout).unwrap();
+        assert!(!plan["unplaced"].as_array().unwrap().is_empty(), "{plan}");
+        let explanation = plan["explanation"].as_array().unwrap();
+        assert!(explanation.iter().any(|line| line.as_str().unwrap().contains("voorzitter")), "{plan}");
+        let after = runtime_store(argument.clone()).await;
+        assert_eq!(after.sessions, stored.sessions, "a refused plan stores nothing");
+
+        let missing = one_line_failure(&wijkbeeld(&argument, &["market", "plan", "2099-01-06"]));
+        assert!(missing.contains("there is no market evening on 2099-01-06"), "{missing}");
+        let bad_date = one_line_failure(&wijkbeeld(&argument, &["market", "plan", "6 januari"]));
+        assert!(bad_date.contains("is not a date as YYYY-MM-DD"), "{bad_date}");
+    }
+}

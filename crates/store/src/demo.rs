@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use time::{Date, OffsetDateTime};
-use wijkbeeld_domain::demo::{DemoData, SessionSeed};
+use wijkbeeld_domain::demo::{DemoData, EveningSeed, SessionSeed};
 use wijkbeeld_domain::proposal::SpeakingRules;
 
 use crate::audit::{self, Change};
@@ -386,6 +386,51 @@ impl Loader<'_> {
         Ok(())
     }
 
+    /// The evening's rooms (all of them), pools of chairs and clerks, and absences.
+    async fn evening_planning(
+        &mut self,
+        evening_id: i64,
+        rounds: &HashMap<u8, i64>,
+        evening: &EveningSeed,
+    ) -> Result<(), StoreError> {
+        crate::market::use_all_rooms(self.tx, evening_id).await?;
+        let pool = |names: &[String]| -> Result<Vec<i64>, StoreError> {
+            names.iter().map(|name| Self::id_of(&self.ids.persons, "person", name)).collect()
+        };
+        let (chairs, clerks) = (pool(&evening.chairs)?, pool(&evening.clerks)?);
+        on_connection!(self.tx, |connection| {
+            for (people, duty) in [(&chairs, "voorzitter"), (&clerks, "griffiemedewerker")] {
+                for person in people {
+                    sqlx::query(
+                        "INSERT INTO evening_staff (evening_id, person_id, duty) VALUES ($1, $2, $3) \
+                         ON CONFLICT DO NOTHING",
+                    )
+                    .bind(evening_id)
+                    .bind(person)
+                    .bind(duty)
+                    .execute(&mut *connection)
+                    .await?;
+                }
+            }
+        });
+        for (name, position) in &evening.absences {
+            let person = Self::id_of(&self.ids.persons, "person", name)?;
+            let round = *rounds
+                .get(position)
+                .ok_or_else(|| StoreError::Corrupt(format!("the demo names round {position}, which it lacks")))?;
+            on_connection!(self.tx, |connection| {
+                sqlx::query(
+                    "INSERT INTO evening_absences (round_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+                )
+                .bind(round)
+                .bind(person)
+                .execute(&mut *connection)
+                .await?;
+            });
+        }
+        Ok(())
+    }
+
     async fn evenings(&mut self, data: &DemoData) -> Result<(), StoreError> {
         let body = self.ids.body;
         for evening in &data.evenings {
@@ -412,6 +457,7 @@ impl Loader<'_> {
             for session in &evening.sessions {
                 self.session(evening_id, &rounds, session).await?;
             }
+            self.evening_planning(evening_id, &rounds, evening).await?;
         }
         for speaker in &data.speakers {
             let session = Self::id_of(&self.ids.sessions, "session of proposal", &speaker.proposal)?;

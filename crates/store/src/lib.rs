@@ -10,6 +10,7 @@ pub mod audit;
 mod connect;
 pub mod demo;
 mod error;
+pub mod market;
 pub mod overview;
 pub mod partners;
 pub mod people;

@@ -22,6 +22,8 @@ pub(crate) const AUDIT_READERS: Policy = Policy::Roles(&[Role::Griffie, Role::Ad
 pub(crate) const ADMINS: Policy = Policy::Roles(&[Role::Admin]);
 /// Who drafts behandelvoorstellen: the college and its civil servants.
 pub(crate) const PROPOSAL_WRITERS: Policy = Policy::Roles(&[Role::College]);
+/// Who plans market evenings: the griffie, and functional administrators.
+pub(crate) const PLANNERS: Policy = Policy::Roles(&[Role::Griffie, Role::Admin]);
 /// Who edits and moves behandelvoorstellen: the college its drafts, the griffie what it received
 /// (each only in the states the lifecycle gives it).
 pub(crate) const PROPOSAL_EDITORS: Policy = Policy::Roles(&[Role::College, Role::Griffie]);
@@ -29,6 +31,7 @@ pub(crate) const PROPOSAL_EDITORS: Policy = Policy::Roles(&[Role::College, Role:
 /// The navigation: each link is shown to the viewers its page admits.
 const NAVIGATION: &[(&str, &str, Policy)] = &[
     ("/", "nav-home", Policy::Public),
+    ("/markt", "nav-market", Policy::Public),
     ("/voorstellen", "nav-proposals", Policy::Public),
     ("/audit", "nav-audit", AUDIT_READERS),
     ("/beheer/gebruikers", "nav-users", ADMINS),

@@ -14,6 +14,7 @@ mod health;
 pub mod i18n;
 mod layout;
 mod limits;
+pub mod market;
 mod pages;
 pub mod proposals;
 pub mod theme;
@@ -37,7 +38,7 @@ pub use auth::policy::{Access, Kind, Policy, RouteEntry, refusal_status};
 pub use error::{AppError, AppResult};
 
 use auth::policy::Site;
-use layout::{ADMINS, AUDIT_READERS, PROPOSAL_EDITORS, PROPOSAL_WRITERS};
+use layout::{ADMINS, AUDIT_READERS, PLANNERS, PROPOSAL_EDITORS, PROPOSAL_WRITERS};
 
 /// Where the server reads the time from: the system clock, or a fixed moment in tests.
 #[derive(Clone, Debug)]
@@ -127,6 +128,11 @@ fn site() -> Site {
         .get("/inloggen", Page, Public, pages::sign_in::form)
         .post("/inloggen", Page, Public, pages::sign_in::submit)
         .post("/uitloggen", Page, SignedIn, pages::sign_in::sign_out)
+        .get("/markt", Page, Public, pages::market::list)
+        .get("/markt/{id}", Page, Public, pages::market::show)
+        .post("/markt/{id}/planner", Page, PLANNERS, pages::market::propose)
+        .post("/markt/{id}/plan", Page, PLANNERS, pages::market::accept)
+        .post("/markt/{id}/verplaatsen", Page, PLANNERS, pages::market::move_session)
         .get("/voorstellen", Page, Public, pages::proposals::list)
         .get("/voorstellen/nieuw", Page, PROPOSAL_WRITERS, pages::proposals::new_form)
         .post("/voorstellen/nieuw", Page, PROPOSAL_WRITERS, pages::proposals::create)

@@ -398,6 +398,9 @@ fn seed_evening() -> EveningSeed {
             clerk: seed.clerk,
             speaking: seed.speaking,
         }],
+        chairs: vec![SEED_CHAIR.into()],
+        clerks: vec![SEED_CLERK.into()],
+        absences: Vec::new(),
     }
 }
 
@@ -581,6 +584,10 @@ pub(super) fn generate(anchor: Date, random: &mut fastrand::Rng) -> Council {
             published_at: Some(published_at),
             rounds: ROUNDS.to_vec(),
             sessions,
+            chairs: chairs.clone(),
+            clerks: clerks.clone(),
+            // On the evening still to be planned, one chair can only come for the second round.
+            absences: if planned { Vec::new() } else { vec![(chairs[chairs.len() - 1].clone(), 1)] },
         });
     }
     for (&template_index, state) in remaining.iter().zip([ProposalState::Submitted, ProposalState::Concept]) {

@@ -207,6 +207,12 @@ pub struct EveningSeed {
     pub rounds: Vec<(Time, Time)>,
     /// Sessions.
     pub sessions: Vec<SessionSeed>,
+    /// The pool of chairs, by name.
+    pub chairs: Vec<String>,
+    /// The pool of clerks, by name.
+    pub clerks: Vec<String>,
+    /// Who cannot be there in which round (from 1), by name.
+    pub absences: Vec<(String, u8)>,
 }
 
 /// A programme (ontwikkelopgave).

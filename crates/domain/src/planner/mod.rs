@@ -201,6 +201,11 @@ pub enum Conflict {
         /// The session.
         session: usize,
     },
+    /// The chair is also the session's clerk.
+    ChairIsClerk {
+        /// The session.
+        session: usize,
+    },
     /// The room has too few seats.
     RoomTooSmall {
         /// The session.
@@ -236,6 +241,24 @@ impl Conflict {
     /// griffie knows them ("ronde 2", "Commissiekamer 1").
     pub fn describe(&self, evening: &Evening) -> String {
         Described { conflict: self, evening }.to_string()
+    }
+
+    /// Whether the conflict concerns this session (a conflict with an unknown reference
+    /// concerns every session).
+    pub fn involves(&self, session: usize) -> bool {
+        match self {
+            Conflict::Unknown { .. } => true,
+            Conflict::PlacedTwice { session: own }
+            | Conflict::DoesNotFit { session: own }
+            | Conflict::ChairIsPortfolioHolder { session: own }
+            | Conflict::ChairIsClerk { session: own }
+            | Conflict::RoomTooSmall { session: own, .. }
+            | Conflict::NoLivestream { session: own, .. }
+            | Conflict::PinMoved { session: own }
+            | Conflict::Unavailable { session: own, .. } => *own == session,
+            Conflict::RoomTaken { sessions: (first, second), .. }
+            | Conflict::TwoPlaces { sessions: (first, second), .. } => *first == session || *second == session,
+        }
     }
 }
 
@@ -292,6 +315,9 @@ impl fmt::Display for Described<'_> {
             }
             Conflict::ChairIsPortfolioHolder { session } => {
                 write!(formatter, "De voorzitter van {} is ook de portefeuillehouder", subject(*session))
+            }
+            Conflict::ChairIsClerk { session } => {
+                write!(formatter, "De voorzitter van {} is ook de griffiemedewerker", subject(*session))
             }
             Conflict::RoomTooSmall { session, room: small } => {
                 let seats = evening.sessions.get(*session).map_or(0, |s| s.seats);
@@ -372,6 +398,9 @@ fn check_placement(evening: &Evening, placement: &Placement, conflicts: &mut Vec
         conflicts.push(Conflict::ChairIsPortfolioHolder { session: index });
     }
     let clerk = &evening.clerks[placement.clerk];
+    if clerk.person == chair.person {
+        conflicts.push(Conflict::ChairIsClerk { session: index });
+    }
     let people = [Some(chair), Some(clerk), holder];
     let rounds = placement.rounds().filter(|round| *round < evening.rounds.len());
     for round in rounds {

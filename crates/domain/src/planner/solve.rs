@@ -172,7 +172,8 @@ pub(super) fn optimise(evening: &Evening, settings: &PlannerSettings) -> Result<
         }
         let remaining = deadline.saturating_duration_since(Instant::now());
         // Staffing is a small problem; it may run a little past the limit rather than lose a plan.
-        if let Some(plan) = staff(evening, &placement.cells, remaining.max(Duration::from_secs(1)))? {
+        if let Some(plan) = staff(evening, &settings.weights, &placement.cells, remaining.max(Duration::from_secs(1)))?
+        {
             let value = objective(evening, &plan, &settings.weights);
             if best.as_ref().is_none_or(|(best_value, _)| value < *best_value) {
                 best = Some((value, plan));
@@ -191,6 +192,19 @@ pub(super) fn optimise(evening: &Evening, settings: &PlannerSettings) -> Result<
     let unplaced =
         (0..evening.sessions.len()).filter(|session| !plan.placements.iter().any(|p| p.session == *session)).collect();
     Ok(Outcome { plan, objective: value, optimal: bound_reached, unplaced, explanation: Vec::new() })
+}
+
+/// How many sessions can run at once in a round: each needs a chair and a clerk, two different
+/// people, from those available then.
+fn staff_per_round(evening: &Evening, round: usize) -> usize {
+    let chairs: Vec<Id<Person>> =
+        evening.chairs.iter().filter(|chair| chair.is_available(round)).map(|chair| chair.person).collect();
+    let clerks: Vec<Id<Person>> =
+        evening.clerks.iter().filter(|clerk| clerk.is_available(round)).map(|clerk| clerk.person).collect();
+    let mut everyone: Vec<Id<Person>> = chairs.iter().chain(&clerks).copied().collect();
+    everyone.sort_unstable_by_key(|person| person.get());
+    everyone.dedup();
+    chairs.len().min(clerks.len()).min(everyone.len() / 2)
 }
 
 /// Rooms that the first stage treats as one.
@@ -336,10 +350,8 @@ impl PlacementModel {
                 model.add_constraint(constraint!(occupied <= rooms * in_use));
             }
             let running = sum(&|start| covers(start, used));
-            let chairs_here = evening.chairs.iter().filter(|chair| chair.is_available(used)).count() as f64;
-            let clerks_here = evening.clerks.iter().filter(|clerk| clerk.is_available(used)).count() as f64;
-            model.add_constraint(constraint!(running.clone() <= chairs_here));
-            model.add_constraint(constraint!(running <= clerks_here));
+            let staff_here = staff_per_round(evening, used) as f64;
+            model.add_constraint(constraint!(running <= staff_here));
             for holder in 0..evening.portfolio_holders.len() {
                 let busy = sum(&|start| {
                     evening.sessions[start.session].portfolio_holder == Some(holder) && covers(start, used)
@@ -410,13 +422,7 @@ impl PlacementModel {
         let mut occupied = vec![vec![0_usize; rounds]; self.room_types.len()];
         let mut running = vec![0_usize; rounds];
         let mut holders_busy: Vec<(usize, usize)> = Vec::new();
-        let staff: Vec<usize> = (0..rounds)
-            .map(|round| {
-                let chairs = evening.chairs.iter().filter(|chair| chair.is_available(round)).count();
-                let clerks = evening.clerks.iter().filter(|clerk| clerk.is_available(round)).count();
-                chairs.min(clerks)
-            })
-            .collect();
+        let staff: Vec<usize> = (0..rounds).map(|round| staff_per_round(evening, round)).collect();
         let mut order: Vec<usize> = (0..evening.sessions.len()).collect();
         let options = |session: usize| self.starts.iter().filter(|start| start.session == session).count();
         let shortest = |session: usize| {
@@ -545,13 +551,7 @@ impl PlacementModel {
     /// another start (or placing one that was left out), and exchanging a placed session for one
     /// left out. A good start lets the solver prune most of its search.
     fn improve(&self, evening: &Evening, weights: &Weights, mut taken: Vec<usize>, cuts: &[Vec<usize>]) -> Vec<usize> {
-        let staff: Vec<usize> = (0..evening.rounds.len())
-            .map(|round| {
-                let chairs = evening.chairs.iter().filter(|chair| chair.is_available(round)).count();
-                let clerks = evening.clerks.iter().filter(|clerk| clerk.is_available(round)).count();
-                chairs.min(clerks)
-            })
-            .collect();
+        let staff: Vec<usize> = (0..evening.rounds.len()).map(|round| staff_per_round(evening, round)).collect();
         if !self.allows(evening, &staff, &taken) {
             return taken;
         }
@@ -682,98 +682,79 @@ impl PlacementModel {
     }
 }
 
-/// The second stage: a chair and a clerk for every placed session, each as evenly spread as can
-/// be. `None` when no assignment exists for these placements.
+/// The second stage: a chair and a clerk for every placed session, chosen together so that
+/// someone in both pools (or a portfolio holder who also chairs) is never in two places, with the
+/// busiest chair's and clerk's loads as low as the weights ask. `None` when no assignment exists
+/// for these placements.
 fn staff(
     evening: &Evening,
+    weights: &Weights,
     cells: &[(usize, usize, usize, usize)],
     time_limit: Duration,
 ) -> Result<Option<Plan>, PlanError> {
     let holder_of = |session: usize| {
         evening.sessions[session].portfolio_holder.and_then(|holder| evening.portfolio_holders.get(holder))
     };
-    // A portfolio holder who also chairs or clerks is busy in the rounds of their own sessions.
-    let mut busy: Vec<(Id<Person>, usize)> = Vec::new();
-    for &(session, _, round, length) in cells {
-        if let Some(holder) = holder_of(session) {
-            busy.extend((round..round + length).map(|used| (holder.person, used)));
-        }
-    }
-    let free = |busy: &[(Id<Person>, usize)], person: &Participant, round: usize, length: usize| {
-        (round..round + length).all(|used| person.is_available(used) && !busy.contains(&(person.person, used)))
+    let covers = |cell: usize, round: usize| {
+        let (_, _, first, length) = cells[cell];
+        first <= round && round < first + length
     };
-    let Some(chairs) = assign(
-        &evening.chairs,
-        cells,
-        &|session, round, length, chair| {
-            holder_of(session).is_none_or(|holder| holder.person != chair.person) && free(&busy, chair, round, length)
-        },
-        time_limit,
-    )?
-    else {
-        return Ok(None);
-    };
-    // Someone who both chairs and clerks is not in two places either.
-    for (&(_, _, round, length), chair) in cells.iter().zip(&chairs) {
-        busy.extend((round..round + length).map(|used| (evening.chairs[*chair].person, used)));
-    }
-    let Some(clerks) =
-        assign(&evening.clerks, cells, &|_, round, length, clerk| free(&busy, clerk, round, length), time_limit)?
-    else {
-        return Ok(None);
-    };
-    let placements = cells
-        .iter()
-        .zip(chairs.into_iter().zip(clerks))
-        .map(|(&(session, room, first_round, round_count), (chair, clerk))| Placement {
-            session,
-            room,
-            first_round,
-            round_count,
-            chair,
-            clerk,
-        })
-        .collect();
-    Ok(Some(Plan { placements }))
-}
-
-/// One person from `people` for every cell, no one in two cells at once, the busiest person's
-/// number of cells as low as it can be.
-fn assign(
-    people: &[Participant],
-    cells: &[(usize, usize, usize, usize)],
-    allowed: &dyn Fn(usize, usize, usize, &Participant) -> bool,
-    time_limit: Duration,
-) -> Result<Option<Vec<usize>>, PlanError> {
     let mut variables = ProblemVariables::new();
-    let mut options: Vec<(usize, usize, Variable)> = Vec::new();
-    for (cell, &(session, _, round, length)) in cells.iter().enumerate() {
-        for (person, participant) in people.iter().enumerate() {
-            if allowed(session, round, length, participant) {
-                options.push((cell, person, variables.add(variable().binary())));
+    // (cell, index in its pool, person, variable) for chairs and for clerks.
+    let mut options = |people: &[Participant], is_chair: bool| {
+        let mut options: Vec<(usize, usize, Id<Person>, Variable)> = Vec::new();
+        for (cell, &(session, _, round, length)) in cells.iter().enumerate() {
+            for (index, person) in people.iter().enumerate() {
+                let own_holder = holder_of(session).is_some_and(|holder| holder.person == person.person);
+                if (is_chair && own_holder) || !(round..round + length).all(|used| person.is_available(used)) {
+                    continue;
+                }
+                options.push((cell, index, person.person, variables.add(variable().binary())));
             }
         }
-    }
-    let busiest = variables.add(variable().integer().min(0));
-    let mut model = variables.minimise(busiest).using(microlp).with_time_limit(time_limit.as_secs_f64());
+        options
+    };
+    let chairs = options(&evening.chairs, true);
+    let clerks = options(&evening.clerks, false);
+    let busiest_chair = variables.add(variable().integer().min(0));
+    let busiest_clerk = variables.add(variable().integer().min(0));
+    let objective = f64::from(weights.chair_load) * busiest_chair + f64::from(weights.clerk_load) * busiest_clerk;
+    let mut model = variables.minimise(objective).using(microlp).with_time_limit(time_limit.as_secs_f64());
     for cell in 0..cells.len() {
-        let assigned: Expression = options.iter().filter(|(c, _, _)| *c == cell).map(|(_, _, v)| *v).sum();
-        model.add_constraint(constraint!(assigned == 1));
+        for pool in [&chairs, &clerks] {
+            let assigned: Expression = pool.iter().filter(|option| option.0 == cell).map(|option| option.3).sum();
+            model.add_constraint(constraint!(assigned == 1));
+        }
     }
+    for (pool, size, busiest) in
+        [(&chairs, evening.chairs.len(), busiest_chair), (&clerks, evening.clerks.len(), busiest_clerk)]
+    {
+        for index in 0..size {
+            let load: Expression = pool.iter().filter(|option| option.1 == index).map(|option| option.3).sum();
+            model.add_constraint(constraint!(load <= busiest));
+        }
+    }
+    // One place per person and round, whatever the role: chair, clerk, or portfolio holder.
     let rounds = cells.iter().map(|&(_, _, round, length)| round + length).max().unwrap_or(0);
-    for person in 0..people.len() {
-        let load: Expression = options.iter().filter(|(_, p, _)| *p == person).map(|(_, _, v)| *v).sum();
-        model.add_constraint(constraint!(load <= busiest));
-        for used in 0..rounds {
-            let busy: Expression = options
+    let mut persons: Vec<Id<Person>> = chairs.iter().chain(&clerks).map(|option| option.2).collect();
+    persons.sort_unstable_by_key(|person| person.get());
+    persons.dedup();
+    for person in persons {
+        for round in 0..rounds {
+            let holding = cells
                 .iter()
-                .filter(|(cell, p, _)| {
-                    let (_, _, round, length) = cells[*cell];
-                    *p == person && round <= used && used < round + length
+                .enumerate()
+                .filter(|(cell, (session, ..))| {
+                    covers(*cell, round) && holder_of(*session).is_some_and(|h| h.person == person)
                 })
-                .map(|(_, _, v)| *v)
+                .count() as f64;
+            let busy: Expression = chairs
+                .iter()
+                .chain(&clerks)
+                .filter(|option| option.2 == person && covers(option.0, round))
+                .map(|option| option.3)
                 .sum();
-            model.add_constraint(constraint!(busy <= 1));
+            model.add_constraint(constraint!(busy + holding <= 1));
         }
     }
     let solution = match model.solve() {
@@ -782,11 +763,15 @@ fn assign(
         Err(ResolutionError::Other(message)) if message.contains("Time limit") => return Ok(None),
         Err(error) => return Err(PlanError::Solver(error.to_string())),
     };
-    let mut chosen = vec![0; cells.len()];
-    for &(cell, person, variable) in &options {
-        if solution.value(variable) > 0.5 {
-            chosen[cell] = person;
-        }
+    let chosen = |pool: &[(usize, usize, Id<Person>, Variable)], cell: usize| {
+        pool.iter().find(|option| option.0 == cell && solution.value(option.3) > 0.5).map(|option| option.1)
+    };
+    let mut placements = Vec::new();
+    for (cell, &(session, room, first_round, round_count)) in cells.iter().enumerate() {
+        let (Some(chair), Some(clerk)) = (chosen(&chairs, cell), chosen(&clerks, cell)) else {
+            return Err(PlanError::Solver("a placed session without a chair or clerk".to_owned()));
+        };
+        placements.push(Placement { session, room, first_round, round_count, chair, clerk });
     }
-    Ok(Some(chosen))
+    Ok(Some(Plan { placements }))
 }

@@ -4,6 +4,7 @@ pub(crate) mod account;
 pub(crate) mod admin;
 pub(crate) mod audit;
 pub(crate) mod home;
+pub(crate) mod market;
 pub(crate) mod proposals;
 pub(crate) mod sign_in;
 

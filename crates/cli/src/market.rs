@@ -1,0 +1,221 @@
+//! `wijkbeeld market …`: list the market evenings, and plan one with the session planner.
+
+use std::fmt::Write as _;
+use std::time::Duration;
+
+use anyhow::{Result, anyhow};
+use time::Date;
+use wijkbeeld_domain::access::Role;
+use wijkbeeld_domain::planner::PlanError;
+use wijkbeeld_store::DatabaseSetting;
+use wijkbeeld_store::market as stored;
+use wijkbeeld_web::Clock;
+use wijkbeeld_web::accounts::Actor;
+use wijkbeeld_web::market::{self, Proposed};
+
+use crate::MarketCommand;
+
+pub(crate) async fn run(setting: &DatabaseSetting, command: MarketCommand) -> Result<()> {
+    match command {
+        MarketCommand::List { json } => {
+            crate::with_store(setting, |store| async move {
+                let mut tx = store.begin().await?;
+                let evenings = stored::evenings(&mut tx).await?;
+                tx.commit().await?;
+                if json {
+                    let list: Vec<serde_json::Value> = evenings
+                        .iter()
+                        .map(|evening| {
+                            serde_json::json!({
+                                "id": evening.id,
+                                "date": evening.date.to_string(),
+                                "title": evening.title,
+                                "published": evening.published,
+                                "rounds": evening.rounds,
+                                "sessions": evening.sessions,
+                            })
+                        })
+                        .collect();
+                    println!("{}", serde_json::to_string_pretty(&list)?);
+                } else {
+                    println!(
+                        "{:<12} {:<5} {:<20} {:>6} {:>8}  gepubliceerd",
+                        "datum", "id", "titel", "rondes", "sessies"
+                    );
+                    for evening in &evenings {
+                        println!(
+                            "{:<12} {:<5} {:<20} {:>6} {:>8}  {}",
+                            evening.date.to_string(),
+                            evening.id,
+                            evening.title,
+                            evening.rounds,
+                            evening.sessions,
+                            if evening.published { "ja" } else { "nee" }
+                        );
+                    }
+                }
+                Ok(())
+            })
+            .await
+        }
+        MarketCommand::Plan { date, json, apply, time_limit } => {
+            let date = Date::parse(&date, time::macros::format_description!("[year]-[month]-[day]"))
+                .map_err(|_| anyhow!("'{date}' is not a date as YYYY-MM-DD"))?;
+            if !(time_limit > 0.0 && time_limit <= 3600.0) {
+                return Err(anyhow!("--time-limit must be between 0 and 3600 seconds"));
+            }
+            crate::with_store(setting, |store| async move {
+                let mut tx = store.begin().await?;
+                let evening = stored::evening_on(&mut tx, date).await?;
+                tx.commit().await?;
+                let evening = evening.ok_or_else(|| anyhow!("there is no market evening on {date}"))?;
+                let proposed = market::propose(&store, evening, Duration::from_secs_f64(time_limit)).await?;
+                if json {
+                    println!("{}", serde_json::to_string_pretty(&as_json(&proposed))?);
+                } else {
+                    print!("{}", as_table(&proposed));
+                }
+                let outcome = match &proposed.outcome {
+                    Ok(outcome) => outcome,
+                    Err(PlanError::PinsConflict(reasons)) => {
+                        return Err(anyhow!("the pinned sessions cannot all be held: {}", reasons.join("; ")));
+                    }
+                    Err(error) => return Err(anyhow!("{error}")),
+                };
+                if !outcome.unplaced.is_empty() {
+                    return Err(anyhow!(
+                        "{} session(s) cannot be placed: {}",
+                        outcome.unplaced.len(),
+                        outcome.explanation.join("; ")
+                    ));
+                }
+                if apply {
+                    let placements: Vec<_> =
+                        outcome.plan.placements.iter().map(|placement| proposed.problem.stored(placement)).collect();
+                    let actor = Actor { user_id: None, name: "cli".to_owned() };
+                    market::apply_plan(&store, evening, &placements, Role::Admin, &actor, Clock::System.now()).await?;
+                    eprintln!("The plan is stored.");
+                }
+                Ok(())
+            })
+            .await
+        }
+    }
+}
+
+/// The plan as the JSON: optimal, objective, sessions, unplaced, explanation.
+fn as_json(proposed: &Proposed) -> serde_json::Value {
+    let problem = &proposed.problem;
+    let evening = &problem.evening;
+    let subject = |session: usize| evening.sessions[session].subject.clone();
+    let holder = |session: usize| {
+        evening.sessions[session].portfolio_holder.map(|holder| evening.portfolio_holders[holder].name.clone())
+    };
+    match &proposed.outcome {
+        Ok(outcome) => {
+            let sessions: Vec<serde_json::Value> = outcome
+                .plan
+                .placements
+                .iter()
+                .map(|placement| {
+                    let row = &proposed.planning.sessions[placement.session];
+                    serde_json::json!({
+                        "proposal": subject(placement.session),
+                        "proposal_id": row.proposal_id,
+                        "case_number": row.case_number,
+                        "room": evening.rooms[placement.room].name,
+                        "rounds": placement.rounds().map(|round| round + 1).collect::<Vec<_>>(),
+                        "chair": evening.chairs[placement.chair].name,
+                        "clerk": evening.clerks[placement.clerk].name,
+                        "portfolio_holder": holder(placement.session),
+                    })
+                })
+                .collect();
+            serde_json::json!({
+                "optimal": outcome.optimal,
+                "objective": outcome.objective,
+                "sessions": sessions,
+                "unplaced": outcome.unplaced.iter().map(|session| subject(*session)).collect::<Vec<_>>(),
+                "explanation": outcome.explanation,
+            })
+        }
+        Err(error) => {
+            let explanation = match error {
+                PlanError::PinsConflict(reasons) => reasons.clone(),
+                other => vec![other.to_string()],
+            };
+            serde_json::json!({
+                "optimal": false,
+                "objective": null,
+                "sessions": [],
+                "unplaced": (0..evening.sessions.len()).map(subject).collect::<Vec<_>>(),
+                "explanation": explanation,
+            })
+        }
+    }
+}
+
+/// The plan as a table of rooms × rounds, then what is left out and why.
+fn as_table(proposed: &Proposed) -> String {
+    let evening = &proposed.problem.evening;
+    let planning = &proposed.planning;
+    let mut text = String::new();
+    let _ = writeln!(text, "{} {}", planning.title, planning.date);
+    let Ok(outcome) = &proposed.outcome else {
+        if let Err(PlanError::PinsConflict(reasons)) = &proposed.outcome {
+            for reason in reasons {
+                let _ = writeln!(text, "  - {reason}");
+            }
+        }
+        return text;
+    };
+    let _ = writeln!(
+        text,
+        "Doelwaarde {} ({})",
+        outcome.objective,
+        if outcome.optimal { "bewezen optimaal" } else { "beste binnen de tijdslimiet" }
+    );
+    let width = 34;
+    let mut header = format!("{:<18}", "zaal");
+    for round in &planning.rounds {
+        let _ =
+            write!(header, " | {:<width$}", format!("ronde {} {}–{}", round.position, round.starts_at, round.ends_at));
+    }
+    let _ = writeln!(text, "{header}");
+    for (room_index, room) in evening.rooms.iter().enumerate() {
+        let mut line = format!("{:<18}", room.name);
+        for round in 0..evening.rounds.len() {
+            let cell = outcome
+                .plan
+                .placements
+                .iter()
+                .find(|p| p.room == room_index && p.rounds().contains(&round))
+                .map(|p| {
+                    let subject: String = evening.sessions[p.session].subject.chars().take(20).collect();
+                    format!("{subject} ({})", evening.chairs[p.chair].name.split(' ').next_back().unwrap_or_default())
+                })
+                .unwrap_or_default();
+            let cell: String = cell.chars().take(width).collect();
+            let _ = write!(line, " | {cell:<width$}");
+        }
+        let _ = writeln!(text, "{line}");
+    }
+    for placement in &outcome.plan.placements {
+        let _ = writeln!(
+            text,
+            "  {}: {}, ronde {}; voorzitter {}, griffie {}",
+            evening.sessions[placement.session].subject,
+            evening.rooms[placement.room].name,
+            placement.rounds().map(|round| (round + 1).to_string()).collect::<Vec<_>>().join("–"),
+            evening.chairs[placement.chair].name,
+            evening.clerks[placement.clerk].name
+        );
+    }
+    for session in &outcome.unplaced {
+        let _ = writeln!(text, "Niet geplaatst: {}", evening.sessions[*session].subject);
+    }
+    for reason in &outcome.explanation {
+        let _ = writeln!(text, "  - {reason}");
+    }
+    text
+}

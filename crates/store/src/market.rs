@@ -1,0 +1,441 @@
+//! Market evenings as the planner and the evening page see them: rounds, rooms in use, the pools
+//! of chairs and clerks, who is absent when, and the sessions with where and by whom they are
+//! held; and storing a plan or one session's move.
+
+use time::{Date, OffsetDateTime, Time};
+use wijkbeeld_domain::proposal::Domain;
+
+use crate::{StoreError, Tx, decode_code, on_connection};
+
+/// An evening as listed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EveningListing {
+    /// Identifier.
+    pub id: i64,
+    /// The day.
+    pub date: Date,
+    /// Title.
+    pub title: String,
+    /// Whether it is published.
+    pub published: bool,
+    /// Number of rounds.
+    pub rounds: i64,
+    /// Number of sessions.
+    pub sessions: i64,
+}
+
+/// A round of an evening.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct RoundRow {
+    /// Identifier.
+    pub id: i64,
+    /// Order, from 1.
+    pub position: i64,
+    /// Start.
+    pub starts_at: Time,
+    /// End.
+    pub ends_at: Time,
+}
+
+/// A room in use on an evening.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoomRow {
+    /// Identifier.
+    pub id: i64,
+    /// Name.
+    pub name: String,
+    /// Seats.
+    pub capacity: i64,
+    /// Whether sessions there can be streamed.
+    pub livestream: bool,
+    /// Whether it is accessible to wheelchair users.
+    pub accessible: bool,
+}
+
+/// Someone the evening needs in one place: a chair, a clerk, a portfolio holder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attendee {
+    /// The person.
+    pub person_id: i64,
+    /// Name.
+    pub name: String,
+    /// The title before the name where there is one ("Wethouder", "Burgemeester").
+    pub title: Option<String>,
+    /// The rounds (by id) the person cannot be there.
+    pub absent_rounds: Vec<i64>,
+}
+
+/// A session of the evening with its proposal's planning facts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionRow {
+    /// Identifier.
+    pub id: i64,
+    /// The proposal.
+    pub proposal_id: i64,
+    /// Onderwerp.
+    pub subject: String,
+    /// Zaaknummer.
+    pub case_number: Option<String>,
+    /// Domeinen.
+    pub domains: Vec<Domain>,
+    /// Duur in minutes, when set.
+    pub duration_minutes: Option<i64>,
+    /// The portfolio holder (person id).
+    pub portfolio_holder_id: Option<i64>,
+    /// Expected attendance (default 30).
+    pub expected_attendance: i64,
+    /// Speakers whose registration is confirmed.
+    pub confirmed_speakers: i64,
+    /// Whether the session must be streamed.
+    pub needs_livestream: bool,
+    /// Room, once planned.
+    pub room_id: Option<i64>,
+    /// First round, once planned.
+    pub first_round_id: Option<i64>,
+    /// Rounds taken.
+    pub round_count: i64,
+    /// Voorzitter.
+    pub chair_id: Option<i64>,
+    /// Griffiemedewerker.
+    pub clerk_id: Option<i64>,
+    /// Whether the griffie fixed room and round.
+    pub pinned: bool,
+}
+
+/// Everything about an evening the planner and the evening page need.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EveningPlanning {
+    /// Identifier.
+    pub id: i64,
+    /// The day.
+    pub date: Date,
+    /// Title.
+    pub title: String,
+    /// When it was published.
+    pub published_at: Option<OffsetDateTime>,
+    /// Rounds in order.
+    pub rounds: Vec<RoundRow>,
+    /// Rooms in use, by name.
+    pub rooms: Vec<RoomRow>,
+    /// Pool of chairs, by name.
+    pub chairs: Vec<Attendee>,
+    /// Pool of clerks, by name.
+    pub clerks: Vec<Attendee>,
+    /// The portfolio holders of the sessions, by name.
+    pub portfolio_holders: Vec<Attendee>,
+    /// Sessions, by subject.
+    pub sessions: Vec<SessionRow>,
+}
+
+/// Where and by whom a session is held; `None` room or round leaves it unplanned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SessionPlacement {
+    /// The session.
+    pub session_id: i64,
+    /// Room.
+    pub room_id: Option<i64>,
+    /// First round.
+    pub first_round_id: Option<i64>,
+    /// Rounds taken, from 1.
+    pub round_count: i64,
+    /// Voorzitter.
+    pub chair_id: Option<i64>,
+    /// Griffiemedewerker.
+    pub clerk_id: Option<i64>,
+}
+
+#[derive(sqlx::FromRow)]
+struct SessionRecord {
+    id: i64,
+    proposal_id: i64,
+    subject: String,
+    case_number: Option<String>,
+    duration_minutes: Option<i64>,
+    portfolio_holder_id: Option<i64>,
+    expected_attendance: i64,
+    confirmed_speakers: i64,
+    needs_livestream: bool,
+    room_id: Option<i64>,
+    first_round_id: Option<i64>,
+    round_count: i64,
+    chair_id: Option<i64>,
+    clerk_id: Option<i64>,
+    pinned: bool,
+}
+
+/// Every evening, latest first, with counts.
+pub async fn evenings(tx: &mut Tx) -> Result<Vec<EveningListing>, StoreError> {
+    let rows: Vec<(i64, Date, String, Option<OffsetDateTime>, i64, i64)> = on_connection!(tx, |connection| {
+        sqlx::query_as(
+            "SELECT e.id, e.date, e.title, e.published_at, \
+                    (SELECT COUNT(*) FROM rounds r WHERE r.evening_id = e.id), \
+                    (SELECT COUNT(*) FROM sessions s WHERE s.evening_id = e.id) \
+             FROM market_evenings e ORDER BY e.date DESC",
+        )
+        .fetch_all(&mut *connection)
+        .await?
+    });
+    Ok(rows
+        .into_iter()
+        .map(|(id, date, title, published_at, rounds, sessions)| EveningListing {
+            id,
+            date,
+            title,
+            published: published_at.is_some(),
+            rounds,
+            sessions,
+        })
+        .collect())
+}
+
+/// The evening on a day.
+pub async fn evening_on(tx: &mut Tx, date: Date) -> Result<Option<i64>, StoreError> {
+    Ok(on_connection!(tx, |connection| {
+        sqlx::query_scalar("SELECT id FROM market_evenings WHERE date = $1")
+            .bind(date)
+            .fetch_optional(&mut *connection)
+            .await?
+    }))
+}
+
+/// An evening with its rounds, rooms, people and sessions.
+pub async fn planning(tx: &mut Tx, id: i64) -> Result<EveningPlanning, StoreError> {
+    let header: Option<(Date, String, Option<OffsetDateTime>)> = on_connection!(tx, |connection| {
+        sqlx::query_as("SELECT date, title, published_at FROM market_evenings WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *connection)
+            .await?
+    });
+    let (date, title, published_at) = header.ok_or_else(|| StoreError::NotFound(format!("market evening {id}")))?;
+    let rounds: Vec<RoundRow> = on_connection!(tx, |connection| {
+        sqlx::query_as("SELECT id, position, starts_at, ends_at FROM rounds WHERE evening_id = $1 ORDER BY position")
+            .bind(id)
+            .fetch_all(&mut *connection)
+            .await?
+    });
+    let rooms: Vec<(i64, String, i64, bool, bool)> = on_connection!(tx, |connection| {
+        sqlx::query_as(
+            "SELECT r.id, r.name, r.capacity, r.has_livestream, r.is_accessible FROM rooms r \
+             JOIN evening_rooms er ON er.room_id = r.id WHERE er.evening_id = $1 ORDER BY r.name",
+        )
+        .bind(id)
+        .fetch_all(&mut *connection)
+        .await?
+    });
+    let rooms = rooms
+        .into_iter()
+        .map(|(id, name, capacity, livestream, accessible)| RoomRow { id, name, capacity, livestream, accessible })
+        .collect();
+    let absences: Vec<(i64, i64)> = on_connection!(tx, |connection| {
+        sqlx::query_as(
+            "SELECT a.person_id, a.round_id FROM evening_absences a JOIN rounds r ON r.id = a.round_id \
+             WHERE r.evening_id = $1 ORDER BY r.position",
+        )
+        .bind(id)
+        .fetch_all(&mut *connection)
+        .await?
+    });
+    let attendee = |person_id: i64, name: String, title: Option<String>| Attendee {
+        person_id,
+        name,
+        title,
+        absent_rounds: absences.iter().filter(|(person, _)| *person == person_id).map(|(_, round)| *round).collect(),
+    };
+    let staff: Vec<(i64, String, String)> = on_connection!(tx, |connection| {
+        sqlx::query_as(
+            "SELECT p.id, p.name, s.duty FROM evening_staff s JOIN persons p ON p.id = s.person_id \
+             WHERE s.evening_id = $1 ORDER BY p.name",
+        )
+        .bind(id)
+        .fetch_all(&mut *connection)
+        .await?
+    });
+    let pool = |duty: &str| -> Vec<Attendee> {
+        staff
+            .iter()
+            .filter(|(_, _, d)| d == duty)
+            .map(|(person, name, _)| attendee(*person, name.clone(), None))
+            .collect()
+    };
+    let (chairs, clerks) = (pool("voorzitter"), pool("griffiemedewerker"));
+
+    let rows: Vec<SessionRecord> = on_connection!(tx, |connection| {
+        sqlx::query_as(
+            "SELECT s.id, p.id AS proposal_id, p.subject, p.case_number, p.duration_minutes, p.portfolio_holder_id, \
+                    p.expected_attendance, \
+                    (SELECT COUNT(*) FROM speaker_registrations r \
+                     WHERE r.session_id = s.id AND r.status = 'bevestigd') AS confirmed_speakers, \
+                    p.needs_livestream, s.room_id, s.first_round_id, s.round_count, s.chair_id, s.clerk_id, s.pinned \
+             FROM sessions s JOIN proposals p ON p.id = s.proposal_id WHERE s.evening_id = $1 ORDER BY p.subject, s.id",
+        )
+        .bind(id)
+        .fetch_all(&mut *connection)
+        .await?
+    });
+    let domain_rows: Vec<(i64, String)> = on_connection!(tx, |connection| {
+        sqlx::query_as(
+            "SELECT d.proposal_id, d.domain FROM proposal_domains d \
+             JOIN sessions s ON s.proposal_id = d.proposal_id WHERE s.evening_id = $1",
+        )
+        .bind(id)
+        .fetch_all(&mut *connection)
+        .await?
+    });
+    let mut sessions = Vec::new();
+    for row in rows {
+        let mut domains = domain_rows
+            .iter()
+            .filter(|(proposal, _)| *proposal == row.proposal_id)
+            .map(|(_, code)| decode_code(code))
+            .collect::<Result<Vec<Domain>, _>>()?;
+        domains.sort();
+        sessions.push(SessionRow {
+            id: row.id,
+            proposal_id: row.proposal_id,
+            subject: row.subject,
+            case_number: row.case_number,
+            domains,
+            duration_minutes: row.duration_minutes,
+            portfolio_holder_id: row.portfolio_holder_id,
+            expected_attendance: row.expected_attendance,
+            confirmed_speakers: row.confirmed_speakers,
+            needs_livestream: row.needs_livestream,
+            room_id: row.room_id,
+            first_round_id: row.first_round_id,
+            round_count: row.round_count,
+            chair_id: row.chair_id,
+            clerk_id: row.clerk_id,
+            pinned: row.pinned,
+        });
+    }
+    let holders: Vec<(i64, String, Option<String>)> = on_connection!(tx, |connection| {
+        sqlx::query_as(
+            "SELECT p.id, p.name, (SELECT MIN(m.function) FROM memberships m WHERE m.person_id = p.id \
+                                   AND m.function IN ('wethouder', 'burgemeester')) \
+             FROM persons p WHERE p.id IN (SELECT pr.portfolio_holder_id FROM sessions s \
+                                           JOIN proposals pr ON pr.id = s.proposal_id WHERE s.evening_id = $1) \
+             ORDER BY p.name",
+        )
+        .bind(id)
+        .fetch_all(&mut *connection)
+        .await?
+    });
+    let portfolio_holders = holders
+        .into_iter()
+        .map(|(person, name, function)| {
+            let title = function.map(|function| if function == "burgemeester" { "Burgemeester" } else { "Wethouder" });
+            attendee(person, name, title.map(str::to_owned))
+        })
+        .collect();
+    Ok(EveningPlanning { id, date, title, published_at, rounds, rooms, chairs, clerks, portfolio_holders, sessions })
+}
+
+/// Stores where and by whom sessions of the evening are held. Sessions of another evening are
+/// refused as not found, and nothing is stored.
+pub async fn store_placements(tx: &mut Tx, evening_id: i64, placements: &[SessionPlacement]) -> Result<(), StoreError> {
+    for placement in placements {
+        let updated = on_connection!(tx, |connection| {
+            sqlx::query(
+                "UPDATE sessions SET room_id = $1, first_round_id = $2, round_count = $3, chair_id = $4, clerk_id = $5 \
+                 WHERE id = $6 AND evening_id = $7",
+            )
+            .bind(placement.room_id)
+            .bind(placement.first_round_id)
+            .bind(placement.round_count)
+            .bind(placement.chair_id)
+            .bind(placement.clerk_id)
+            .bind(placement.session_id)
+            .bind(evening_id)
+            .execute(&mut *connection)
+            .await?
+            .rows_affected()
+        });
+        if updated == 0 {
+            return Err(StoreError::NotFound(format!("session {} of evening {evening_id}", placement.session_id)));
+        }
+    }
+    Ok(())
+}
+
+/// Fixes or frees a session's room and round for the planner.
+pub async fn set_pinned(tx: &mut Tx, evening_id: i64, session_id: i64, pinned: bool) -> Result<(), StoreError> {
+    let updated = on_connection!(tx, |connection| {
+        sqlx::query("UPDATE sessions SET pinned = $1 WHERE id = $2 AND evening_id = $3")
+            .bind(pinned)
+            .bind(session_id)
+            .bind(evening_id)
+            .execute(&mut *connection)
+            .await?
+            .rows_affected()
+    });
+    if updated == 0 {
+        return Err(StoreError::NotFound(format!("session {session_id} of evening {evening_id}")));
+    }
+    Ok(())
+}
+
+/// Replaces an evening's pools of chairs and clerks.
+pub async fn set_staff(tx: &mut Tx, evening_id: i64, chairs: &[i64], clerks: &[i64]) -> Result<(), StoreError> {
+    on_connection!(tx, |connection| {
+        sqlx::query("DELETE FROM evening_staff WHERE evening_id = $1")
+            .bind(evening_id)
+            .execute(&mut *connection)
+            .await?;
+    });
+    for (people, duty) in [(chairs, "voorzitter"), (clerks, "griffiemedewerker")] {
+        for person in people {
+            on_connection!(tx, |connection| {
+                sqlx::query("INSERT INTO evening_staff (evening_id, person_id, duty) VALUES ($1, $2, $3)")
+                    .bind(evening_id)
+                    .bind(person)
+                    .bind(duty)
+                    .execute(&mut *connection)
+                    .await?;
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Replaces the rounds of the evening in which a person cannot be there.
+pub async fn set_absences(tx: &mut Tx, evening_id: i64, person_id: i64, rounds: &[i64]) -> Result<(), StoreError> {
+    on_connection!(tx, |connection| {
+        sqlx::query(
+            "DELETE FROM evening_absences WHERE person_id = $1 \
+             AND round_id IN (SELECT id FROM rounds WHERE evening_id = $2)",
+        )
+        .bind(person_id)
+        .bind(evening_id)
+        .execute(&mut *connection)
+        .await?;
+    });
+    for round in rounds {
+        on_connection!(tx, |connection| {
+            sqlx::query(
+                "INSERT INTO evening_absences (round_id, person_id) \
+                 SELECT id, $2 FROM rounds WHERE id = $1 AND evening_id = $3",
+            )
+            .bind(round)
+            .bind(person_id)
+            .bind(evening_id)
+            .execute(&mut *connection)
+            .await?;
+        });
+    }
+    Ok(())
+}
+
+/// Puts every room of the municipality in use on the evening (a new evening's default).
+pub async fn use_all_rooms(tx: &mut Tx, evening_id: i64) -> Result<(), StoreError> {
+    on_connection!(tx, |connection| {
+        sqlx::query(
+            "INSERT INTO evening_rooms (evening_id, room_id) \
+             SELECT e.id, r.id FROM market_evenings e JOIN rooms r ON r.body_id = e.body_id WHERE e.id = $1 \
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(evening_id)
+        .execute(&mut *connection)
+        .await?;
+    });
+    Ok(())
+}

@@ -1,0 +1,358 @@
+//! The use cases of market evenings, shared by the pages and the command line: the planning
+//! problem of an evening as the planner sees it, running the planner, storing a plan, moving one
+//! session by hand and pinning it. Every change is checked against the planner's hard rules
+//! (`planner::check`), made by the griffie, and recorded in the audit log.
+
+use std::time::Duration;
+
+use time::OffsetDateTime;
+use wijkbeeld_domain::Id;
+use wijkbeeld_domain::access::Role;
+use wijkbeeld_domain::planner::{
+    self, Evening, Outcome, Participant, Pin, Placement, Plan, PlanError, PlannerSettings, RoomSlot, RoundSlot,
+    SessionRequest, Weights,
+};
+use wijkbeeld_store::audit::{self, Change};
+use wijkbeeld_store::market::{self as stored, Attendee, EveningPlanning, SessionPlacement};
+use wijkbeeld_store::{Store, StoreError, Tx, settings};
+
+use crate::accounts::Actor;
+
+/// The setting that holds the planner's weights as JSON (see [`Weights`]).
+pub const WEIGHTS_SETTING: &str = "planner.weights";
+
+/// Why a planning change was refused or failed.
+#[derive(Debug, thiserror::Error)]
+pub enum MarketError {
+    /// The role may not plan evenings.
+    #[error("only the griffie plans market evenings")]
+    Forbidden,
+    /// No such evening or session.
+    #[error("not found: {0}")]
+    NotFound(String),
+    /// The change breaks hard rules; each in words.
+    #[error("the plan breaks these rules: {}", .0.join("; "))]
+    Conflicts(Vec<String>),
+    /// The stored weights setting cannot be read.
+    #[error("the setting {WEIGHTS_SETTING} is not valid: {0}")]
+    Weights(String),
+    /// The database failed.
+    #[error(transparent)]
+    Store(StoreError),
+}
+
+impl From<StoreError> for MarketError {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::NotFound(what) => MarketError::NotFound(what),
+            error => MarketError::Store(error),
+        }
+    }
+}
+
+/// Whether the role plans market evenings.
+pub fn may_plan(role: Role) -> bool {
+    matches!(role, Role::Griffie | Role::Admin)
+}
+
+/// An evening as the planner sees it, with the database identifiers behind its indexes.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    /// The planning problem.
+    pub evening: Evening,
+    /// Session ids, by the problem's session index.
+    pub sessions: Vec<i64>,
+    /// Room ids, by room index.
+    pub rooms: Vec<i64>,
+    /// Round ids, by round index.
+    pub rounds: Vec<i64>,
+    /// Chair person ids, by chair index.
+    pub chairs: Vec<i64>,
+    /// Clerk person ids, by clerk index.
+    pub clerks: Vec<i64>,
+}
+
+impl Problem {
+    /// The planning problem of a stored evening. A proposal without a duration is taken to fill
+    /// the shortest round.
+    pub fn of(planning: &EveningPlanning) -> Problem {
+        let rounds: Vec<i64> = planning.rounds.iter().map(|round| round.id).collect();
+        let round_slots: Vec<RoundSlot> = planning
+            .rounds
+            .iter()
+            .map(|round| RoundSlot { minutes: minutes_between(round.starts_at, round.ends_at) })
+            .collect();
+        let shortest = round_slots.iter().map(|round| round.minutes).min().unwrap_or(60);
+        let participant = |attendee: &Attendee| Participant {
+            person: Id::new(attendee.person_id),
+            name: match &attendee.title {
+                Some(title) => format!("{title} {}", attendee.name),
+                None => attendee.name.clone(),
+            },
+            available: (!attendee.absent_rounds.is_empty())
+                .then(|| (0..rounds.len()).filter(|index| !attendee.absent_rounds.contains(&rounds[*index])).collect()),
+        };
+        let room_index = |id: Option<i64>| id.and_then(|id| planning.rooms.iter().position(|room| room.id == id));
+        let round_index = |id: Option<i64>| id.and_then(|id| rounds.iter().position(|round| *round == id));
+        let sessions = planning
+            .sessions
+            .iter()
+            .map(|session| SessionRequest {
+                subject: session.subject.clone(),
+                domains: session.domains.clone(),
+                duration_minutes: session.duration_minutes.map_or(shortest, clamp_u16),
+                portfolio_holder: session
+                    .portfolio_holder_id
+                    .and_then(|holder| planning.portfolio_holders.iter().position(|p| p.person_id == holder)),
+                seats: clamp_u16(session.expected_attendance + session.confirmed_speakers),
+                needs_livestream: session.needs_livestream,
+                pin: match (session.pinned, room_index(session.room_id), round_index(session.first_round_id)) {
+                    (true, Some(room), Some(round)) => Some(Pin { room, round }),
+                    _ => None,
+                },
+            })
+            .collect();
+        Problem {
+            evening: Evening {
+                rounds: round_slots,
+                rooms: planning
+                    .rooms
+                    .iter()
+                    .map(|room| RoomSlot {
+                        name: room.name.clone(),
+                        capacity: clamp_u16(room.capacity),
+                        livestream: room.livestream,
+                    })
+                    .collect(),
+                chairs: planning.chairs.iter().map(participant).collect(),
+                clerks: planning.clerks.iter().map(participant).collect(),
+                portfolio_holders: planning.portfolio_holders.iter().map(participant).collect(),
+                sessions,
+            },
+            sessions: planning.sessions.iter().map(|session| session.id).collect(),
+            rooms: planning.rooms.iter().map(|room| room.id).collect(),
+            rounds,
+            chairs: planning.chairs.iter().map(|chair| chair.person_id).collect(),
+            clerks: planning.clerks.iter().map(|clerk| clerk.person_id).collect(),
+        }
+    }
+
+    /// The stored sessions that are fully planned (room, round, chair and clerk known on this
+    /// evening), as a plan of the problem.
+    pub fn stored_plan(&self, planning: &EveningPlanning) -> Plan {
+        let placements = planning
+            .sessions
+            .iter()
+            .enumerate()
+            .filter_map(|(session, row)| {
+                Some(Placement {
+                    session,
+                    room: self.rooms.iter().position(|id| Some(*id) == row.room_id)?,
+                    first_round: self.rounds.iter().position(|id| Some(*id) == row.first_round_id)?,
+                    round_count: usize::try_from(row.round_count).ok()?,
+                    chair: self.chairs.iter().position(|id| Some(*id) == row.chair_id)?,
+                    clerk: self.clerks.iter().position(|id| Some(*id) == row.clerk_id)?,
+                })
+            })
+            .collect();
+        Plan { placements }
+    }
+
+    /// A placement of the problem as the database stores it.
+    pub fn stored(&self, placement: &Placement) -> SessionPlacement {
+        SessionPlacement {
+            session_id: self.sessions[placement.session],
+            room_id: Some(self.rooms[placement.room]),
+            first_round_id: Some(self.rounds[placement.first_round]),
+            round_count: placement.round_count as i64,
+            chair_id: Some(self.chairs[placement.chair]),
+            clerk_id: Some(self.clerks[placement.clerk]),
+        }
+    }
+
+    /// A placement given by database ids; `None` when an id is not of this evening. The number
+    /// of rounds follows from the session's duration (or is 1 when it does not fit, which the
+    /// check then reports).
+    pub fn placement_of(&self, given: &SessionPlacement) -> Option<Placement> {
+        let session = self.sessions.iter().position(|id| *id == given.session_id)?;
+        let first_round = self.rounds.iter().position(|id| Some(*id) == given.first_round_id)?;
+        let duration = self.evening.sessions[session].duration_minutes;
+        Some(Placement {
+            session,
+            room: self.rooms.iter().position(|id| Some(*id) == given.room_id)?,
+            first_round,
+            round_count: self.evening.rounds_needed(duration, first_round).unwrap_or(1),
+            chair: self.chairs.iter().position(|id| Some(*id) == given.chair_id)?,
+            clerk: self.clerks.iter().position(|id| Some(*id) == given.clerk_id)?,
+        })
+    }
+}
+
+fn minutes_between(start: time::Time, end: time::Time) -> u16 {
+    clamp_u16((end - start).whole_minutes())
+}
+
+fn clamp_u16(value: i64) -> u16 {
+    u16::try_from(value.max(0)).unwrap_or(u16::MAX)
+}
+
+/// The planner's settings: the weights from the database (or the defaults), and a time limit.
+pub async fn planner_settings(tx: &mut Tx, time_limit: Duration) -> Result<PlannerSettings, MarketError> {
+    let weights = match settings::get(tx, WEIGHTS_SETTING).await? {
+        Some(json) => serde_json::from_str(&json).map_err(|error| MarketError::Weights(error.to_string()))?,
+        None => Weights::default(),
+    };
+    Ok(PlannerSettings { weights, time_limit })
+}
+
+/// What the planner proposes for an evening.
+#[derive(Debug, Clone)]
+pub struct Proposed {
+    /// The evening as stored.
+    pub planning: EveningPlanning,
+    /// Its planning problem.
+    pub problem: Problem,
+    /// The planner's plan, or why there is none.
+    pub outcome: Result<Outcome, PlanError>,
+}
+
+/// Runs the planner on an evening; stores nothing.
+pub async fn propose(store: &Store, evening_id: i64, time_limit: Duration) -> Result<Proposed, MarketError> {
+    let mut tx = store.begin().await?;
+    let planning = stored::planning(&mut tx, evening_id).await?;
+    let settings = planner_settings(&mut tx, time_limit).await?;
+    tx.commit().await?;
+    let problem = Problem::of(&planning);
+    // The solver is CPU-bound for up to the time limit; keep it off the async workers.
+    let evening = problem.evening.clone();
+    let outcome = tokio::task::spawn_blocking(move || planner::plan(&evening, &settings))
+        .await
+        .map_err(|error| MarketError::Store(StoreError::Corrupt(format!("the planner stopped: {error}"))))?;
+    Ok(Proposed { planning, problem, outcome })
+}
+
+/// Stores a whole plan for the evening: the placements given, and every other session of the
+/// evening unplanned. Refused, storing nothing, when it breaks a hard rule.
+pub async fn apply_plan(
+    store: &Store,
+    evening_id: i64,
+    placements: &[SessionPlacement],
+    role: Role,
+    actor: &Actor,
+    now: OffsetDateTime,
+) -> Result<(), MarketError> {
+    if !may_plan(role) {
+        return Err(MarketError::Forbidden);
+    }
+    let mut tx = store.begin_write().await?;
+    let planning = stored::planning(&mut tx, evening_id).await?;
+    let problem = Problem::of(&planning);
+    let mut plan = Plan::default();
+    for given in placements {
+        let placement = problem.placement_of(given).ok_or_else(|| {
+            MarketError::NotFound(format!(
+                "session {}, its room, round, chair or clerk on this evening",
+                given.session_id
+            ))
+        })?;
+        plan.placements.push(placement);
+    }
+    let conflicts = planner::check(&problem.evening, &plan);
+    if !conflicts.is_empty() {
+        return Err(MarketError::Conflicts(
+            conflicts.iter().map(|conflict| conflict.describe(&problem.evening)).collect(),
+        ));
+    }
+    let mut stored_placements: Vec<SessionPlacement> = plan.placements.iter().map(|p| problem.stored(p)).collect();
+    for (index, session) in problem.sessions.iter().enumerate() {
+        if !plan.placements.iter().any(|placement| placement.session == index) {
+            stored_placements.push(SessionPlacement {
+                session_id: *session,
+                room_id: None,
+                first_round_id: None,
+                round_count: 1,
+                chair_id: None,
+                clerk_id: None,
+            });
+        }
+    }
+    stored::store_placements(&mut tx, evening_id, &stored_placements).await?;
+    let details = serde_json::json!({
+        "placed": plan.placements.len(),
+        "unplaced": problem.sessions.len() - plan.placements.len(),
+    });
+    record(&mut tx, actor, "market.plan", evening_id, details, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Moves one session to a room, round, chair and clerk, and pins it there or frees it. Refused,
+/// storing nothing, with the conflicts in words, when the move breaks a hard rule together with
+/// the rest of the stored plan.
+pub async fn move_session(
+    store: &Store,
+    evening_id: i64,
+    target: &SessionPlacement,
+    pinned: bool,
+    role: Role,
+    actor: &Actor,
+    now: OffsetDateTime,
+) -> Result<(), MarketError> {
+    if !may_plan(role) {
+        return Err(MarketError::Forbidden);
+    }
+    let mut tx = store.begin_write().await?;
+    let planning = stored::planning(&mut tx, evening_id).await?;
+    let problem = Problem::of(&planning);
+    let moved = problem.placement_of(target).ok_or_else(|| {
+        MarketError::NotFound(format!("session {}, its room, round, chair or clerk on this evening", target.session_id))
+    })?;
+    let mut plan = problem.stored_plan(&planning);
+    plan.placements.retain(|placement| placement.session != moved.session);
+    plan.placements.push(moved);
+    // The pin is the new place, so it cannot conflict with itself.
+    let mut evening = problem.evening.clone();
+    evening.sessions[moved.session].pin = None;
+    let conflicts: Vec<String> = planner::check(&evening, &plan)
+        .iter()
+        .filter(|conflict| conflict.involves(moved.session))
+        .map(|conflict| conflict.describe(&evening))
+        .collect();
+    if !conflicts.is_empty() {
+        return Err(MarketError::Conflicts(conflicts));
+    }
+    let placement = problem.stored(&moved);
+    stored::store_placements(&mut tx, evening_id, &[placement]).await?;
+    stored::set_pinned(&mut tx, evening_id, placement.session_id, pinned).await?;
+    let room = &evening.rooms[moved.room].name;
+    let details = serde_json::json!({
+        "session": placement.session_id,
+        "room": room,
+        "round": moved.first_round + 1,
+        "pinned": pinned,
+    });
+    record(&mut tx, actor, "session.move", evening_id, details, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn record(
+    tx: &mut Tx,
+    actor: &Actor,
+    action: &str,
+    evening_id: i64,
+    details: serde_json::Value,
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
+    let change = Change {
+        user_id: actor.user_id.map(Id::get),
+        actor: &actor.name,
+        action,
+        entity: "market_evening",
+        entity_id: Some(evening_id),
+        from_state: None,
+        to_state: None,
+        details: Some(details.to_string()),
+    };
+    audit::record(tx, now, &change).await
+}

@@ -1,0 +1,516 @@
+//! Market evenings: the list (`/markt`), an evening's grid of rooms × rounds (public once
+//! published), and for the griffie the planner (run, look at its proposal, accept it), manual
+//! moves checked against the planner's hard rules, and pins.
+
+use std::time::Duration;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use wijkbeeld_domain::access::Role;
+use wijkbeeld_domain::planner::{Outcome, Plan, PlanError};
+use wijkbeeld_store::market::{self as stored, EveningPlanning, SessionPlacement};
+
+use crate::accounts::Actor;
+use crate::auth::Viewer;
+use crate::error::AppResult;
+use crate::forms::{Choice, FormErrors};
+use crate::i18n::{Argument, Texts};
+use crate::layout::Layout;
+use crate::market::{self, MarketError, Problem, may_plan};
+use crate::{AppError, AppState};
+
+/// How long the planner may search when the griffie presses the button.
+const PLANNER_TIME_LIMIT: Duration = Duration::from_secs(5);
+
+fn actor(viewer: &Viewer) -> Actor {
+    Actor { user_id: viewer.account.as_ref().and_then(|account| account.user_id), name: viewer.actor() }
+}
+
+/// Whether the viewer sees evenings before they are published.
+fn sees_unpublished(role: Option<Role>) -> bool {
+    role.is_some_and(|role| matches!(role, Role::Griffie | Role::Admin | Role::College | Role::Councillor))
+}
+
+// --- The list ---------------------------------------------------------------------------------
+
+/// An evening as the list shows it.
+pub(crate) struct EveningRow {
+    id: i64,
+    date: String,
+    title: String,
+    extent: String,
+    published: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "market/list.html")]
+pub(crate) struct ListPage {
+    layout: Layout,
+    rows: Vec<EveningRow>,
+    staff: bool,
+}
+
+pub(crate) async fn list(State(state): State<AppState>, viewer: Viewer, layout: Layout) -> AppResult<ListPage> {
+    let texts = layout.texts;
+    let staff = sees_unpublished(viewer.role());
+    let mut tx = state.store().begin().await?;
+    let evenings = stored::evenings(&mut tx).await?;
+    tx.commit().await?;
+    let rows = evenings
+        .into_iter()
+        .filter(|evening| evening.published || staff)
+        .map(|evening| EveningRow {
+            id: evening.id,
+            date: texts.weekday_date(evening.date),
+            title: evening.title,
+            extent: texts.with(
+                "evening-extent",
+                &[
+                    ("sessions", Argument::Text(&texts.count("count-sessions", evening.sessions))),
+                    ("rounds", Argument::Text(&texts.count("count-rounds", evening.rounds))),
+                ],
+            ),
+            published: evening.published,
+        })
+        .collect();
+    Ok(ListPage { rows, staff, layout: layout.trail(&[("/markt", "market-title")]) })
+}
+
+// --- The grid ---------------------------------------------------------------------------------
+
+/// A session in a cell of the grid.
+pub(crate) struct GridSession {
+    session_id: i64,
+    proposal_id: i64,
+    subject: String,
+    chair: String,
+    clerk: String,
+    portfolio_holder: String,
+    pinned: bool,
+    span: usize,
+}
+
+/// A cell: empty, or the start of a session spanning one or more rounds.
+pub(crate) enum GridCell {
+    Empty,
+    Session(GridSession),
+}
+
+/// A room's row.
+pub(crate) struct GridRow {
+    room: String,
+    note: String,
+    cells: Vec<GridCell>,
+}
+
+/// Rooms × rounds, with the sessions not placed.
+pub(crate) struct Grid {
+    rounds: Vec<String>,
+    rows: Vec<GridRow>,
+    unplaced: Vec<GridSession>,
+}
+
+fn room_note(texts: &Texts, capacity: i64, livestream: bool, accessible: bool) -> String {
+    let mut parts = vec![texts.with("market-room-seats", &[("count", Argument::Number(capacity))])];
+    if livestream {
+        parts.push(texts.t("market-room-livestream"));
+    }
+    if accessible {
+        parts.push(texts.t("market-room-accessible"));
+    }
+    parts.join(" · ")
+}
+
+/// The grid of a plan of the evening; sessions absent from the plan are listed as not placed.
+fn grid(texts: &Texts, planning: &EveningPlanning, problem: &Problem, plan: &Plan) -> Grid {
+    let evening = &problem.evening;
+    let name_of = |people: &[wijkbeeld_domain::planner::Participant], index: usize| {
+        people.get(index).map(|person| person.name.clone()).unwrap_or_default()
+    };
+    let session_view = |index: usize, chair: String, clerk: String, span: usize| {
+        let row = &planning.sessions[index];
+        GridSession {
+            session_id: row.id,
+            proposal_id: row.proposal_id,
+            subject: row.subject.clone(),
+            chair,
+            clerk,
+            portfolio_holder: evening.sessions[index]
+                .portfolio_holder
+                .map(|holder| evening.portfolio_holders[holder].name.clone())
+                .unwrap_or_default(),
+            pinned: row.pinned,
+            span,
+        }
+    };
+    let rounds = planning
+        .rounds
+        .iter()
+        .map(|round| {
+            texts.with(
+                "market-round-heading",
+                &[
+                    ("number", Argument::Number(round.position)),
+                    ("start", Argument::Text(&texts.clock(round.starts_at))),
+                    ("end", Argument::Text(&texts.clock(round.ends_at))),
+                ],
+            )
+        })
+        .collect();
+    let rows = planning
+        .rooms
+        .iter()
+        .enumerate()
+        .map(|(room_index, room)| {
+            let mut cells = Vec::new();
+            let mut round = 0;
+            while round < evening.rounds.len() {
+                let starting = plan.placements.iter().find(|p| p.room == room_index && p.first_round == round);
+                match starting {
+                    Some(placement) => {
+                        let span = placement.round_count.min(evening.rounds.len() - round).max(1);
+                        cells.push(GridCell::Session(session_view(
+                            placement.session,
+                            name_of(&evening.chairs, placement.chair),
+                            name_of(&evening.clerks, placement.clerk),
+                            span,
+                        )));
+                        round += span;
+                    }
+                    None => {
+                        cells.push(GridCell::Empty);
+                        round += 1;
+                    }
+                }
+            }
+            GridRow {
+                room: room.name.clone(),
+                note: room_note(texts, room.capacity, room.livestream, room.accessible),
+                cells,
+            }
+        })
+        .collect();
+    let unplaced = (0..evening.sessions.len())
+        .filter(|session| !plan.placements.iter().any(|p| p.session == *session))
+        .map(|session| session_view(session, String::new(), String::new(), 1))
+        .collect();
+    Grid { rounds, rows, unplaced }
+}
+
+/// The move form's fields, as typed.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub(crate) struct MoveForm {
+    #[serde(default)]
+    sessie: String,
+    #[serde(default)]
+    zaal: String,
+    #[serde(default)]
+    ronde: String,
+    #[serde(default)]
+    voorzitter: String,
+    #[serde(default)]
+    griffiemedewerker: String,
+    #[serde(default)]
+    vastzetten: Option<String>,
+}
+
+/// The choices of the move form.
+pub(crate) struct MoveChoices {
+    sessions: Vec<Choice>,
+    rooms: Vec<Choice>,
+    rounds: Vec<Choice>,
+    chairs: Vec<Choice>,
+    clerks: Vec<Choice>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "market/evening.html")]
+pub(crate) struct EveningPage {
+    layout: Layout,
+    id: i64,
+    title: String,
+    date: String,
+    published: bool,
+    grid: Grid,
+    can_plan: bool,
+    choices: MoveChoices,
+    form: MoveForm,
+    errors: FormErrors,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub(crate) struct EveningQuery {
+    #[serde(default)]
+    sessie: String,
+}
+
+async fn visible_planning(state: &AppState, viewer: &Viewer, id: i64) -> AppResult<EveningPlanning> {
+    let mut tx = state.store().begin().await?;
+    let planning = stored::planning(&mut tx, id).await?;
+    tx.commit().await?;
+    if planning.published_at.is_some() || sees_unpublished(viewer.role()) {
+        Ok(planning)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+fn move_choices(planning: &EveningPlanning, texts: &Texts) -> MoveChoices {
+    let person = |attendee: &wijkbeeld_store::market::Attendee| Choice {
+        value: attendee.person_id.to_string(),
+        label: attendee.name.clone(),
+    };
+    MoveChoices {
+        sessions: planning
+            .sessions
+            .iter()
+            .map(|session| Choice { value: session.id.to_string(), label: session.subject.clone() })
+            .collect(),
+        rooms: planning
+            .rooms
+            .iter()
+            .map(|room| Choice { value: room.id.to_string(), label: room.name.clone() })
+            .collect(),
+        rounds: planning
+            .rounds
+            .iter()
+            .map(|round| Choice {
+                value: round.id.to_string(),
+                label: texts.with(
+                    "market-round-heading",
+                    &[
+                        ("number", Argument::Number(round.position)),
+                        ("start", Argument::Text(&texts.clock(round.starts_at))),
+                        ("end", Argument::Text(&texts.clock(round.ends_at))),
+                    ],
+                ),
+            })
+            .collect(),
+        chairs: planning.chairs.iter().map(person).collect(),
+        clerks: planning.clerks.iter().map(person).collect(),
+    }
+}
+
+/// The move form filled in with a session's current place, when one is chosen.
+fn form_for(planning: &EveningPlanning, session: &str) -> MoveForm {
+    let Some(row) = planning.sessions.iter().find(|row| row.id.to_string() == session) else {
+        return MoveForm::default();
+    };
+    let text = |id: Option<i64>| id.map(|id| id.to_string()).unwrap_or_default();
+    MoveForm {
+        sessie: row.id.to_string(),
+        zaal: text(row.room_id),
+        ronde: text(row.first_round_id),
+        voorzitter: text(row.chair_id),
+        griffiemedewerker: text(row.clerk_id),
+        vastzetten: row.pinned.then(|| "ja".to_owned()),
+    }
+}
+
+async fn evening_page(
+    state: &AppState,
+    viewer: &Viewer,
+    layout: Layout,
+    id: i64,
+    form: Option<MoveForm>,
+    selected: &str,
+    errors: FormErrors,
+) -> AppResult<EveningPage> {
+    let texts = layout.texts;
+    let planning = visible_planning(state, viewer, id).await?;
+    let problem = Problem::of(&planning);
+    let plan = problem.stored_plan(&planning);
+    let can_plan = viewer.role().is_some_and(may_plan);
+    let form = form.unwrap_or_else(|| form_for(&planning, selected));
+    Ok(EveningPage {
+        id,
+        title: planning.title.clone(),
+        date: texts.weekday_date(planning.date),
+        published: planning.published_at.is_some(),
+        grid: grid(&texts, &planning, &problem, &plan),
+        can_plan,
+        choices: move_choices(&planning, &texts),
+        form,
+        errors,
+        layout: layout.trail(&[("/markt", "market-title")]),
+    })
+}
+
+pub(crate) async fn show(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    layout: Layout,
+    Path(id): Path<i64>,
+    Query(query): Query<EveningQuery>,
+) -> AppResult<EveningPage> {
+    evening_page(&state, &viewer, layout, id, None, &query.sessie, FormErrors::none()).await
+}
+
+// --- Moves and pins -------------------------------------------------------------------------------
+
+/// Moves a session (and pins or frees it), or shows the form again with the conflicts in words.
+pub(crate) async fn move_session(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    layout: Layout,
+    Path(id): Path<i64>,
+    Form(form): Form<MoveForm>,
+) -> AppResult<Response> {
+    visible_planning(&state, &viewer, id).await?;
+    let role = viewer.role().ok_or(AppError::Forbidden)?;
+    let texts = layout.texts;
+    let number = |text: &str| text.trim().parse::<i64>().ok();
+    let mut errors = FormErrors::none();
+    for (field, value) in [
+        ("sessie", &form.sessie),
+        ("zaal", &form.zaal),
+        ("ronde", &form.ronde),
+        ("voorzitter", &form.voorzitter),
+        ("griffiemedewerker", &form.griffiemedewerker),
+    ] {
+        if number(value).is_none() {
+            errors = errors.and(FormErrors::one(field, texts.t("error-choose-from-list")));
+        }
+    }
+    if errors.is_empty() {
+        let target = SessionPlacement {
+            session_id: number(&form.sessie).unwrap_or_default(),
+            room_id: number(&form.zaal),
+            first_round_id: number(&form.ronde),
+            round_count: 1,
+            chair_id: number(&form.voorzitter),
+            clerk_id: number(&form.griffiemedewerker),
+        };
+        let pinned = form.vastzetten.is_some();
+        match market::move_session(state.store(), id, &target, pinned, role, &actor(&viewer), state.clock().now()).await
+        {
+            Ok(()) => return Ok(Redirect::to(&format!("/markt/{id}")).into_response()),
+            Err(MarketError::Conflicts(conflicts)) => {
+                for conflict in conflicts {
+                    errors = errors.and(FormErrors::one("sessie", conflict));
+                }
+            }
+            Err(MarketError::NotFound(_)) => errors = FormErrors::one("sessie", texts.t("error-choose-from-list")),
+            Err(MarketError::Forbidden) => return Err(AppError::Forbidden),
+            Err(other) => return Err(AppError::Internal(other.to_string())),
+        }
+    }
+    let page = evening_page(&state, &viewer, layout, id, Some(form), "", errors).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+}
+
+// --- The planner -----------------------------------------------------------------------------------
+
+#[derive(Template, WebTemplate)]
+#[template(path = "market/proposal.html")]
+pub(crate) struct ProposalPage {
+    layout: Layout,
+    id: i64,
+    title: String,
+    date: String,
+    grid: Grid,
+    summary: String,
+    explanation: Vec<String>,
+    refused: bool,
+    placements: Vec<String>,
+}
+
+/// Runs the planner and shows its plan as a proposal to accept; stores nothing.
+pub(crate) async fn propose(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    layout: Layout,
+    Path(id): Path<i64>,
+) -> AppResult<ProposalPage> {
+    visible_planning(&state, &viewer, id).await?;
+    let texts = layout.texts;
+    let proposed = market::propose(state.store(), id, PLANNER_TIME_LIMIT).await.map_err(|error| match error {
+        MarketError::NotFound(_) => AppError::NotFound,
+        other => AppError::Internal(other.to_string()),
+    })?;
+    let (plan, summary, explanation, refused) = match &proposed.outcome {
+        Ok(Outcome { plan, objective, optimal, explanation, unplaced, .. }) => {
+            let summary = texts.with(
+                if *optimal { "market-planner-optimal" } else { "market-planner-best-found" },
+                &[
+                    ("objective", Argument::Number(i64::try_from(*objective).unwrap_or(i64::MAX))),
+                    ("placed", Argument::Number(plan.placements.len() as i64)),
+                    ("unplaced", Argument::Number(unplaced.len() as i64)),
+                ],
+            );
+            (plan.clone(), summary, explanation.clone(), false)
+        }
+        Err(PlanError::PinsConflict(reasons)) => {
+            (Plan::default(), texts.t("market-planner-pins-conflict"), reasons.clone(), true)
+        }
+        Err(other) => (Plan::default(), other.to_string(), Vec::new(), true),
+    };
+    let placements = plan
+        .placements
+        .iter()
+        .map(|placement| {
+            let stored = proposed.problem.stored(placement);
+            let part = |id: Option<i64>| id.map(|id| id.to_string()).unwrap_or_default();
+            format!(
+                "{}:{}:{}:{}:{}",
+                stored.session_id,
+                part(stored.room_id),
+                part(stored.first_round_id),
+                part(stored.chair_id),
+                part(stored.clerk_id)
+            )
+        })
+        .collect();
+    Ok(ProposalPage {
+        id,
+        title: proposed.planning.title.clone(),
+        date: texts.weekday_date(proposed.planning.date),
+        grid: grid(&texts, &proposed.planning, &proposed.problem, &plan),
+        summary,
+        explanation,
+        refused,
+        placements,
+        layout: layout.trail(&[("/markt", "market-title")]),
+    })
+}
+
+/// Stores the accepted plan, or shows the evening with why it cannot be stored (someone changed
+/// the evening in the meantime, for instance).
+pub(crate) async fn accept(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    layout: Layout,
+    Path(id): Path<i64>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    visible_planning(&state, &viewer, id).await?;
+    let role = viewer.role().ok_or(AppError::Forbidden)?;
+    let texts = layout.texts;
+    let mut placements = Vec::new();
+    for (_, value) in fields.iter().filter(|(name, _)| name == "plaatsing") {
+        let parts: Vec<Option<i64>> = value.split(':').map(|part| part.parse().ok()).collect();
+        let [Some(session_id), room_id, first_round_id, chair_id, clerk_id] = parts[..] else {
+            let errors = FormErrors::one("plan", texts.t("market-plan-unreadable"));
+            let page = evening_page(&state, &viewer, layout, id, None, "", errors).await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        };
+        placements.push(SessionPlacement { session_id, room_id, first_round_id, round_count: 1, chair_id, clerk_id });
+    }
+    let errors =
+        match market::apply_plan(state.store(), id, &placements, role, &actor(&viewer), state.clock().now()).await {
+            Ok(()) => return Ok(Redirect::to(&format!("/markt/{id}")).into_response()),
+            Err(MarketError::Conflicts(conflicts)) => conflicts
+                .into_iter()
+                .fold(FormErrors::none(), |errors, conflict| errors.and(FormErrors::one("plan", conflict))),
+            Err(MarketError::NotFound(_)) => FormErrors::one("plan", texts.t("market-plan-stale")),
+            Err(MarketError::Forbidden) => return Err(AppError::Forbidden),
+            Err(other) => return Err(AppError::Internal(other.to_string())),
+        };
+    let page = evening_page(&state, &viewer, layout, id, None, "", errors).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+}

@@ -1,0 +1,165 @@
+//! Market evenings through the site's real interface: the public grid, the planner's proposal and
+//! its acceptance, manual moves checked against the hard rules, and pins, on SQLite and
+//! PostgreSQL.
+
+#![allow(clippy::unwrap_used)] // a failing unwrap is a failing test
+
+mod support;
+
+use axum::http::StatusCode;
+use wijkbeeld_domain::access::Role;
+use wijkbeeld_store::backend_test;
+use wijkbeeld_store::market::{self, EveningPlanning};
+
+use support::{TestSite, Visitor};
+
+/// The demo's evenings, latest first: the latest is still to be planned, the one before it is.
+async fn evenings(site: &TestSite) -> Vec<i64> {
+    let mut tx = site.store.begin().await.unwrap();
+    market::evenings(&mut tx).await.unwrap().into_iter().map(|evening| evening.id).collect()
+}
+
+async fn planning(site: &TestSite, id: i64) -> EveningPlanning {
+    let mut tx = site.store.begin().await.unwrap();
+    market::planning(&mut tx, id).await.unwrap()
+}
+
+/// The values of the hidden `plaatsing` fields of the planner's proposal.
+fn placements(page: &str) -> Vec<(&str, &str)> {
+    page.split("name=\"plaatsing\" value=\"")
+        .skip(1)
+        .map(|rest| ("plaatsing", rest.split('"').next().unwrap()))
+        .collect()
+}
+
+backend_test! {
+    async fn the_griffie_plans_an_evening_in_one_click_and_accepts_it(database) {
+        let site = TestSite::with_demo(database).await;
+        let griffie = Visitor::signed_in(&site, Role::Griffie, "10.40.0.1:4000").await;
+        let id = evenings(&site).await[0];
+        let before = planning(&site, id).await;
+        assert!(before.sessions.iter().all(|session| session.room_id.is_none()), "the demo leaves it unplanned");
+
+        let page = site.get(&format!("/markt/{id}"), &griffie).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains("Nog niet ingedeeld") && page.body.contains("Planner uitvoeren"), "{}", page.body);
+
+        let proposal = site.post(&format!("/markt/{id}/planner"), &[], &griffie).await;
+        assert_eq!(proposal.status, StatusCode::OK, "{}", proposal.body);
+        assert!(proposal.body.contains("Bewezen de beste indeling"), "{}", proposal.body);
+        assert!(!proposal.body.contains("Nog niet ingedeeld"));
+        let fields = placements(&proposal.body);
+        assert_eq!(fields.len(), before.sessions.len());
+        assert!(planning(&site, id).await.sessions.iter().all(|s| s.room_id.is_none()), "a proposal stores nothing");
+
+        let accepted = site.post(&format!("/markt/{id}/plan"), &fields, &griffie).await;
+        assert_eq!(accepted.status, StatusCode::SEE_OTHER, "{}", accepted.body);
+        let after = planning(&site, id).await;
+        assert!(after.sessions.iter().all(|s| s.room_id.is_some() && s.first_round_id.is_some() && s.chair_id.is_some() && s.clerk_id.is_some()));
+        // No room, chair or clerk twice in a round, and the absent chair not in the first round.
+        let mut taken = Vec::new();
+        for session in &after.sessions {
+            let round = session.first_round_id.unwrap();
+            for key in [("room", session.room_id.unwrap()), ("person", session.chair_id.unwrap()), ("person", session.clerk_id.unwrap())] {
+                assert!(!taken.contains(&(round, key)), "{key:?} twice in round {round}");
+                taken.push((round, key));
+            }
+            for chair in after.chairs.iter().filter(|chair| Some(chair.person_id) == session.chair_id) {
+                assert!(!chair.absent_rounds.contains(&round), "{} chairs while absent", chair.name);
+            }
+        }
+        let page = site.get(&format!("/markt/{id}"), &griffie).await;
+        assert!(!page.body.contains("Nog niet ingedeeld"));
+
+        let admin = Visitor::with_session(&site, Role::Admin, "10.40.0.3:4000").await;
+        assert!(site.get("/audit?entiteit=market_evening", &admin).await.body.contains("market.plan"));
+    }
+}
+
+backend_test! {
+    async fn moves_are_checked_against_the_rules_and_pins_are_kept_by_the_planner(database) {
+        let site = TestSite::with_demo(database).await;
+        let griffie = Visitor::signed_in(&site, Role::Griffie, "10.41.0.1:4000").await;
+        let id = evenings(&site).await[1];
+        let before = planning(&site, id).await;
+        // Two sessions held in the same round.
+        let (first, other) = before.sessions.iter()
+            .flat_map(|a| before.sessions.iter().map(move |b| (a, b)))
+            .find(|(a, b)| a.id != b.id && a.first_round_id == b.first_round_id)
+            .unwrap();
+
+        // Into a room already taken in that round: refused, named, nothing changes.
+        let text = |id: Option<i64>| id.unwrap().to_string();
+        let taken = site.post(&format!("/markt/{id}/verplaatsen"), &[
+            ("sessie", &first.id.to_string()), ("zaal", &text(other.room_id)), ("ronde", &text(first.first_round_id)),
+            ("voorzitter", &text(first.chair_id)), ("griffiemedewerker", &text(first.clerk_id)),
+        ], &griffie).await;
+        assert_eq!(taken.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(taken.body.contains("al bezet door"), "{}", taken.body);
+        assert!(taken.body.contains(&format!("value=\"{}\" selected", text(other.room_id))), "the form keeps what was chosen");
+        assert_eq!(planning(&site, id).await.sessions, before.sessions);
+
+        // The other session's chair is busy in that round.
+        let busy = site.post(&format!("/markt/{id}/verplaatsen"), &[
+            ("sessie", &first.id.to_string()), ("zaal", &text(first.room_id)), ("ronde", &text(first.first_round_id)),
+            ("voorzitter", &text(other.chair_id)), ("griffiemedewerker", &text(first.clerk_id)),
+        ], &griffie).await;
+        assert_eq!(busy.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(busy.body.contains("en zou tegelijk bij"), "{}", busy.body);
+        let nonsense = site.post(&format!("/markt/{id}/verplaatsen"), &[("sessie", "x")], &griffie).await;
+        assert_eq!(nonsense.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+        // A free cell: the move is stored and pinned; the planner keeps it there.
+        let free_round = before.rounds.iter().map(|r| r.id).find(|round| Some(*round) != first.first_round_id).unwrap();
+        let free_room = before.rooms.iter().map(|r| r.id).find(|room| {
+            !before.sessions.iter().any(|s| s.room_id == Some(*room) && s.first_round_id == Some(free_round))
+        }).unwrap();
+        let chair = before.chairs.iter().map(|c| c.person_id).find(|chair| {
+            !before.sessions.iter().any(|s| s.chair_id == Some(*chair) && s.first_round_id == Some(free_round))
+                && Some(*chair) != first.portfolio_holder_id
+        }).unwrap();
+        let clerk = before.clerks.iter().map(|c| c.person_id).find(|clerk| {
+            !before.sessions.iter().any(|s| s.clerk_id == Some(*clerk) && s.first_round_id == Some(free_round))
+        }).unwrap();
+        let moved = site.post(&format!("/markt/{id}/verplaatsen"), &[
+            ("sessie", &first.id.to_string()), ("zaal", &free_room.to_string()), ("ronde", &free_round.to_string()),
+            ("voorzitter", &chair.to_string()), ("griffiemedewerker", &clerk.to_string()), ("vastzetten", "ja"),
+        ], &griffie).await;
+        assert_eq!(moved.status, StatusCode::SEE_OTHER, "{}", moved.body);
+        let after = planning(&site, id).await;
+        let stored = after.sessions.iter().find(|s| s.id == first.id).unwrap();
+        assert_eq!((stored.room_id, stored.first_round_id, stored.pinned), (Some(free_room), Some(free_round), true));
+        let page = site.get(&format!("/markt/{id}"), &griffie).await;
+        assert!(page.body.contains("vastgezet"));
+
+        let proposal = site.post(&format!("/markt/{id}/planner"), &[], &griffie).await;
+        let pinned = format!("{}:{free_room}:{free_round}:", first.id);
+        assert!(placements(&proposal.body).iter().any(|(_, value)| value.starts_with(&pinned)), "{}", proposal.body);
+    }
+}
+
+backend_test! {
+    async fn the_public_sees_the_published_grid_and_only_the_griffie_plans(database) {
+        let site = TestSite::with_demo(database).await;
+        let ids = evenings(&site).await;
+        let anonymous = Visitor::anonymous(&site, "10.42.0.1:4000").await;
+        let list = site.get("/markt", &anonymous).await;
+        assert_eq!(list.status, StatusCode::OK);
+        for id in &ids {
+            assert!(list.body.contains(&format!("href=\"/markt/{id}\"")), "published evenings are listed");
+        }
+        let page = site.get(&format!("/markt/{}", ids[1]), &anonymous).await;
+        assert_eq!(page.status, StatusCode::OK);
+        let planned = planning(&site, ids[1]).await;
+        for session in &planned.sessions {
+            assert!(page.body.contains(&session.subject), "{} missing from the public grid", session.subject);
+        }
+        assert!(!page.body.contains("Planner uitvoeren") && !page.body.contains("Sessie verplaatsen"));
+        assert_eq!(site.get("/markt/999999", &anonymous).await.status, StatusCode::NOT_FOUND);
+
+        let councillor = Visitor::signed_in(&site, Role::Councillor, "10.42.0.2:4000").await;
+        assert!(!site.get(&format!("/markt/{}", ids[0]), &councillor).await.body.contains("Planner uitvoeren"));
+        assert_eq!(site.post(&format!("/markt/{}/planner", ids[0]), &[], &councillor).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(site.post(&format!("/markt/{}/plan", ids[0]), &[], &councillor).await.status, StatusCode::FORBIDDEN);
+    }
+}
