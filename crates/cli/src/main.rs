@@ -102,6 +102,45 @@ enum MarketCommand {
         #[arg(long, default_value_t = 5.0)]
         time_limit: f64,
     },
+    /// Add an unpublished market evening with its rounds; every room is in use.
+    Add {
+        /// The date, YYYY-MM-DD.
+        date: String,
+        /// A round as HH:MM-HH:MM, in order; repeat for each round.
+        #[arg(long = "round", value_name = "HH:MM-HH:MM", required = true)]
+        rounds: Vec<String>,
+        /// The title.
+        #[arg(long, default_value = "Politieke Markt")]
+        title: String,
+    },
+    /// Set an evening's pools of chairs and clerks by name, replacing the earlier ones.
+    Staff {
+        /// The evening's date, YYYY-MM-DD.
+        date: String,
+        /// A councillor who may chair; repeat for each.
+        #[arg(long = "chair", value_name = "NAME")]
+        chairs: Vec<String>,
+        /// A clerk; repeat for each.
+        #[arg(long = "clerk", value_name = "NAME")]
+        clerks: Vec<String>,
+    },
+    /// Set the rounds (from 1) in which someone cannot be there; without --round, the whole evening.
+    Absent {
+        /// The evening's date, YYYY-MM-DD.
+        date: String,
+        /// The person's name.
+        #[arg(long)]
+        person: String,
+        /// A round the person misses; repeat for each.
+        #[arg(long = "round", value_name = "N")]
+        rounds: Vec<i64>,
+    },
+    /// Print the planner's weights as JSON, or change some with --set NAME=VALUE.
+    Weights {
+        /// unplaced, same_domain, chair_load, clerk_load or round_used, with a whole number.
+        #[arg(long = "set", value_name = "NAME=VALUE")]
+        set: Vec<String>,
+    },
 }
 
 #[derive(Subcommand)]

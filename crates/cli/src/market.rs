@@ -15,8 +15,104 @@ use wijkbeeld_web::market::{self, Proposed};
 
 use crate::MarketCommand;
 
+fn parse_date(text: &str) -> Result<Date> {
+    Date::parse(text, time::macros::format_description!("[year]-[month]-[day]"))
+        .map_err(|_| anyhow!("'{text}' is not a date as YYYY-MM-DD"))
+}
+
+/// "19:30-21:00" as (start, end).
+fn parse_round(text: &str) -> Result<(time::Time, time::Time)> {
+    let clock = time::macros::format_description!("[hour]:[minute]");
+    let parsed = text.split_once('-').and_then(|(start, end)| {
+        Some((time::Time::parse(start.trim(), clock).ok()?, time::Time::parse(end.trim(), clock).ok()?))
+    });
+    parsed.ok_or_else(|| anyhow!("--round '{text}' is not a round as HH:MM-HH:MM"))
+}
+
+async fn evening_on(store: &wijkbeeld_store::Store, date: Date) -> Result<i64> {
+    let mut tx = store.begin().await?;
+    let evening = stored::evening_on(&mut tx, date).await?;
+    tx.commit().await?;
+    evening.ok_or_else(|| anyhow!("there is no market evening on {date}"))
+}
+
+fn cli_actor() -> Actor {
+    Actor { user_id: None, name: "cli".to_owned() }
+}
+
 pub(crate) async fn run(setting: &DatabaseSetting, command: MarketCommand) -> Result<()> {
     match command {
+        MarketCommand::Add { date, rounds, title } => {
+            let date = parse_date(&date)?;
+            let rounds = rounds.iter().map(|round| parse_round(round)).collect::<Result<Vec<_>>>()?;
+            crate::with_store(setting, |store| async move {
+                let id = market::create_evening(
+                    &store,
+                    date,
+                    &title,
+                    &rounds,
+                    Role::Admin,
+                    &cli_actor(),
+                    Clock::System.now(),
+                )
+                .await?;
+                println!("Added market evening {id} on {date} with {} round(s), unpublished.", rounds.len());
+                Ok(())
+            })
+            .await
+        }
+        MarketCommand::Staff { date, chairs, clerks } => {
+            let date = parse_date(&date)?;
+            crate::with_store(setting, |store| async move {
+                let evening = evening_on(&store, date).await?;
+                market::set_staff(&store, evening, &chairs, &clerks, Role::Admin, &cli_actor(), Clock::System.now())
+                    .await?;
+                println!("The evening of {date} has {} chair(s) and {} clerk(s).", chairs.len(), clerks.len());
+                Ok(())
+            })
+            .await
+        }
+        MarketCommand::Absent { date, person, rounds } => {
+            let date = parse_date(&date)?;
+            crate::with_store(setting, |store| async move {
+                let evening = evening_on(&store, date).await?;
+                market::set_absences(&store, evening, &person, &rounds, Role::Admin, &cli_actor(), Clock::System.now())
+                    .await?;
+                println!("{person} is absent on {date} in {} round(s).", rounds.len());
+                Ok(())
+            })
+            .await
+        }
+        MarketCommand::Weights { set } => {
+            crate::with_store(setting, |store| async move {
+                let mut tx = store.begin().await?;
+                let current = market::planner_settings(&mut tx, Duration::from_secs(5)).await?.weights;
+                tx.commit().await?;
+                let mut json = serde_json::to_value(current)?;
+                for assignment in &set {
+                    let (name, value) =
+                        assignment.split_once('=').ok_or_else(|| anyhow!("--set '{assignment}' is not NAME=VALUE"))?;
+                    let name = name.trim().replace('-', "_");
+                    let value: u32 = value
+                        .trim()
+                        .parse()
+                        .map_err(|_| anyhow!("--set {name}: '{}' is not a whole number of 0 or more", value.trim()))?;
+                    let slot = json.get_mut(&name).ok_or_else(|| {
+                    anyhow!(
+                        "--set: there is no weight '{name}' (unplaced, same_domain, chair_load, clerk_load, round_used)"
+                    )
+                })?;
+                    *slot = value.into();
+                }
+                let weights = serde_json::from_value(json)?;
+                if !set.is_empty() {
+                    market::set_weights(&store, &weights, Role::Admin, &cli_actor(), Clock::System.now()).await?;
+                }
+                println!("{}", serde_json::to_string_pretty(&weights)?);
+                Ok(())
+            })
+            .await
+        }
         MarketCommand::List { json } => {
             crate::with_store(setting, |store| async move {
                 let mut tx = store.begin().await?;
@@ -59,16 +155,12 @@ pub(crate) async fn run(setting: &DatabaseSetting, command: MarketCommand) -> Re
             .await
         }
         MarketCommand::Plan { date, json, apply, time_limit } => {
-            let date = Date::parse(&date, time::macros::format_description!("[year]-[month]-[day]"))
-                .map_err(|_| anyhow!("'{date}' is not a date as YYYY-MM-DD"))?;
+            let date = parse_date(&date)?;
             if !(time_limit > 0.0 && time_limit <= 3600.0) {
                 return Err(anyhow!("--time-limit must be between 0 and 3600 seconds"));
             }
             crate::with_store(setting, |store| async move {
-                let mut tx = store.begin().await?;
-                let evening = stored::evening_on(&mut tx, date).await?;
-                tx.commit().await?;
-                let evening = evening.ok_or_else(|| anyhow!("there is no market evening on {date}"))?;
+                let evening = evening_on(&store, date).await?;
                 let proposed = market::propose(&store, evening, Duration::from_secs_f64(time_limit)).await?;
                 if json {
                     println!("{}", serde_json::to_string_pretty(&as_json(&proposed))?);
@@ -92,8 +184,8 @@ pub(crate) async fn run(setting: &DatabaseSetting, command: MarketCommand) -> Re
                 if apply {
                     let placements: Vec<_> =
                         outcome.plan.placements.iter().map(|placement| proposed.problem.stored(placement)).collect();
-                    let actor = Actor { user_id: None, name: "cli".to_owned() };
-                    market::apply_plan(&store, evening, &placements, Role::Admin, &actor, Clock::System.now()).await?;
+                    market::apply_plan(&store, evening, &placements, Role::Admin, &cli_actor(), Clock::System.now())
+                        .await?;
                     eprintln!("The plan is stored.");
                 }
                 Ok(())

@@ -590,3 +590,54 @@ backend_test! {
         assert!(bad_date.contains("is not a date as YYYY-MM-DD"), "{bad_date}");
     }
 }
+
+backend_test! {
+    async fn market_evenings_are_set_up_from_the_command_line(database) {
+        let argument = database.argument();
+        assert!(wijkbeeld(&argument, &["demo", "--demo-password", "een lang demo wachtwoord"]).status.success());
+        let added = wijkbeeld(&argument, &["market", "add", "2027-03-02", "--round", "19:30-21:00", "--round", "21:15-22:45"]);
+        assert!(added.status.success(), "{}", text(&added.stderr));
+        let again = one_line_failure(&wijkbeeld(&argument, &["market", "add", "2027-03-02", "--round", "19:30-21:00"]));
+        assert!(again.contains("there is already a market evening on 2027-03-02"), "{again}");
+        let overlap = one_line_failure(&wijkbeeld(&argument, &["market", "add", "2027-03-09", "--round", "19:30-21:00", "--round", "20:45-22:00"]));
+        assert!(overlap.contains("round 2: it starts (20:45) before round 1 ends (21:00)"), "{overlap}");
+        let malformed = one_line_failure(&wijkbeeld(&argument, &["market", "add", "2027-03-09", "--round", "half acht"]));
+        assert!(malformed.contains("is not a round as HH:MM-HH:MM"), "{malformed}");
+
+        let staffed = wijkbeeld(&argument, &["market", "staff", "2027-03-02", "--chair", "Vincent ten Voorde", "--clerk", "Coen Hartendorp"]);
+        assert!(staffed.status.success(), "{}", text(&staffed.stderr));
+        let unknown = one_line_failure(&wijkbeeld(&argument, &["market", "staff", "2027-03-02", "--chair", "Niemand Bekend"]));
+        assert!(unknown.contains("no person named 'Niemand Bekend'"), "{unknown}");
+        let absent = wijkbeeld(&argument, &["market", "absent", "2027-03-02", "--person", "Vincent ten Voorde", "--round", "2"]);
+        assert!(absent.status.success(), "{}", text(&absent.stderr));
+        let no_round = one_line_failure(&wijkbeeld(&argument, &["market", "absent", "2027-03-02", "--person", "Vincent ten Voorde", "--round", "3"]));
+        assert!(no_round.contains("the evening has no round 3 (it has 2)"), "{no_round}");
+
+        let store = wijkbeeld_store::Store::connect(&argument.parse().unwrap()).await.unwrap();
+        let mut tx = store.begin().await.unwrap();
+        let id = wijkbeeld_store::market::evening_on(&mut tx, time::macros::date!(2027 - 03 - 02)).await.unwrap().unwrap();
+        let planning = wijkbeeld_store::market::planning(&mut tx, id).await.unwrap();
+        drop(tx);
+        store.close().await;
+        assert_eq!(planning.rounds.len(), 2);
+        assert!(planning.published_at.is_none() && !planning.rooms.is_empty());
+        assert_eq!(planning.chairs.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), ["Vincent ten Voorde"]);
+        assert_eq!(planning.chairs[0].absent_rounds, [planning.rounds[1].id]);
+        assert_eq!(planning.clerks.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), ["Coen Hartendorp"]);
+
+        let weights = wijkbeeld(&argument, &["market", "weights", "--set", "same-domain=25", "--set", "round_used=0"]);
+        assert!(weights.status.success(), "{}", text(&weights.stderr));
+        let shown: serde_json::Value = serde_json::from_slice(&wijkbeeld(&argument, &["market", "weights"]).stdout).unwrap();
+        assert_eq!((shown["same_domain"].as_u64(), shown["round_used"].as_u64(), shown["unplaced"].as_u64()), (Some(25), Some(0), Some(1000)));
+        let wrong = one_line_failure(&wijkbeeld(&argument, &["market", "weights", "--set", "speed=3"]));
+        assert!(wrong.contains("there is no weight 'speed'"), "{wrong}");
+        let negative = one_line_failure(&wijkbeeld(&argument, &["market", "weights", "--set", "unplaced=-1"]));
+        assert!(negative.contains("is not a whole number"), "{negative}");
+
+        // The new evening has no sessions yet: an empty plan, nothing to explain.
+        let planned = wijkbeeld(&argument, &["market", "plan", "2027-03-02", "--json"]);
+        assert!(planned.status.success(), "{}", text(&planned.stderr));
+        let plan: serde_json::Value = serde_json::from_slice(&planned.stdout).unwrap();
+        assert_eq!((plan["sessions"].as_array().unwrap().len(), plan["optimal"].as_bool()), (0, Some(true)));
+    }
+}

@@ -374,6 +374,41 @@ pub async fn set_pinned(tx: &mut Tx, evening_id: i64, session_id: i64, pinned: b
     Ok(())
 }
 
+/// Adds an unpublished evening with its rounds (start, end) in order, using every room of the
+/// municipality. A second evening on the same day is a `StoreError::Conflict`.
+pub async fn create_evening(
+    tx: &mut Tx,
+    body_id: i64,
+    date: Date,
+    title: &str,
+    rounds: &[(Time, Time)],
+) -> Result<i64, StoreError> {
+    if evening_on(tx, date).await?.is_some() {
+        return Err(StoreError::Conflict { constraint: "market_evenings (body_id, date)".to_owned() });
+    }
+    let id: i64 = on_connection!(tx, |connection| {
+        sqlx::query_scalar("INSERT INTO market_evenings (body_id, date, title) VALUES ($1, $2, $3) RETURNING id")
+            .bind(body_id)
+            .bind(date)
+            .bind(title)
+            .fetch_one(&mut *connection)
+            .await?
+    });
+    for (position, (starts_at, ends_at)) in (1_i64..).zip(rounds) {
+        on_connection!(tx, |connection| {
+            sqlx::query("INSERT INTO rounds (evening_id, position, starts_at, ends_at) VALUES ($1, $2, $3, $4)")
+                .bind(id)
+                .bind(position)
+                .bind(*starts_at)
+                .bind(*ends_at)
+                .execute(&mut *connection)
+                .await?;
+        });
+    }
+    use_all_rooms(tx, id).await?;
+    Ok(id)
+}
+
 /// Replaces an evening's pools of chairs and clerks.
 pub async fn set_staff(tx: &mut Tx, evening_id: i64, chairs: &[i64], clerks: &[i64]) -> Result<(), StoreError> {
     on_connection!(tx, |connection| {
@@ -385,12 +420,14 @@ pub async fn set_staff(tx: &mut Tx, evening_id: i64, chairs: &[i64], clerks: &[i
     for (people, duty) in [(chairs, "voorzitter"), (clerks, "griffiemedewerker")] {
         for person in people {
             on_connection!(tx, |connection| {
-                sqlx::query("INSERT INTO evening_staff (evening_id, person_id, duty) VALUES ($1, $2, $3)")
-                    .bind(evening_id)
-                    .bind(person)
-                    .bind(duty)
-                    .execute(&mut *connection)
-                    .await?;
+                sqlx::query(
+                    "INSERT INTO evening_staff (evening_id, person_id, duty) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                )
+                .bind(evening_id)
+                .bind(person)
+                .bind(duty)
+                .execute(&mut *connection)
+                .await?;
             });
         }
     }

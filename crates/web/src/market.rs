@@ -33,6 +33,9 @@ pub enum MarketError {
     /// The change breaks hard rules; each in words.
     #[error("the plan breaks these rules: {}", .0.join("; "))]
     Conflicts(Vec<String>),
+    /// The input is not valid; the reason in words.
+    #[error("{0}")]
+    Invalid(String),
     /// The stored weights setting cannot be read.
     #[error("the setting {WEIGHTS_SETTING} is not valid: {0}")]
     Weights(String),
@@ -332,6 +335,162 @@ pub async fn move_session(
         "pinned": pinned,
     });
     record(&mut tx, actor, "session.move", evening_id, details, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Adds an unpublished evening with rounds given as (start, end), in order and not overlapping,
+/// using every room of the municipality.
+pub async fn create_evening(
+    store: &Store,
+    date: time::Date,
+    title: &str,
+    rounds: &[(time::Time, time::Time)],
+    role: Role,
+    actor: &Actor,
+    now: OffsetDateTime,
+) -> Result<i64, MarketError> {
+    if !may_plan(role) {
+        return Err(MarketError::Forbidden);
+    }
+    if rounds.is_empty() {
+        return Err(MarketError::Invalid("an evening needs at least one round".to_owned()));
+    }
+    let clock = |time: time::Time| format!("{:02}:{:02}", time.hour(), time.minute());
+    for (position, &(start, end)) in rounds.iter().enumerate() {
+        if end <= start {
+            return Err(MarketError::Invalid(format!(
+                "round {}: it ends ({}) before it starts ({})",
+                position + 1,
+                clock(end),
+                clock(start)
+            )));
+        }
+        if let Some((_, previous_end)) = position.checked_sub(1).map(|previous| rounds[previous])
+            && start < previous_end
+        {
+            return Err(MarketError::Invalid(format!(
+                "round {}: it starts ({}) before round {} ends ({})",
+                position + 1,
+                clock(start),
+                position,
+                clock(previous_end)
+            )));
+        }
+    }
+    let mut tx = store.begin_write().await?;
+    let body = wijkbeeld_store::people::body_id(&mut tx)
+        .await?
+        .ok_or_else(|| MarketError::Invalid("the database holds no municipality yet".to_owned()))?;
+    let id = match stored::create_evening(&mut tx, body, date, title, rounds).await {
+        Ok(id) => id,
+        Err(StoreError::Conflict { .. }) => {
+            return Err(MarketError::Invalid(format!("there is already a market evening on {date}")));
+        }
+        Err(error) => return Err(error.into()),
+    };
+    let details = serde_json::json!({ "date": date.to_string(), "rounds": rounds.len() });
+    record(&mut tx, actor, "market.create", id, details, now).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// The people with these names, or which names are unknown.
+async fn people_named(tx: &mut Tx, names: &[String]) -> Result<Vec<i64>, MarketError> {
+    let mut ids = Vec::new();
+    let mut unknown = Vec::new();
+    for name in names {
+        match wijkbeeld_store::people::find_by_name(tx, name).await? {
+            Some(id) => ids.push(id.get()),
+            None => unknown.push(format!("'{name}'")),
+        }
+    }
+    if unknown.is_empty() {
+        Ok(ids)
+    } else {
+        Err(MarketError::Invalid(format!("no person named {}", unknown.join(", "))))
+    }
+}
+
+/// Replaces the evening's pools of chairs and clerks, given by name.
+pub async fn set_staff(
+    store: &Store,
+    evening_id: i64,
+    chairs: &[String],
+    clerks: &[String],
+    role: Role,
+    actor: &Actor,
+    now: OffsetDateTime,
+) -> Result<(), MarketError> {
+    if !may_plan(role) {
+        return Err(MarketError::Forbidden);
+    }
+    let mut tx = store.begin_write().await?;
+    stored::planning(&mut tx, evening_id).await?;
+    let (chair_ids, clerk_ids) = (people_named(&mut tx, chairs).await?, people_named(&mut tx, clerks).await?);
+    stored::set_staff(&mut tx, evening_id, &chair_ids, &clerk_ids).await?;
+    let details = serde_json::json!({ "chairs": chairs, "clerks": clerks });
+    record(&mut tx, actor, "market.staff", evening_id, details, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Sets the rounds (by position, from 1) in which a person cannot be there; none for the whole
+/// evening.
+pub async fn set_absences(
+    store: &Store,
+    evening_id: i64,
+    person: &str,
+    positions: &[i64],
+    role: Role,
+    actor: &Actor,
+    now: OffsetDateTime,
+) -> Result<(), MarketError> {
+    if !may_plan(role) {
+        return Err(MarketError::Forbidden);
+    }
+    let mut tx = store.begin_write().await?;
+    let planning = stored::planning(&mut tx, evening_id).await?;
+    let person_id = people_named(&mut tx, &[person.to_owned()]).await?[0];
+    let mut rounds = Vec::new();
+    for position in positions {
+        let round = planning.rounds.iter().find(|round| round.position == *position).ok_or_else(|| {
+            MarketError::Invalid(format!("the evening has no round {position} (it has {})", planning.rounds.len()))
+        })?;
+        rounds.push(round.id);
+    }
+    stored::set_absences(&mut tx, evening_id, person_id, &rounds).await?;
+    let details = serde_json::json!({ "person": person, "absent_in_rounds": positions });
+    record(&mut tx, actor, "market.absence", evening_id, details, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Stores the planner's weights for every evening.
+pub async fn set_weights(
+    store: &Store,
+    weights: &Weights,
+    role: Role,
+    actor: &Actor,
+    now: OffsetDateTime,
+) -> Result<(), MarketError> {
+    if !may_plan(role) {
+        return Err(MarketError::Forbidden);
+    }
+    let mut tx = store.begin_write().await?;
+    let json = serde_json::to_string(weights).map_err(|error| MarketError::Weights(error.to_string()))?;
+    settings::set(&mut tx, WEIGHTS_SETTING, &json).await?;
+    let change = Change {
+        user_id: actor.user_id.map(Id::get),
+        actor: &actor.name,
+        action: "planner.weights",
+        entity: "setting",
+        entity_id: None,
+        from_state: None,
+        to_state: None,
+        details: Some(json.clone()),
+    };
+    audit::record(&mut tx, now, &change).await?;
     tx.commit().await?;
     Ok(())
 }
