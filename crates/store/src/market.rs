@@ -462,6 +462,31 @@ pub async fn set_absences(tx: &mut Tx, evening_id: i64, person_id: i64, rounds: 
     Ok(())
 }
 
+/// Replaces every absence of the evening: who (person id) misses which round (round id). Rounds
+/// of other evenings are left out.
+pub async fn replace_absences(tx: &mut Tx, evening_id: i64, absences: &[(i64, i64)]) -> Result<(), StoreError> {
+    on_connection!(tx, |connection| {
+        sqlx::query("DELETE FROM evening_absences WHERE round_id IN (SELECT id FROM rounds WHERE evening_id = $1)")
+            .bind(evening_id)
+            .execute(&mut *connection)
+            .await?;
+    });
+    for (person, round) in absences {
+        on_connection!(tx, |connection| {
+            sqlx::query(
+                "INSERT INTO evening_absences (round_id, person_id) \
+                 SELECT id, $2 FROM rounds WHERE id = $1 AND evening_id = $3 ON CONFLICT DO NOTHING",
+            )
+            .bind(round)
+            .bind(person)
+            .bind(evening_id)
+            .execute(&mut *connection)
+            .await?;
+        });
+    }
+    Ok(())
+}
+
 /// Puts every room of the municipality in use on the evening (a new evening's default).
 pub async fn use_all_rooms(tx: &mut Tx, evening_id: i64) -> Result<(), StoreError> {
     on_connection!(tx, |connection| {

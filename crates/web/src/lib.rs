@@ -133,6 +133,8 @@ fn site() -> Site {
         .post("/markt/{id}/planner", Page, PLANNERS, pages::market::propose)
         .post("/markt/{id}/plan", Page, PLANNERS, pages::market::accept)
         .post("/markt/{id}/verplaatsen", Page, PLANNERS, pages::market::move_session)
+        .get("/markt/{id}/bezetting", Page, PLANNERS, pages::market::attendance_form)
+        .post("/markt/{id}/bezetting", Page, PLANNERS, pages::market::save_attendance)
         .get("/voorstellen", Page, Public, pages::proposals::list)
         .get("/voorstellen/nieuw", Page, PROPOSAL_WRITERS, pages::proposals::new_form)
         .post("/voorstellen/nieuw", Page, PROPOSAL_WRITERS, pages::proposals::create)

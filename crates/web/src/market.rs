@@ -466,6 +466,43 @@ pub async fn set_absences(
     Ok(())
 }
 
+/// Who can chair and clerk an evening, and who misses which round, by person and round id.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Attendance {
+    /// The pool of chairs.
+    pub chairs: Vec<i64>,
+    /// The pool of clerks.
+    pub clerks: Vec<i64>,
+    /// (person, round) for each round someone misses.
+    pub absences: Vec<(i64, i64)>,
+}
+
+/// Replaces the evening's pools of chairs and clerks and its absences in one change.
+pub async fn set_attendance(
+    store: &Store,
+    evening_id: i64,
+    attendance: &Attendance,
+    role: Role,
+    actor: &Actor,
+    now: OffsetDateTime,
+) -> Result<(), MarketError> {
+    if !may_plan(role) {
+        return Err(MarketError::Forbidden);
+    }
+    let mut tx = store.begin_write().await?;
+    stored::planning(&mut tx, evening_id).await?;
+    stored::set_staff(&mut tx, evening_id, &attendance.chairs, &attendance.clerks).await?;
+    stored::replace_absences(&mut tx, evening_id, &attendance.absences).await?;
+    let details = serde_json::json!({
+        "chairs": attendance.chairs.len(),
+        "clerks": attendance.clerks.len(),
+        "absences": attendance.absences.len(),
+    });
+    record(&mut tx, actor, "market.staff", evening_id, details, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// Stores the planner's weights for every evening.
 pub async fn set_weights(
     store: &Store,

@@ -163,3 +163,41 @@ backend_test! {
         assert_eq!(site.post(&format!("/markt/{}/plan", ids[0]), &[], &councillor).await.status, StatusCode::FORBIDDEN);
     }
 }
+
+backend_test! {
+    async fn the_griffie_sets_the_pools_and_absences_and_the_planner_keeps_to_them(database) {
+        let site = TestSite::with_demo(database).await;
+        let griffie = Visitor::signed_in(&site, Role::Griffie, "10.43.0.1:4000").await;
+        let id = evenings(&site).await[0];
+        let before = planning(&site, id).await;
+        let form = site.get(&format!("/markt/{id}/bezetting"), &griffie).await;
+        assert_eq!(form.status, StatusCode::OK);
+        for chair in &before.chairs {
+            assert!(form.body.contains(&format!("id=\"voorzitter-{}\" name=\"voorzitter\" value=\"{}\" checked", chair.person_id, chair.person_id)), "{} is ticked", chair.name);
+        }
+
+        // Two chairs, the clerks as they were, and one chair away in the first round.
+        let keep: Vec<String> = before.chairs.iter().take(2).map(|c| c.person_id.to_string()).collect();
+        let away = format!("{}:{}", keep[0], before.rounds[0].id);
+        let mut fields: Vec<(&str, &str)> = keep.iter().map(|c| ("voorzitter", c.as_str())).collect();
+        let clerks: Vec<String> = before.clerks.iter().map(|c| c.person_id.to_string()).collect();
+        fields.extend(clerks.iter().map(|c| ("griffiemedewerker", c.as_str())));
+        fields.push(("afwezig", &away));
+        fields.push(("voorzitter", "999999")); // no such candidate: ignored
+        let saved = site.post(&format!("/markt/{id}/bezetting"), &fields, &griffie).await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+        let after = planning(&site, id).await;
+        assert_eq!(after.chairs.len(), 2);
+        assert_eq!(after.chairs.iter().find(|c| c.person_id.to_string() == keep[0]).unwrap().absent_rounds, [before.rounds[0].id]);
+        assert_eq!(after.clerks.len(), before.clerks.len());
+
+        // The planner's plan keeps the absent chair out of the first round.
+        let proposal = site.post(&format!("/markt/{id}/planner"), &[], &griffie).await;
+        let first_round = format!(":{}:{}:", before.rounds[0].id, keep[0]);
+        assert!(!placements(&proposal.body).iter().any(|(_, value)| value.contains(&first_round)), "{}", proposal.body);
+
+        let councillor = Visitor::signed_in(&site, Role::Councillor, "10.43.0.2:4000").await;
+        assert_eq!(site.get(&format!("/markt/{id}/bezetting"), &councillor).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(site.post(&format!("/markt/{id}/bezetting"), &fields, &councillor).await.status, StatusCode::FORBIDDEN);
+    }
+}

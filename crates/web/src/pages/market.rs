@@ -514,3 +514,162 @@ pub(crate) async fn accept(
     let page = evening_page(&state, &viewer, layout, id, None, "", errors).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
+
+// --- Chairs, clerks and absences -------------------------------------------------------------------
+
+/// A checkbox: its id, the value it sends, its label, and whether it is ticked.
+pub(crate) struct Tick {
+    id: String,
+    value: String,
+    label: String,
+    checked: bool,
+}
+
+/// The absences of one round.
+pub(crate) struct AbsenceRound {
+    heading: String,
+    ticks: Vec<Tick>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "market/attendance.html")]
+pub(crate) struct AttendancePage {
+    layout: Layout,
+    id: i64,
+    date: String,
+    chairs: Vec<Tick>,
+    clerks: Vec<Tick>,
+    absences: Vec<AbsenceRound>,
+}
+
+/// Who may be chosen: councillors (and designated chairs) to chair, clerks to clerk, and for
+/// absences those plus the evening's portfolio holders.
+async fn candidates(
+    state: &AppState,
+    planning: &EveningPlanning,
+) -> AppResult<(Vec<(i64, String)>, Vec<(i64, String)>, Vec<(i64, String)>)> {
+    use wijkbeeld_domain::people::Function;
+    let mut tx = state.store().begin().await?;
+    let now = state.clock().now();
+    let pick = |people: Vec<wijkbeeld_store::people::PersonChoice>| -> Vec<(i64, String)> {
+        people.into_iter().map(|person| (person.id.get(), person.name)).collect()
+    };
+    let chairs =
+        pick(wijkbeeld_store::people::with_functions(&mut tx, &[Function::Chair, Function::Councillor], now).await?);
+    let clerks = pick(wijkbeeld_store::people::with_functions(&mut tx, &[Function::Clerk], now).await?);
+    tx.commit().await?;
+    let mut everyone: Vec<(i64, String)> = Vec::new();
+    let in_pools = |id: i64| planning.chairs.iter().chain(&planning.clerks).any(|a| a.person_id == id);
+    for (id, name) in chairs.iter().chain(&clerks).filter(|(id, _)| in_pools(*id)) {
+        everyone.push((*id, name.clone()));
+    }
+    for holder in &planning.portfolio_holders {
+        everyone.push((holder.person_id, holder.name.clone()));
+    }
+    everyone.sort_by(|a, b| a.1.cmp(&b.1));
+    everyone.dedup();
+    Ok((chairs, clerks, everyone))
+}
+
+pub(crate) async fn attendance_form(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    layout: Layout,
+    Path(id): Path<i64>,
+) -> AppResult<AttendancePage> {
+    let texts = layout.texts;
+    let planning = visible_planning(&state, &viewer, id).await?;
+    let (chairs, clerks, everyone) = candidates(&state, &planning).await?;
+    let ticks = |people: &[(i64, String)], pool: &[wijkbeeld_store::market::Attendee], prefix: &str| -> Vec<Tick> {
+        people
+            .iter()
+            .map(|(person, name)| Tick {
+                id: format!("{prefix}-{person}"),
+                value: person.to_string(),
+                label: name.clone(),
+                checked: pool.iter().any(|a| a.person_id == *person),
+            })
+            .collect()
+    };
+    let absent = |person: i64, round: i64| {
+        planning
+            .chairs
+            .iter()
+            .chain(&planning.clerks)
+            .chain(&planning.portfolio_holders)
+            .any(|a| a.person_id == person && a.absent_rounds.contains(&round))
+    };
+    let absences = planning
+        .rounds
+        .iter()
+        .map(|round| AbsenceRound {
+            heading: texts.with(
+                "market-absent-in-round",
+                &[
+                    ("number", Argument::Number(round.position)),
+                    ("start", Argument::Text(&texts.clock(round.starts_at))),
+                    ("end", Argument::Text(&texts.clock(round.ends_at))),
+                ],
+            ),
+            ticks: everyone
+                .iter()
+                .map(|(person, name)| Tick {
+                    id: format!("afwezig-{}-{person}", round.id),
+                    value: format!("{person}:{}", round.id),
+                    label: name.clone(),
+                    checked: absent(*person, round.id),
+                })
+                .collect(),
+        })
+        .collect();
+    Ok(AttendancePage {
+        id,
+        date: texts.weekday_date(planning.date),
+        chairs: ticks(&chairs, &planning.chairs, "voorzitter"),
+        clerks: ticks(&clerks, &planning.clerks, "griffiemedewerker"),
+        absences,
+        layout: layout.trail(&[("/markt", "market-title")]),
+    })
+}
+
+/// Stores the pools and absences ticked; values that name no candidate or round are ignored.
+pub(crate) async fn save_attendance(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let planning = visible_planning(&state, &viewer, id).await?;
+    let role = viewer.role().ok_or(AppError::Forbidden)?;
+    let (chair_candidates, clerk_candidates, everyone) = candidates(&state, &planning).await?;
+    let chosen = |name: &str, candidates: &[(i64, String)]| -> Vec<i64> {
+        fields
+            .iter()
+            .filter(|(field, _)| field == name)
+            .filter_map(|(_, value)| value.parse::<i64>().ok())
+            .filter(|person| candidates.iter().any(|(id, _)| id == person))
+            .collect()
+    };
+    let chairs = chosen("voorzitter", &chair_candidates);
+    let clerks = chosen("griffiemedewerker", &clerk_candidates);
+    let absences: Vec<(i64, i64)> = fields
+        .iter()
+        .filter(|(field, _)| field == "afwezig")
+        .filter_map(|(_, value)| {
+            let (person, round) = value.split_once(':')?;
+            Some((person.parse::<i64>().ok()?, round.parse::<i64>().ok()?))
+        })
+        .filter(|(person, round)| {
+            everyone.iter().any(|(id, _)| id == person) && planning.rounds.iter().any(|r| r.id == *round)
+        })
+        .collect();
+    let attendance = market::Attendance { chairs, clerks, absences };
+    market::set_attendance(state.store(), id, &attendance, role, &actor(&viewer), state.clock().now()).await.map_err(
+        |error| match error {
+            MarketError::Forbidden => AppError::Forbidden,
+            MarketError::NotFound(_) => AppError::NotFound,
+            other => AppError::Internal(other.to_string()),
+        },
+    )?;
+    Ok(Redirect::to(&format!("/markt/{id}")).into_response())
+}
