@@ -115,6 +115,18 @@ pub(crate) struct Grid {
     unplaced: Vec<GridSession>,
 }
 
+/// A message about a round that names its number and times, e.g. "Ronde 1 (19:30–21:00)".
+fn round_text(texts: &Texts, message: &str, round: &wijkbeeld_store::market::RoundRow) -> String {
+    texts.with(
+        message,
+        &[
+            ("number", Argument::Number(round.position)),
+            ("start", Argument::Text(&texts.clock(round.starts_at))),
+            ("end", Argument::Text(&texts.clock(round.ends_at))),
+        ],
+    )
+}
+
 fn room_note(texts: &Texts, capacity: i64, livestream: bool, accessible: bool) -> String {
     let mut parts = vec![texts.with("market-room-seats", &[("count", Argument::Number(capacity))])];
     if livestream {
@@ -148,20 +160,7 @@ fn grid(texts: &Texts, planning: &EveningPlanning, problem: &Problem, plan: &Pla
             span,
         }
     };
-    let rounds = planning
-        .rounds
-        .iter()
-        .map(|round| {
-            texts.with(
-                "market-round-heading",
-                &[
-                    ("number", Argument::Number(round.position)),
-                    ("start", Argument::Text(&texts.clock(round.starts_at))),
-                    ("end", Argument::Text(&texts.clock(round.ends_at))),
-                ],
-            )
-        })
-        .collect();
+    let rounds = planning.rounds.iter().map(|round| round_text(texts, "market-round-heading", round)).collect();
     let rows = planning
         .rooms
         .iter()
@@ -281,14 +280,7 @@ fn move_choices(planning: &EveningPlanning, texts: &Texts) -> MoveChoices {
             .iter()
             .map(|round| Choice {
                 value: round.id.to_string(),
-                label: texts.with(
-                    "market-round-heading",
-                    &[
-                        ("number", Argument::Number(round.position)),
-                        ("start", Argument::Text(&texts.clock(round.starts_at))),
-                        ("end", Argument::Text(&texts.clock(round.ends_at))),
-                    ],
-                ),
+                label: round_text(texts, "market-round-heading", round),
             })
             .collect(),
         chairs: planning.chairs.iter().map(person).collect(),
@@ -603,14 +595,7 @@ pub(crate) async fn attendance_form(
         .rounds
         .iter()
         .map(|round| AbsenceRound {
-            heading: texts.with(
-                "market-absent-in-round",
-                &[
-                    ("number", Argument::Number(round.position)),
-                    ("start", Argument::Text(&texts.clock(round.starts_at))),
-                    ("end", Argument::Text(&texts.clock(round.ends_at))),
-                ],
-            ),
+            heading: round_text(&texts, "market-absent-in-round", round),
             ticks: everyone
                 .iter()
                 .map(|(person, name)| Tick {
