@@ -5,6 +5,7 @@
 mod accounts;
 mod demo;
 mod market;
+mod monitor;
 mod proposals;
 mod serve;
 
@@ -77,6 +78,46 @@ enum Command {
     /// List market evenings and plan their sessions.
     #[command(subcommand)]
     Market(MarketCommand),
+    /// Read the neighbourhood monitor: an area's index and indicators.
+    #[command(subcommand)]
+    Monitor(MonitorCommand),
+    /// Import the monitor's data: areas, boundaries and measurements.
+    #[command(subcommand)]
+    Data(DataCommand),
+}
+
+#[derive(Subcommand)]
+enum MonitorCommand {
+    /// Print an area's analysis: per indicator the value, score, change, trend and target status;
+    /// per theme its score; the index.
+    Show {
+        /// The area's CBS code, e.g. WK016401.
+        area: String,
+        /// The period, e.g. 2024 or 2024-Q2 (default: the latest year with data).
+        #[arg(long)]
+        period: Option<String>,
+        /// Print JSON: { "area", "period", "base_period", "index", "themes", "indicators": [...] }.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum DataCommand {
+    /// Import measurements from a long CSV (area_code,indicator,period,value[,sample_size,margin])
+    /// or a CBS Kerncijfers wijken en buurten table; the file is taken whole or not at all.
+    Import {
+        /// The CSV file.
+        file: PathBuf,
+        /// The period of a CBS table (CBS publishes one table per year), e.g. 2024.
+        #[arg(long)]
+        period: Option<String>,
+    },
+    /// Import a division file (code,name,level,parent_code): adds new areas, renames known ones.
+    Areas {
+        /// The CSV file.
+        file: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -299,6 +340,8 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Token(command) => with_store(&setting, |store| accounts::token(store, command)).await,
         Command::Proposal(command) => proposals::run(&setting, command).await,
         Command::Market(command) => market::run(&setting, command).await,
+        Command::Monitor(command) => monitor::show(&setting, command).await,
+        Command::Data(command) => monitor::import(&setting, command).await,
     }
 }
 

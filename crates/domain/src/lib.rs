@@ -7,8 +7,10 @@
 
 pub mod access;
 pub mod agenda;
+pub mod analysis;
 pub mod area;
 pub mod behandelvoorstel;
+pub mod boundaries;
 mod code_enum;
 pub mod demo;
 pub mod dutch;
@@ -16,6 +18,7 @@ pub mod id;
 pub mod import;
 pub mod local_time;
 pub mod market;
+pub mod measurement_import;
 pub mod monitor;
 pub mod people;
 pub mod period;

@@ -604,6 +604,7 @@ impl Loader<'_> {
         // Thousands of rows: written in batches of multi-row inserts rather than one by one.
         const ROWS_PER_STATEMENT: usize = 400;
         let mut rows = Vec::with_capacity(data.measurements.len());
+        let mut changed = false;
         for measurement in &data.measurements {
             rows.push((
                 Self::id_of(&self.ids.indicators, "indicator", &measurement.indicator)?,
@@ -633,6 +634,10 @@ impl Loader<'_> {
                 insert.build().execute(&mut *connection).await?.rows_affected()
             });
             self.report.add("measurements", affected);
+            changed |= affected > 0;
+        }
+        if changed {
+            crate::monitor::bump_data_version(self.tx).await?;
         }
         for target in &data.targets {
             let indicator = Self::id_of(&self.ids.indicators, "indicator", &target.indicator)?;

@@ -11,6 +11,7 @@ mod connect;
 pub mod demo;
 mod error;
 pub mod market;
+pub mod monitor;
 pub mod overview;
 pub mod partners;
 pub mod people;

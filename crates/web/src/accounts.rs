@@ -71,6 +71,28 @@ pub struct Actor {
     pub name: String,
 }
 
+impl Actor {
+    /// A change this actor makes to a record, without a state change, with details as JSON.
+    pub fn change<'a>(
+        &'a self,
+        action: &'a str,
+        entity: &'a str,
+        entity_id: Option<i64>,
+        details: serde_json::Value,
+    ) -> Change<'a> {
+        Change {
+            user_id: self.user_id.map(Id::get),
+            actor: &self.name,
+            action,
+            entity,
+            entity_id,
+            from_state: None,
+            to_state: None,
+            details: Some(details.to_string()),
+        }
+    }
+}
+
 /// A new account as asked for.
 #[derive(Debug, Clone, Default)]
 pub struct AccountRequest {

@@ -11,6 +11,7 @@ use wijkbeeld_store::StoreError;
 use crate::accounts::AccountError;
 use crate::auth::secrets::SecretError;
 use crate::layout::ErrorView;
+use crate::monitor::MonitorError;
 use crate::proposals::ProposalError;
 
 /// What can go wrong while handling a page request.
@@ -58,6 +59,21 @@ impl From<AccountError> for AppError {
             AccountError::NotFound(_) => AppError::NotFound,
             AccountError::Secret(error) => AppError::Secret(error),
             AccountError::Store(error) => AppError::Store(error),
+            // Input problems are shown on their forms; one that reaches here is a bug in a
+            // handler, answered like any failure.
+            other => AppError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<MonitorError> for AppError {
+    fn from(error: MonitorError) -> Self {
+        match error {
+            MonitorError::UnknownArea(_) | MonitorError::UnknownIndicator(_) | MonitorError::NoData => {
+                AppError::NotFound
+            }
+            MonitorError::Forbidden => AppError::Forbidden,
+            MonitorError::Store(error) => AppError::Store(error),
             // Input problems are shown on their forms; one that reaches here is a bug in a
             // handler, answered like any failure.
             other => AppError::Internal(other.to_string()),

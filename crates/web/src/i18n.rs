@@ -219,6 +219,12 @@ impl Texts {
     }
 }
 
+/// The id of the message naming a vocabulary code, e.g. `target-status-op-koers` for the
+/// status `op_koers`: message ids use hyphens only.
+pub(crate) fn vocabulary_id(prefix: &str, code: &str) -> String {
+    format!("{prefix}-{}", code.replace('_', "-"))
+}
+
 /// The ids of every message in a language's Fluent files (for the completeness test).
 pub fn message_ids(language: Language) -> Vec<String> {
     let mut ids: Vec<String> = LOCALE_SOURCES
@@ -308,6 +314,25 @@ mod tests {
         used.extend(
             wijkbeeld_domain::proposal::Purpose::ALL.iter().map(|purpose| format!("purpose-{}", purpose.code())),
         );
+        {
+            use wijkbeeld_domain::analysis::{Band, Exclusion, Movement, TargetStatus};
+            use wijkbeeld_domain::area::AreaLevel;
+            use wijkbeeld_domain::monitor::{Direction, IndicatorKind, IndicatorStatus, Theme, Unit};
+            let codes = |prefix: &str, codes: Vec<&str>| {
+                codes.into_iter().map(|code| vocabulary_id(prefix, code)).collect::<Vec<_>>()
+            };
+            used.extend(codes("theme", Theme::ALL.iter().map(|value| value.code()).collect()));
+            used.extend(codes("band", Band::ALL.iter().map(|value| value.code()).collect()));
+            used.extend(codes("movement", Movement::ALL.iter().map(|value| value.code()).collect()));
+            used.extend(codes("target-status", TargetStatus::ALL.iter().map(|value| value.code()).collect()));
+            used.extend(codes("exclusion", Exclusion::ALL.iter().map(|value| value.code()).collect()));
+            used.extend(codes("unit", Unit::ALL.iter().map(|value| value.code()).collect()));
+            used.extend(codes("kind", IndicatorKind::ALL.iter().map(|value| value.code()).collect()));
+            used.extend(codes("direction", Direction::ALL.iter().map(|value| value.code()).collect()));
+            used.extend(codes("indicator-status", IndicatorStatus::ALL.iter().map(|value| value.code()).collect()));
+            used.extend(codes("level", AreaLevel::ALL.iter().map(|value| value.code()).collect()));
+            used.extend(codes("level-plural", AreaLevel::ALL.iter().map(|value| value.code()).collect()));
+        }
         // Ids written in templates and code: the literal after a lookup call, or in a
         // (path, id) pair of the navigation and breadcrumbs, or an error page's title and message.
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));

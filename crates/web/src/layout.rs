@@ -22,6 +22,8 @@ pub(crate) const AUDIT_READERS: Policy = Policy::Roles(&[Role::Griffie, Role::Ad
 pub(crate) const ADMINS: Policy = Policy::Roles(&[Role::Admin]);
 /// Who drafts behandelvoorstellen: the college and its civil servants.
 pub(crate) const PROPOSAL_WRITERS: Policy = Policy::Roles(&[Role::College]);
+/// Who keeps the monitor's indicators, targets and figures: the college, and administrators.
+pub(crate) const MONITOR_EDITORS: Policy = Policy::Roles(&[Role::College, Role::Admin]);
 /// Who plans market evenings: the griffie, and functional administrators.
 pub(crate) const PLANNERS: Policy = Policy::Roles(&[Role::Griffie, Role::Admin]);
 /// Who edits and moves behandelvoorstellen: the college its drafts, the griffie what it received
@@ -32,6 +34,7 @@ pub(crate) const PROPOSAL_EDITORS: Policy = Policy::Roles(&[Role::College, Role:
 const NAVIGATION: &[(&str, &str, Policy)] = &[
     ("/", "nav-home", Policy::Public),
     ("/markt", "nav-market", Policy::Public),
+    ("/monitor", "nav-monitor", Policy::Public),
     ("/voorstellen", "nav-proposals", Policy::Public),
     ("/audit", "nav-audit", AUDIT_READERS),
     ("/beheer/gebruikers", "nav-users", ADMINS),

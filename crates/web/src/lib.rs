@@ -4,17 +4,23 @@
 //! Handlers are thin: they read the request, call one store query or use case, and render.
 //! [`app`] builds the whole site so that tests can drive it in-process.
 
+// The OpenAPI document is one `serde_json::json!` literal, deeper than the default limit.
+#![recursion_limit = "256"]
+
 pub mod accounts;
 mod api;
 mod assets;
 pub mod auth;
+pub mod charts;
 mod error;
+mod exports;
 mod forms;
 mod health;
 pub mod i18n;
 mod layout;
 mod limits;
 pub mod market;
+pub mod monitor;
 mod pages;
 pub mod proposals;
 pub mod theme;
@@ -38,7 +44,7 @@ pub use auth::policy::{Access, Kind, Policy, RouteEntry, refusal_status};
 pub use error::{AppError, AppResult};
 
 use auth::policy::Site;
-use layout::{ADMINS, AUDIT_READERS, PLANNERS, PROPOSAL_EDITORS, PROPOSAL_WRITERS};
+use layout::{ADMINS, AUDIT_READERS, MONITOR_EDITORS, PLANNERS, PROPOSAL_EDITORS, PROPOSAL_WRITERS};
 
 /// Where the server reads the time from: the system clock, or a fixed moment in tests.
 #[derive(Clone, Debug)]
@@ -87,6 +93,7 @@ struct Inner {
     store: Store,
     clock: Clock,
     settings: Settings,
+    index_cache: monitor::IndexCache,
 }
 
 impl AppState {
@@ -97,7 +104,7 @@ impl AppState {
 
     /// State with deployment settings.
     pub fn with_settings(store: Store, clock: Clock, settings: Settings) -> Self {
-        AppState { inner: Arc::new(Inner { store, clock, settings }) }
+        AppState { inner: Arc::new(Inner { store, clock, settings, index_cache: monitor::IndexCache::default() }) }
     }
 
     /// The deployment settings.
@@ -113,6 +120,11 @@ impl AppState {
     /// The clock.
     pub fn clock(&self) -> &Clock {
         &self.inner.clock
+    }
+
+    /// The monitor's index yardsticks kept between requests.
+    pub fn index_cache(&self) -> &monitor::IndexCache {
+        &self.inner.index_cache
     }
 }
 
@@ -135,6 +147,16 @@ fn site() -> Site {
         .post("/markt/{id}/verplaatsen", Page, PLANNERS, pages::market::move_session)
         .get("/markt/{id}/bezetting", Page, PLANNERS, pages::market::attendance_form)
         .post("/markt/{id}/bezetting", Page, PLANNERS, pages::market::save_attendance)
+        .get("/monitor", Page, Public, pages::monitor::overview)
+        .get("/monitor/methode", Page, Public, pages::monitor::method)
+        .get("/monitor/export/{file}", Page, Public, pages::monitor::overview_export)
+        .get("/monitor/importeren", Page, MONITOR_EDITORS, pages::monitor::import_form)
+        .upload("/monitor/importeren", Page, MONITOR_EDITORS, pages::monitor::import)
+        .get("/monitor/gebied/{code}", Page, Public, pages::monitor::profile)
+        .get("/monitor/gebied/{code}/rapportage", Page, Public, pages::monitor::report)
+        .get("/monitor/gebied/{code}/{file}", Page, Public, pages::monitor::profile_export)
+        .get("/monitor/indicator/{code}", Page, Public, pages::monitor::indicator)
+        .get("/monitor/indicator/{code}/{file}", Page, Public, pages::monitor::indicator_export)
         .get("/voorstellen", Page, Public, pages::proposals::list)
         .get("/voorstellen/nieuw", Page, PROPOSAL_WRITERS, pages::proposals::new_form)
         .post("/voorstellen/nieuw", Page, PROPOSAL_WRITERS, pages::proposals::create)
@@ -164,6 +186,11 @@ fn site() -> Site {
         .get("/beheer/tokens", Page, ADMINS, pages::admin::tokens)
         .post("/beheer/tokens", Page, ADMINS, pages::admin::create_token)
         .post("/beheer/tokens/{id}/intrekken", Page, ADMINS, pages::admin::revoke_token)
+        .get("/api/v1/openapi.json", Api, Public, api::openapi::document)
+        .get("/api/v1/areas", Api, Public, api::monitor::areas)
+        .get("/api/v1/areas/{code}/analysis", Api, Public, api::monitor::analysis)
+        .get("/api/v1/indicators", Api, Public, api::monitor::indicators)
+        .get("/api/v1/measurements", Api, Public, api::monitor::measurements)
         .get("/api/v1/me", Api, SignedIn, api::account::me)
         .get("/api/v1/audit", Api, Policy::Roles(&[Role::Griffie, Role::Admin]), api::account::audit)
 }

@@ -3,6 +3,8 @@
 //! Errors are `{"errors": [{"field": …, "detail": …}]}`.
 
 pub(crate) mod account;
+pub(crate) mod monitor;
+pub(crate) mod openapi;
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -45,6 +47,14 @@ impl ApiError {
     /// `403 Forbidden`: a change without the form token.
     pub(crate) fn missing_form_token() -> Self {
         ApiError::new(StatusCode::FORBIDDEN, "Send the form token in the X-CSRF-Token header (see /api/v1/me).")
+    }
+
+    /// `400 Bad Request`: a parameter is not valid.
+    pub(crate) fn bad_request(field: Option<&str>, detail: &str) -> Self {
+        ApiError {
+            status: StatusCode::BAD_REQUEST,
+            errors: vec![ErrorDetail { field: field.map(str::to_owned), detail: detail.to_owned() }],
+        }
     }
 
     /// `404 Not Found`.

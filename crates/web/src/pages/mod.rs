@@ -5,12 +5,50 @@ pub(crate) mod admin;
 pub(crate) mod audit;
 pub(crate) mod home;
 pub(crate) mod market;
+pub(crate) mod monitor;
 pub(crate) mod proposals;
 pub(crate) mod sign_in;
 
+use axum::extract::Multipart;
+use axum::http::StatusCode;
+
 use crate::AppError;
+use crate::error::AppResult;
 
 /// Any address without a route.
 pub(crate) async fn not_found() -> AppError {
     AppError::NotFound
+}
+
+// --- Uploads ---------------------------------------------------------------------------------------
+
+/// A field of an upload form.
+pub(crate) struct UploadField {
+    pub(crate) name: String,
+    /// Empty for a text field, or a file input left empty.
+    pub(crate) file_name: String,
+    pub(crate) content: Vec<u8>,
+}
+
+/// The fields of an upload form. A body over the size limit is refused whole; a malformed one
+/// ends the fields where it breaks, so the form shows what is missing.
+pub(crate) async fn upload_fields(multipart: &mut Multipart) -> AppResult<Vec<UploadField>> {
+    let too_large = |error: &axum::extract::multipart::MultipartError| error.status() == StatusCode::PAYLOAD_TOO_LARGE;
+    let mut fields = Vec::new();
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            Err(error) if too_large(&error) => return Err(AppError::TooLarge),
+            Err(_) => break,
+        };
+        let name = field.name().unwrap_or_default().to_owned();
+        let file_name = field.file_name().unwrap_or_default().to_owned();
+        match field.bytes().await {
+            Ok(content) => fields.push(UploadField { name, file_name, content: content.to_vec() }),
+            Err(error) if too_large(&error) => return Err(AppError::TooLarge),
+            Err(_) => break,
+        }
+    }
+    Ok(fields)
 }

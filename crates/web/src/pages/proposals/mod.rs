@@ -19,6 +19,7 @@ use wijkbeeld_store::people;
 use wijkbeeld_store::proposals::{self as stored, ProposalDetail, ProposalFilter};
 
 use self::form::{FormChoices, ProposalForm};
+use super::upload_fields;
 use crate::accounts::Actor;
 use crate::auth::Viewer;
 use crate::error::AppResult;
@@ -556,37 +557,6 @@ pub(crate) async fn change_state(
 }
 
 // --- Attachments ---------------------------------------------------------------------------------
-
-/// A field of an upload form.
-struct UploadField {
-    name: String,
-    /// Empty for a text field, or a file input left empty.
-    file_name: String,
-    content: Vec<u8>,
-}
-
-/// The fields of an upload form. A body over the size limit is refused whole; a malformed one
-/// ends the fields where it breaks, so the form shows what is missing.
-async fn upload_fields(multipart: &mut Multipart) -> AppResult<Vec<UploadField>> {
-    let too_large = |error: &axum::extract::multipart::MultipartError| error.status() == StatusCode::PAYLOAD_TOO_LARGE;
-    let mut fields = Vec::new();
-    loop {
-        let field = match multipart.next_field().await {
-            Ok(Some(field)) => field,
-            Ok(None) => break,
-            Err(error) if too_large(&error) => return Err(AppError::TooLarge),
-            Err(_) => break,
-        };
-        let name = field.name().unwrap_or_default().to_owned();
-        let file_name = field.file_name().unwrap_or_default().to_owned();
-        match field.bytes().await {
-            Ok(content) => fields.push(UploadField { name, file_name, content: content.to_vec() }),
-            Err(error) if too_large(&error) => return Err(AppError::TooLarge),
-            Err(_) => break,
-        }
-    }
-    Ok(fields)
-}
 
 /// Receives an attachment (a multipart form with the field `bestand`).
 pub(crate) async fn upload(

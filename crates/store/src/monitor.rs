@@ -1,0 +1,522 @@
+//! The neighbourhood monitor's data: areas and their boundaries, programmes, indicators, their
+//! measurements per area and period, inhabitants, targets, and the mapping of CBS columns to
+//! indicators; and writing imported figures.
+
+use std::collections::HashMap;
+
+use wijkbeeld_domain::Id;
+use wijkbeeld_domain::area::{AreaCode, AreaLevel, AreaRecord};
+use wijkbeeld_domain::monitor::{Area, Indicator, Measurement, Population, Programme, Target};
+use wijkbeeld_domain::period::Period;
+
+use crate::{StoreError, Tx, decode_code, on_connection};
+
+/// The setting that holds the monitor's base year (the index's yardstick), when one is set.
+pub const BASE_YEAR: &str = "monitor.base_year";
+/// A counter raised by every change of measurements, so that derived figures kept in memory
+/// (such as the index's yardsticks) know when they are stale, on every server alike.
+const DATA_VERSION: &str = "monitor.data_version";
+
+type AreaRow = (i64, String, String, String, Option<i64>, Option<i64>);
+
+fn area_from_row((id, code, name, level, parent_id, coordinator_id): AreaRow) -> Result<Area, StoreError> {
+    Ok(Area {
+        id: Id::new(id),
+        code: code
+            .parse()
+            .map_err(|error: wijkbeeld_domain::area::InvalidAreaCode| StoreError::Corrupt(error.to_string()))?,
+        name,
+        level: decode_code(&level)?,
+        parent_id: parent_id.map(Id::new),
+        coordinator_id: coordinator_id.map(Id::new),
+    })
+}
+
+/// Every area, the gemeente first, then wijken and buurten, each by code.
+pub async fn areas(tx: &mut Tx) -> Result<Vec<Area>, StoreError> {
+    let rows: Vec<AreaRow> = on_connection!(tx, |connection| {
+        sqlx::query_as(
+            "SELECT id, code, name, level, parent_id, coordinator_id FROM areas \
+             ORDER BY CASE level WHEN 'gemeente' THEN 0 WHEN 'wijk' THEN 1 ELSE 2 END, code",
+        )
+        .fetch_all(&mut *connection)
+        .await?
+    });
+    rows.into_iter().map(area_from_row).collect()
+}
+
+/// The boundaries (GeoJSON geometry text) of the areas of one level that have them.
+pub async fn geometries(tx: &mut Tx, level: AreaLevel) -> Result<HashMap<Id<Area>, String>, StoreError> {
+    let rows: Vec<(i64, String)> = on_connection!(tx, |connection| {
+        sqlx::query_as("SELECT id, geometry FROM areas WHERE level = $1 AND geometry IS NOT NULL")
+            .bind(level.code())
+            .fetch_all(&mut *connection)
+            .await?
+    });
+    Ok(rows.into_iter().map(|(id, geometry)| (Id::new(id), geometry)).collect())
+}
+
+/// Adds the areas of a division file, or renames and re-parents those already known by code.
+/// `records` come parents first, as the parser orders them. Returns (added, updated).
+pub async fn upsert_areas(tx: &mut Tx, body_id: i64, records: &[AreaRecord]) -> Result<(u64, u64), StoreError> {
+    let mut ids: HashMap<String, i64> =
+        areas(tx).await?.into_iter().map(|area| (area.code.as_str().to_owned(), area.id.get())).collect();
+    let (mut added, mut updated) = (0, 0);
+    for record in records {
+        let parent_id = match &record.parent {
+            Some(parent) => Some(
+                *ids.get(parent.as_str())
+                    .ok_or_else(|| StoreError::Corrupt(format!("parent {parent} of {} is unknown", record.code)))?,
+            ),
+            None => None,
+        };
+        match ids.get(record.code.as_str()) {
+            Some(id) => {
+                let changed = on_connection!(tx, |connection| {
+                    sqlx::query(
+                        "UPDATE areas SET name = $1, parent_id = $2 WHERE id = $3 \
+                         AND (name <> $1 OR parent_id IS DISTINCT FROM $2)",
+                    )
+                    .bind(&record.name)
+                    .bind(parent_id)
+                    .bind(*id)
+                    .execute(&mut *connection)
+                    .await?
+                    .rows_affected()
+                });
+                updated += changed;
+            }
+            None => {
+                let id: i64 = on_connection!(tx, |connection| {
+                    sqlx::query_scalar(
+                        "INSERT INTO areas (body_id, code, name, level, parent_id) VALUES ($1, $2, $3, $4, $5) \
+                         RETURNING id",
+                    )
+                    .bind(body_id)
+                    .bind(record.code.as_str())
+                    .bind(&record.name)
+                    .bind(record.level.code())
+                    .bind(parent_id)
+                    .fetch_one(&mut *connection)
+                    .await?
+                });
+                ids.insert(record.code.as_str().to_owned(), id);
+                added += 1;
+            }
+        }
+    }
+    Ok((added, updated))
+}
+
+/// Stores the boundary (GeoJSON geometry text) of the area with `code`.
+pub async fn set_geometry(tx: &mut Tx, code: &AreaCode, geometry: &str) -> Result<u64, StoreError> {
+    Ok(on_connection!(tx, |connection| {
+        sqlx::query("UPDATE areas SET geometry = $1 WHERE code = $2")
+            .bind(geometry)
+            .bind(code.as_str())
+            .execute(&mut *connection)
+            .await?
+            .rows_affected()
+    }))
+}
+
+/// Every programme (ontwikkelopgave), by name.
+pub async fn programmes(tx: &mut Tx) -> Result<Vec<Programme>, StoreError> {
+    let rows: Vec<(i64, String, String, Option<String>)> = on_connection!(tx, |connection| {
+        sqlx::query_as("SELECT id, code, name, description FROM programmes ORDER BY name")
+            .fetch_all(&mut *connection)
+            .await?
+    });
+    Ok(rows
+        .into_iter()
+        .map(|(id, code, name, description)| Programme { id: Id::new(id), code, name, description })
+        .collect())
+}
+
+type IndicatorRow = (
+    i64,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<i64>,
+    String,
+    Option<i64>,
+    bool,
+    bool,
+    i64,
+);
+
+/// Every indicator, by theme and name.
+pub async fn indicators(tx: &mut Tx) -> Result<Vec<Indicator>, StoreError> {
+    let rows: Vec<IndicatorRow> = on_connection!(tx, |connection| {
+        sqlx::query_as(
+            "SELECT id, code, name, definition, unit, direction, theme, kind, source, owner_partner_id, status, \
+             proposed_in_session_id, is_key, is_published, decimals FROM indicators ORDER BY theme, name",
+        )
+        .fetch_all(&mut *connection)
+        .await?
+    });
+    rows.into_iter()
+        .map(
+            |(
+                id,
+                code,
+                name,
+                definition,
+                unit,
+                direction,
+                theme,
+                kind,
+                source,
+                owner,
+                status,
+                session,
+                is_key,
+                is_published,
+                decimals,
+            )| {
+                Ok(Indicator {
+                    id: Id::new(id),
+                    code,
+                    name,
+                    definition,
+                    unit: decode_code(&unit)?,
+                    direction: decode_code(&direction)?,
+                    theme: decode_code(&theme)?,
+                    kind: decode_code(&kind)?,
+                    source,
+                    owner_partner_id: owner.map(Id::new),
+                    status: decode_code(&status)?,
+                    proposed_in_session_id: session.map(Id::new),
+                    is_key,
+                    is_published,
+                    decimals: u8::try_from(decimals).unwrap_or(1),
+                })
+            },
+        )
+        .collect()
+}
+
+/// Which programmes each indicator belongs to.
+pub async fn indicator_programmes(tx: &mut Tx) -> Result<Vec<(Id<Indicator>, Id<Programme>)>, StoreError> {
+    let rows: Vec<(i64, i64)> = on_connection!(tx, |connection| {
+        sqlx::query_as(
+            "SELECT indicator_id, programme_id FROM indicator_programmes ORDER BY indicator_id, programme_id",
+        )
+        .fetch_all(&mut *connection)
+        .await?
+    });
+    Ok(rows.into_iter().map(|(indicator, programme)| (Id::new(indicator), Id::new(programme))).collect())
+}
+
+type TargetRow = (i64, i64, i64, f64, i64, i64, i64, i64, Option<String>);
+
+/// Every target.
+pub async fn targets(tx: &mut Tx) -> Result<Vec<Target>, StoreError> {
+    let rows: Vec<TargetRow> = on_connection!(tx, |connection| {
+        sqlx::query_as(
+            "SELECT id, indicator_id, area_id, value, target_year, target_quarter, baseline_year, baseline_quarter, \
+             note FROM targets ORDER BY indicator_id, area_id, target_year, target_quarter",
+        )
+        .fetch_all(&mut *connection)
+        .await?
+    });
+    rows.into_iter()
+        .map(|(id, indicator, area, value, target_year, target_quarter, baseline_year, baseline_quarter, note)| {
+            Ok(Target {
+                id: Id::new(id),
+                indicator_id: Id::new(indicator),
+                area_id: Id::new(area),
+                value,
+                target_period: period(target_year, target_quarter)?,
+                baseline_period: period(baseline_year, baseline_quarter)?,
+                note,
+            })
+        })
+        .collect()
+}
+
+fn period(year: i64, quarter: i64) -> Result<Period, StoreError> {
+    let corrupt = || StoreError::Corrupt(format!("stored period {year}/{quarter} is not a period"));
+    Period::from_stored(i32::try_from(year).map_err(|_| corrupt())?, i16::try_from(quarter).map_err(|_| corrupt())?)
+        .map_err(|_| corrupt())
+}
+
+type MeasurementRow = (i64, i64, i64, i64, f64, Option<i64>, Option<f64>, Option<String>);
+
+fn measurement_from_row(
+    (indicator, area, year, quarter, value, sample_size, margin, source_note): MeasurementRow,
+) -> Result<Measurement, StoreError> {
+    Ok(Measurement {
+        indicator_id: Id::new(indicator),
+        area_id: Id::new(area),
+        period: period(year, quarter)?,
+        value,
+        sample_size: sample_size.and_then(|size| u32::try_from(size).ok()),
+        margin,
+        source_note,
+    })
+}
+
+const MEASUREMENT_COLUMNS: &str =
+    "m.indicator_id, m.area_id, m.year, m.quarter, m.value, m.sample_size, m.margin, m.source_note";
+
+/// Which measurements to read; every field narrows, none reads them all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MeasurementFilter {
+    /// Only these areas.
+    pub areas: Option<Vec<Id<Area>>>,
+    /// Only these indicators.
+    pub indicators: Option<Vec<Id<Indicator>>>,
+    /// Only areas of this level.
+    pub level: Option<AreaLevel>,
+    /// From this period on.
+    pub from: Option<Period>,
+    /// Up to and including this period.
+    pub until: Option<Period>,
+    /// At most this many, for paging.
+    pub limit: Option<i64>,
+    /// Skip this many, for paging.
+    pub offset: i64,
+}
+
+/// The measurements the filter selects, by indicator, area and period.
+pub async fn measurements(tx: &mut Tx, filter: &MeasurementFilter) -> Result<Vec<Measurement>, StoreError> {
+    if filter.areas.as_ref().is_some_and(Vec::is_empty) || filter.indicators.as_ref().is_some_and(Vec::is_empty) {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<MeasurementRow> = on_connection!(tx, |connection| {
+        let mut query = sqlx::QueryBuilder::new(format!("SELECT {MEASUREMENT_COLUMNS} FROM measurements m"));
+        if filter.level.is_some() {
+            query.push(" JOIN areas a ON a.id = m.area_id");
+        }
+        query.push(" WHERE 1 = 1");
+        if let Some(areas) = &filter.areas {
+            query.push(" AND m.area_id IN (");
+            let mut list = query.separated(", ");
+            for area in areas {
+                list.push_bind(area.get());
+            }
+            list.push_unseparated(")");
+        }
+        if let Some(indicators) = &filter.indicators {
+            query.push(" AND m.indicator_id IN (");
+            let mut list = query.separated(", ");
+            for indicator in indicators {
+                list.push_bind(indicator.get());
+            }
+            list.push_unseparated(")");
+        }
+        if let Some(level) = filter.level {
+            query.push(" AND a.level = ").push_bind(level.code());
+        }
+        // Periods compare as (year, quarter) pairs, a year's quarter being 0.
+        if let Some(from) = filter.from {
+            let (year, quarter) = (i64::from(from.year_number()), i64::from(from.stored_quarter()));
+            query.push(" AND (m.year > ").push_bind(year).push(" OR (m.year = ").push_bind(year);
+            query.push(" AND m.quarter >= ").push_bind(quarter).push("))");
+        }
+        if let Some(until) = filter.until {
+            let (year, quarter) = (i64::from(until.year_number()), i64::from(until.stored_quarter()));
+            query.push(" AND (m.year < ").push_bind(year).push(" OR (m.year = ").push_bind(year);
+            query.push(" AND m.quarter <= ").push_bind(quarter).push("))");
+        }
+        query.push(" ORDER BY m.indicator_id, m.area_id, m.year, m.quarter");
+        if let Some(limit) = filter.limit {
+            query.push(" LIMIT ").push_bind(limit).push(" OFFSET ").push_bind(filter.offset);
+        }
+        query.build_query_as().fetch_all(&mut *connection).await?
+    });
+    rows.into_iter().map(measurement_from_row).collect()
+}
+
+/// The measurements of every area of `level` in one period.
+pub async fn measurements_in(tx: &mut Tx, level: AreaLevel, at: Period) -> Result<Vec<Measurement>, StoreError> {
+    measurements(tx, &MeasurementFilter { level: Some(level), from: Some(at), until: Some(at), ..Default::default() })
+        .await
+}
+
+/// The periods that have measurements for areas of `level`, in time order.
+pub async fn periods(tx: &mut Tx, level: AreaLevel) -> Result<Vec<Period>, StoreError> {
+    let rows: Vec<(i64, i64)> = on_connection!(tx, |connection| {
+        sqlx::query_as(
+            "SELECT DISTINCT m.year, m.quarter FROM measurements m JOIN areas a ON a.id = m.area_id \
+             WHERE a.level = $1 ORDER BY m.year, m.quarter",
+        )
+        .bind(level.code())
+        .fetch_all(&mut *connection)
+        .await?
+    });
+    rows.into_iter().map(|(year, quarter)| period(year, quarter)).collect()
+}
+
+/// Inhabitants of the given areas in every period known.
+pub async fn populations(tx: &mut Tx, areas: &[Id<Area>]) -> Result<Vec<Population>, StoreError> {
+    if areas.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<(i64, i64, i64, i64)> = on_connection!(tx, |connection| {
+        let mut query = sqlx::QueryBuilder::new(
+            "SELECT area_id, year, quarter, inhabitants FROM area_populations WHERE area_id IN (",
+        );
+        let mut list = query.separated(", ");
+        for area in areas {
+            list.push_bind(area.get());
+        }
+        query.push(") ORDER BY area_id, year, quarter");
+        query.build_query_as().fetch_all(&mut *connection).await?
+    });
+    rows.into_iter()
+        .map(|(area, year, quarter, inhabitants)| {
+            Ok(Population {
+                area_id: Id::new(area),
+                period: period(year, quarter)?,
+                inhabitants: u32::try_from(inhabitants).unwrap_or(u32::MAX),
+            })
+        })
+        .collect()
+}
+
+/// Statement size for bulk writes: enough rows to amortise each round trip, few enough binds
+/// for SQLite's limit of 32,766.
+const ROWS_PER_STATEMENT: usize = 500;
+
+/// Writes measurements, replacing the value (and its sample size, margin and note) of any
+/// (indicator, area, period) already stored. Returns how many rows were written.
+pub async fn write_measurements(tx: &mut Tx, measurements: &[Measurement]) -> Result<u64, StoreError> {
+    let mut written = 0;
+    for chunk in measurements.chunks(ROWS_PER_STATEMENT) {
+        written += on_connection!(tx, |connection| {
+            let mut insert = sqlx::QueryBuilder::new(
+                "INSERT INTO measurements (indicator_id, area_id, year, quarter, value, sample_size, margin, \
+                 source_note) ",
+            );
+            insert.push_values(chunk, |mut row, measurement| {
+                row.push_bind(measurement.indicator_id.get())
+                    .push_bind(measurement.area_id.get())
+                    .push_bind(i64::from(measurement.period.year_number()))
+                    .push_bind(i64::from(measurement.period.stored_quarter()))
+                    .push_bind(measurement.value)
+                    .push_bind(measurement.sample_size.map(i64::from))
+                    .push_bind(measurement.margin)
+                    .push_bind(measurement.source_note.as_deref());
+            });
+            insert.push(
+                " ON CONFLICT (indicator_id, area_id, year, quarter) DO UPDATE SET value = excluded.value, \
+                 sample_size = excluded.sample_size, margin = excluded.margin, source_note = excluded.source_note",
+            );
+            insert.build().execute(&mut *connection).await?.rows_affected()
+        });
+    }
+    if written > 0 {
+        bump_data_version(tx).await?;
+    }
+    Ok(written)
+}
+
+/// How many of the (indicator, area, period) keys of `measurements` already hold a value.
+pub async fn count_existing(tx: &mut Tx, measurements: &[Measurement]) -> Result<u64, StoreError> {
+    let mut periods: Vec<Period> = measurements.iter().map(|measurement| measurement.period).collect();
+    periods.sort_unstable();
+    periods.dedup();
+    let mut existing = std::collections::HashSet::new();
+    for at in periods {
+        let (year, quarter) = (i64::from(at.year_number()), i64::from(at.stored_quarter()));
+        let keys: Vec<(i64, i64)> = on_connection!(tx, |connection| {
+            sqlx::query_as("SELECT indicator_id, area_id FROM measurements WHERE year = $1 AND quarter = $2")
+                .bind(year)
+                .bind(quarter)
+                .fetch_all(&mut *connection)
+                .await?
+        });
+        existing.extend(keys.into_iter().map(|(indicator, area)| (indicator, area, year, quarter)));
+    }
+    Ok(measurements
+        .iter()
+        .filter(|measurement| {
+            existing.contains(&(
+                measurement.indicator_id.get(),
+                measurement.area_id.get(),
+                i64::from(measurement.period.year_number()),
+                i64::from(measurement.period.stored_quarter()),
+            ))
+        })
+        .count() as u64)
+}
+
+/// Writes inhabitants, replacing those already stored for the same area and period.
+pub async fn write_populations(tx: &mut Tx, populations: &[Population]) -> Result<u64, StoreError> {
+    let mut written = 0;
+    for chunk in populations.chunks(ROWS_PER_STATEMENT) {
+        written += on_connection!(tx, |connection| {
+            let mut insert =
+                sqlx::QueryBuilder::new("INSERT INTO area_populations (area_id, year, quarter, inhabitants) ");
+            insert.push_values(chunk, |mut row, population| {
+                row.push_bind(population.area_id.get())
+                    .push_bind(i64::from(population.period.year_number()))
+                    .push_bind(i64::from(population.period.stored_quarter()))
+                    .push_bind(i64::from(population.inhabitants));
+            });
+            insert.push(" ON CONFLICT (area_id, year, quarter) DO UPDATE SET inhabitants = excluded.inhabitants");
+            insert.build().execute(&mut *connection).await?.rows_affected()
+        });
+    }
+    Ok(written)
+}
+
+/// How CBS columns (their numeric suffix stripped) map to indicators.
+pub async fn cbs_mappings(tx: &mut Tx) -> Result<Vec<(String, Id<Indicator>)>, StoreError> {
+    let rows: Vec<(String, i64)> = on_connection!(tx, |connection| {
+        sqlx::query_as("SELECT cbs_column, indicator_id FROM cbs_column_mappings ORDER BY cbs_column")
+            .fetch_all(&mut *connection)
+            .await?
+    });
+    Ok(rows.into_iter().map(|(column, indicator)| (column, Id::new(indicator))).collect())
+}
+
+/// Maps a CBS column to an indicator, or removes its mapping.
+pub async fn set_cbs_mapping(
+    tx: &mut Tx,
+    body_id: i64,
+    cbs_column: &str,
+    indicator: Option<Id<Indicator>>,
+) -> Result<(), StoreError> {
+    on_connection!(tx, |connection| {
+        match indicator {
+            Some(indicator) => {
+                sqlx::query(
+                    "INSERT INTO cbs_column_mappings (body_id, cbs_column, indicator_id) VALUES ($1, $2, $3) \
+                 ON CONFLICT (body_id, cbs_column) DO UPDATE SET indicator_id = excluded.indicator_id",
+                )
+                .bind(body_id)
+                .bind(cbs_column)
+                .bind(indicator.get())
+                .execute(&mut *connection)
+                .await?
+            }
+            None => {
+                sqlx::query("DELETE FROM cbs_column_mappings WHERE body_id = $1 AND cbs_column = $2")
+                    .bind(body_id)
+                    .bind(cbs_column)
+                    .execute(&mut *connection)
+                    .await?
+            }
+        };
+    });
+    Ok(())
+}
+
+/// The current version of the monitor's data: it changes whenever measurements do.
+pub async fn data_version(tx: &mut Tx) -> Result<i64, StoreError> {
+    Ok(crate::settings::get(tx, DATA_VERSION).await?.and_then(|text| text.parse().ok()).unwrap_or(0))
+}
+
+pub(crate) async fn bump_data_version(tx: &mut Tx) -> Result<(), StoreError> {
+    let next = data_version(tx).await? + 1;
+    crate::settings::set(tx, DATA_VERSION, &next.to_string()).await
+}

@@ -1,0 +1,307 @@
+//! The neighbourhood monitor through the site's real interface, on SQLite and PostgreSQL: the
+//! dashboard pages on the demo, what the public may and may not see, the exports and the JSON
+//! API, and importing measurements — good files change the figures, bad files change nothing.
+
+#![allow(clippy::unwrap_used)] // a failing unwrap is a failing test
+
+mod support;
+
+use axum::http::StatusCode;
+use wijkbeeld_domain::access::Role;
+use wijkbeeld_store::backend_test;
+use wijkbeeld_store::monitor::{self as stored, MeasurementFilter};
+use wijkbeeld_store::statistics;
+
+use support::{TestSite, Visitor};
+
+/// Every row count and the monitor's data version: what "nothing changed" means.
+async fn fingerprint(site: &TestSite) -> (std::collections::BTreeMap<&'static str, i64>, i64, Vec<f64>) {
+    let mut tx = site.store.begin().await.unwrap();
+    let counts = statistics::row_counts(&mut tx).await.unwrap();
+    let version = stored::data_version(&mut tx).await.unwrap();
+    let values = stored::measurements(&mut tx, &MeasurementFilter::default())
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|measurement| measurement.value)
+        .collect();
+    (counts, version, values)
+}
+
+async fn value_of(site: &TestSite, area: &str, indicator: &str, period: &str) -> Option<f64> {
+    let mut tx = site.store.begin().await.unwrap();
+    let areas = stored::areas(&mut tx).await.unwrap();
+    let indicators = stored::indicators(&mut tx).await.unwrap();
+    let area = areas.iter().find(|candidate| candidate.code.as_str() == area).unwrap();
+    let indicator = indicators.iter().find(|candidate| candidate.code == indicator).unwrap();
+    let period = period.parse().unwrap();
+    stored::measurements(
+        &mut tx,
+        &MeasurementFilter {
+            areas: Some(vec![area.id]),
+            indicators: Some(vec![indicator.id]),
+            from: Some(period),
+            until: Some(period),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap()
+    .first()
+    .map(|measurement| measurement.value)
+}
+
+/// The latest year with demo figures.
+async fn latest_year(site: &TestSite) -> i32 {
+    let mut tx = site.store.begin().await.unwrap();
+    let periods = stored::periods(&mut tx, wijkbeeld_domain::area::AreaLevel::District).await.unwrap();
+    periods.last().unwrap().year_number()
+}
+
+backend_test! {
+    async fn the_dashboard_shows_every_wijk_with_its_index_cards_charts_and_targets(database) {
+        let site = TestSite::with_demo(database).await;
+        let public = Visitor::anonymous(&site, "10.50.0.1:4000").await;
+
+        let overview = site.get("/monitor", &public).await;
+        assert_eq!(overview.status, StatusCode::OK, "{}", overview.body);
+        for wijk in ["Hengelose Es", "Berflo Es", "Groot Driene"] {
+            assert!(overview.body.contains(wijk), "{wijk} missing from the overview");
+        }
+        assert!(overview.body.contains("synthetisch"), "demo figures must say they are synthetic");
+        assert!(overview.body.contains("<svg"), "the overview has a map");
+        assert!(overview.body.contains("aria-sort=\"ascending\"") || overview.body.contains("aria-sort=\"none\""));
+        assert!(!overview.body.contains("/monitor/importeren"), "the public cannot import");
+
+        // Sorting by index, best first: the first row's index is at least the second's.
+        let sorted = site.get("/monitor?niveau=wijk&sorteer=index&richting=af", &public).await;
+        assert!(sorted.body.contains("aria-sort=\"descending\""));
+
+        let profile = site.get("/monitor/gebied/WK016401", &public).await;
+        assert_eq!(profile.status, StatusCode::OK, "{}", profile.body);
+        assert!(profile.body.contains("Hengelose Es") && profile.body.contains("Wijkindex"));
+        assert!(profile.body.contains("Voelt zich veilig in de buurt"), "a card per indicator");
+        assert!(profile.body.contains("class=\"monitor-card\""));
+        assert!(profile.body.contains("role=\"img\""), "sparklines and the theme chart are images with a name");
+        assert!(profile.body.contains("stedelijk doel") || profile.body.contains("nulmeting"), "targets are shown");
+        assert!(profile.body.contains("/monitor/gebied/BU01640101"), "the buurten of the wijk are listed");
+        assert!(!profile.body.contains("INZET_BUURT"), "a candidate indicator is not public");
+
+        let indicator = site.get("/monitor/indicator/VEILIGHEIDSBELEVING", &public).await;
+        assert_eq!(indicator.status, StatusCode::OK, "{}", indicator.body);
+        assert!(indicator.body.contains("Veiligheidsmonitor"));
+        assert_eq!(indicator.body.matches("<svg").count(), 3, "a map, bars and lines");
+        let buurten = site.get("/monitor/indicator/VEILIGHEIDSBELEVING?niveau=buurt", &public).await;
+        assert_eq!(buurten.status, StatusCode::OK);
+        assert!(buurten.body.contains("&#39;t Wilbert") || buurten.body.contains("'t Wilbert"));
+
+        let report = site.get("/monitor/gebied/WK016401/rapportage", &public).await;
+        assert_eq!(report.status, StatusCode::OK);
+        assert!(report.body.contains("Wijkrapportage Hengelose Es"));
+        assert!(report.body.contains("<details class=\"monitor-card__series\" open>"), "the report prints every series");
+
+        let method = site.get("/monitor/methode", &public).await;
+        assert_eq!(method.status, StatusCode::OK);
+        assert!(method.body.contains("100 + 10 · d · (x − μ) / σ"));
+
+        assert_eq!(site.get("/monitor/gebied/WK999999", &public).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(site.get("/monitor/indicator/INZET_BUURT", &public).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(site.get("/monitor?periode=1850", &public).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(site.get("/monitor?niveau=provincie", &public).await.status, StatusCode::NOT_FOUND);
+
+        // Staff see the candidate indicator, marked as such.
+        let college = Visitor::signed_in(&site, Role::College, "10.50.0.2:4000").await;
+        let staff_profile = site.get("/monitor/gebied/WK016401", &college).await;
+        assert!(staff_profile.body.contains("Kandidaat-indicator"), "{}", staff_profile.body);
+        assert_eq!(site.get("/monitor/indicator/INZET_BUURT", &college).await.status, StatusCode::OK);
+        assert!(site.get("/monitor", &college).await.body.contains("/monitor/importeren"));
+    }
+}
+
+backend_test! {
+    async fn tables_download_as_csv_xlsx_and_geojson(database) {
+        let site = TestSite::with_demo(database).await;
+        let public = Visitor::anonymous(&site, "10.50.1.1:4000").await;
+
+        let csv = site.get("/monitor/export/overzicht.csv?niveau=wijk", &public).await;
+        assert_eq!(csv.status, StatusCode::OK);
+        assert!(csv.header("content-type").starts_with("text/csv"));
+        assert!(csv.header("content-disposition").contains("attachment"));
+        let lines: Vec<&str> = csv.body.lines().collect();
+        assert_eq!(lines.len(), 1 + 10 + 1, "a header, ten wijken and the city");
+        assert!(lines[0].starts_with("\u{feff}Code;Gebied;Wijkindex;"));
+
+        let xlsx = site.get("/monitor/indicator/MISDRIJVEN/data.xlsx", &public).await;
+        assert_eq!(xlsx.status, StatusCode::OK);
+        assert!(xlsx.header("content-type").contains("spreadsheetml"));
+
+        let profile_csv = site.get("/monitor/gebied/WK016401/data.csv", &public).await;
+        assert_eq!(profile_csv.status, StatusCode::OK);
+        assert!(profile_csv.body.contains("VEILIGHEIDSBELEVING"));
+        assert!(!profile_csv.body.contains("INZET_BUURT"));
+
+        let geojson = site.get("/monitor/indicator/MISDRIJVEN/gebieden.geojson?niveau=buurt", &public).await;
+        assert_eq!(geojson.status, StatusCode::OK);
+        let document: serde_json::Value = serde_json::from_str(&geojson.body).unwrap();
+        assert_eq!(document["type"], "FeatureCollection");
+        assert_eq!(document["features"].as_array().unwrap().len(), 62, "every buurt of Hengelo");
+        assert_eq!(site.get("/monitor/indicator/MISDRIJVEN/data.pdf", &public).await.status, StatusCode::NOT_FOUND);
+    }
+}
+
+backend_test! {
+    async fn the_api_gives_areas_indicators_measurements_and_analysis(database) {
+        let site = TestSite::with_demo(database).await;
+        let public = Visitor::anonymous(&site, "10.50.2.1:4000").await;
+        let json = |body: &str| serde_json::from_str::<serde_json::Value>(body).unwrap();
+
+        let areas = json(&site.get("/api/v1/areas?level=wijk", &public).await.body);
+        assert_eq!(areas.as_array().unwrap().len(), 10);
+        assert_eq!(areas[0]["parent"], "GM0164");
+
+        let indicators = json(&site.get("/api/v1/indicators", &public).await.body);
+        assert!(indicators.as_array().unwrap().iter().all(|indicator| indicator["status"] == "vastgesteld"));
+
+        let year = latest_year(&site).await;
+        let page = json(
+            &site.get(&format!("/api/v1/measurements?area=WK016401&indicator=MISDRIJVEN&from={}&until={year}", year - 1), &public)
+                .await
+                .body,
+        );
+        assert_eq!(page["items"].as_array().unwrap().len(), 2);
+        assert_eq!(page["more"], false);
+        let paged = json(&site.get("/api/v1/measurements?level=buurt&limit=5", &public).await.body);
+        assert_eq!(paged["items"].as_array().unwrap().len(), 5);
+        assert_eq!(paged["more"], true);
+        let hidden = json(&site.get("/api/v1/measurements?limit=10000", &public).await.body);
+        assert!(hidden["items"].as_array().unwrap().iter().all(|item| item["indicator"] != "INZET_BUURT"));
+        assert_eq!(site.get("/api/v1/measurements?limit=0", &public).await.status, StatusCode::BAD_REQUEST);
+        assert_eq!(site.get("/api/v1/measurements?from=gisteren", &public).await.status, StatusCode::BAD_REQUEST);
+        assert_eq!(site.get("/api/v1/measurements?indicator=INZET_BUURT", &public).await.status, StatusCode::NOT_FOUND);
+
+        let analysis = json(&site.get("/api/v1/areas/WK016401/analysis", &public).await.body);
+        assert_eq!(analysis["area"], "WK016401");
+        assert_eq!(analysis["period"], year.to_string());
+        assert!(analysis["index"].is_number());
+        assert!(analysis["themes"]["veiligheid"].is_number());
+        let first = &analysis["indicators"][0];
+        for field in ["code", "theme", "value", "score", "target_status", "trend_per_year"] {
+            assert!(first.get(field).is_some(), "{field} missing");
+        }
+
+        let openapi = json(&site.get("/api/v1/openapi.json", &public).await.body);
+        assert!(openapi["paths"]["/api/v1/measurements"]["get"].is_object());
+    }
+}
+
+const GOOD_LONG: &str = "area_code;indicator;period;value;sample_size;margin\n\
+                         WK016401;VEILIGHEIDSBELEVING;2030;81,5;420;2,1\n\
+                         WK016402;veiligheidsbeleving;2030;77,0;;\n\
+                         BU01640101;MISDRIJVEN;2030-Q1;12,25;;\n";
+
+backend_test! {
+    async fn a_long_csv_imports_and_a_second_import_replaces_and_is_audited(database) {
+        let site = TestSite::with_demo(database).await;
+        let college = Visitor::signed_in(&site, Role::College, "10.50.3.1:4000").await;
+        let form = site.get("/monitor/importeren", &college).await;
+        assert_eq!(form.status, StatusCode::OK);
+
+        let reply = site
+            .post_multipart("/monitor/importeren", &[], &[("bestand", "metingen.csv", GOOD_LONG.as_bytes())], &college)
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        assert!(reply.body.contains("3 meetwaarden ingelezen"), "{}", reply.body);
+        assert_eq!(value_of(&site, "WK016401", "VEILIGHEIDSBELEVING", "2030").await, Some(81.5));
+        assert_eq!(value_of(&site, "BU01640101", "MISDRIJVEN", "2030-Q1").await, Some(12.25));
+
+        let again = "\u{feff}area_code,indicator,period,value\nWK016401,VEILIGHEIDSBELEVING,2030,82.0\n";
+        let reply =
+            site.post_multipart("/monitor/importeren", &[], &[("bestand", "correctie.csv", again.as_bytes())], &college).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        assert!(reply.body.contains("daarvan vervingen er 1"), "{}", reply.body);
+        assert_eq!(value_of(&site, "WK016401", "VEILIGHEIDSBELEVING", "2030").await, Some(82.0));
+
+        let admin = Visitor::with_session(&site, Role::Admin, "10.50.3.2:4000").await;
+        let audit = site.get("/audit?entiteit=measurements", &admin).await;
+        assert_eq!(audit.body.matches("measurements.import").count(), 2, "{}", audit.body);
+
+        // Other roles may not import.
+        let griffie = Visitor::signed_in(&site, Role::Griffie, "10.50.3.3:4000").await;
+        let refused = site
+            .post_multipart("/monitor/importeren", &[], &[("bestand", "metingen.csv", GOOD_LONG.as_bytes())], &griffie)
+            .await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    }
+}
+
+backend_test! {
+    async fn a_cbs_table_imports_through_its_column_mapping(database) {
+        let site = TestSite::with_demo(database).await;
+        {
+            let mut tx = site.store.begin_write().await.unwrap();
+            let body = wijkbeeld_store::people::body_id(&mut tx).await.unwrap().unwrap();
+            let indicators = stored::indicators(&mut tx).await.unwrap();
+            let energy = indicators.iter().find(|indicator| indicator.code == "ENERGIELABEL_A").unwrap();
+            stored::set_cbs_mapping(&mut tx, body, "Koopwoningen", Some(energy.id)).await.unwrap();
+            tx.commit().await.unwrap();
+        }
+        let college = Visitor::signed_in(&site, Role::College, "10.50.4.1:4000").await;
+        let table = "ID;WijkenEnBuurten;Gemeentenaam_1;SoortRegio_2;Codering_3;AantalInwoners_5;Koopwoningen_47\n\
+                     1;NL00      ;Nederland;Land;NL00;17811291;57\n\
+                     2;GM0164    ;Hengelo;Gemeente;GM0164;87012;55\n\
+                     3;WK016401  ;Hengelo;Wijk;WK016401;9120;61,5\n\
+                     4;BU01640101;Hengelo;Buurt;BU01640101;1200;.\n";
+        let without_period =
+            site.post_multipart("/monitor/importeren", &[], &[("bestand", "kwb.csv", table.as_bytes())], &college).await;
+        assert_eq!(without_period.status, StatusCode::UNPROCESSABLE_ENTITY, "a CBS table needs its period");
+
+        let reply = site
+            .post_multipart("/monitor/importeren", &[("periode", "2031")], &[("bestand", "kwb.csv", table.as_bytes())], &college)
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        assert_eq!(value_of(&site, "WK016401", "ENERGIELABEL_A", "2031").await, Some(61.5));
+        assert_eq!(value_of(&site, "GM0164", "ENERGIELABEL_A", "2031").await, Some(55.0));
+        assert!(reply.body.contains("1 waarde was als ontbrekend gemarkeerd"), "{}", reply.body);
+        let mut tx = site.store.begin().await.unwrap();
+        let areas = stored::areas(&mut tx).await.unwrap();
+        let wijk = areas.iter().find(|area| area.code.as_str() == "WK016401").unwrap();
+        let populations = stored::populations(&mut tx, &[wijk.id]).await.unwrap();
+        assert!(populations.iter().any(|population| population.period.year_number() == 2031 && population.inhabitants == 9120));
+    }
+}
+
+backend_test! {
+    async fn a_bad_file_is_refused_with_line_numbered_reasons_and_nothing_changes(database) {
+        let site = TestSite::with_demo(database).await;
+        let college = Visitor::signed_in(&site, Role::College, "10.50.5.1:4000").await;
+        let before = fingerprint(&site).await;
+        let bad = "area_code,indicator,period,value,sample_size,margin\n\
+                   WK016401,VEILIGHEIDSBELEVING,2030,81.5,,\n\
+                   WK019999,VEILIGHEIDSBELEVING,2030,70,,\n\
+                   WK016402,ONBEKEND,2030,70,,\n\
+                   WK016403,VEILIGHEIDSBELEVING,2030,112.5,,\n\
+                   WK016404,VEILIGHEIDSBELEVING,2030,veel,,\n\
+                   WK016401,VEILIGHEIDSBELEVING,2030,80,,\n\
+                   WK016405,VEILIGHEIDSBELEVING,twintig,70,,\n";
+        let reply = site.post_multipart("/monitor/importeren", &[], &[("bestand", "fout.csv", bad.as_bytes())], &college).await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.body);
+        assert!(reply.body.contains("er zijn 6 fouten gevonden"), "{}", reply.body);
+        for line in 3..=8 {
+            assert!(reply.body.contains(&format!("line {line}, column ")), "line {line} not named: {}", reply.body);
+        }
+        assert_eq!(fingerprint(&site).await, before, "a refused file changes nothing");
+
+        let latin1: Vec<u8> = b"area_code,indicator,period,value\nWK016401,VEILIGHEIDSBELEVING,2030,\xe9\n".to_vec();
+        for (name, bytes, reason) in [("leeg.csv", Vec::new(), "Kies een bestand"), ("latin1.csv", latin1, "UTF-8")] {
+            let reply = site.post_multipart("/monitor/importeren", &[], &[("bestand", name, bytes.as_slice())], &college).await;
+            assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{name}");
+            assert!(reply.body.contains(reason), "{name}: {}", reply.body);
+        }
+        let reply = site
+            .post_multipart("/monitor/importeren", &[("periode", "vorig jaar")], &[("bestand", "goed.csv", GOOD_LONG.as_bytes())], &college)
+            .await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(reply.body.contains("value=\"vorig jaar\""), "the form keeps what was typed");
+        assert_eq!(fingerprint(&site).await, before);
+    }
+}
