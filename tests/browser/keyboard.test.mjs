@@ -15,6 +15,8 @@ const PAGES = [
   { who: 'admin', path: '/beheer/gebruikers' },
   { who: 'admin', path: '/beheer/tokens' },
   { who: 'griffie', path: '/markt/3' },
+  { who: 'public', path: '/monitor' },
+  { who: 'public', path: '/monitor/gebied/WK016401' },
 ];
 
 /**

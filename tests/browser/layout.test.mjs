@@ -19,6 +19,10 @@ const PAGES = [
   { name: 'voorstel-bewerken', who: 'college', path: '/voorstellen/nieuw' },
   { name: 'markt', who: 'public', path: '/markt/2' },
   { name: 'markt-griffie', who: 'griffie', path: '/markt/3' },
+  { name: 'monitor', who: 'public', path: '/monitor' },
+  { name: 'monitor-wijk', who: 'public', path: '/monitor/gebied/WK016401' },
+  { name: 'monitor-indicator', who: 'public', path: '/monitor/indicator/VEILIGHEIDSBELEVING?niveau=buurt' },
+  { name: 'monitor-import', who: 'college', path: '/monitor/importeren' },
 ];
 
 const SCREENSHOT_WIDTHS = [1280, 375];

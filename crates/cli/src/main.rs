@@ -118,6 +118,16 @@ enum DataCommand {
         /// The CSV file.
         file: PathBuf,
     },
+    /// Import area boundaries from a GeoJSON FeatureCollection (as CBS publishes them), for the
+    /// dashboard's maps; each feature names its area's CBS code in a property.
+    Boundaries {
+        /// The GeoJSON file.
+        file: PathBuf,
+        /// The property holding the CBS code; repeat to try several in order (default: statcode,
+        /// buurtcode, wijkcode, gemeentecode, code).
+        #[arg(long = "code-property", value_name = "NAME")]
+        code_properties: Vec<String>,
+    },
 }
 
 #[derive(Subcommand)]

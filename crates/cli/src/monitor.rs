@@ -24,6 +24,11 @@ fn figure(value: Option<f64>, decimals: usize) -> String {
     value.map_or_else(|| "–".to_owned(), |value| format!("{value:.decimals$}"))
 }
 
+fn read_text(file: &std::path::Path) -> Result<String> {
+    let bytes = std::fs::read(file).map_err(|error| anyhow!("{}: {error}", file.display()))?;
+    String::from_utf8(bytes).map_err(|_| anyhow!("{}: the file is not UTF-8 text", file.display()))
+}
+
 pub(crate) async fn show(setting: &DatabaseSetting, command: MonitorCommand) -> Result<()> {
     let MonitorCommand::Show { area, period, json } = command;
     let period = parse_period(period.as_deref())?;
@@ -79,9 +84,7 @@ pub(crate) async fn import(setting: &DatabaseSetting, command: DataCommand) -> R
     match command {
         DataCommand::Import { file, period } => {
             let period = parse_period(period.as_deref())?;
-            let bytes = std::fs::read(&file).map_err(|error| anyhow!("{}: {error}", file.display()))?;
-            let text =
-                String::from_utf8(bytes).map_err(|_| anyhow!("{}: the file is not UTF-8 text", file.display()))?;
+            let text = read_text(&file)?;
             let name = file.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
             crate::with_store(setting, |store| async move {
                 let outcome = monitor::import_measurements(
@@ -118,10 +121,27 @@ pub(crate) async fn import(setting: &DatabaseSetting, command: DataCommand) -> R
             })
             .await
         }
+        DataCommand::Boundaries { file, code_properties } => {
+            let text = read_text(&file)?;
+            crate::with_store(setting, |store| async move {
+                let properties: Vec<&str> = code_properties.iter().map(String::as_str).collect();
+                let count = monitor::import_boundaries(
+                    &store,
+                    &text,
+                    &properties,
+                    Role::Admin,
+                    &cli_actor(),
+                    Clock::System.now(),
+                )
+                .await
+                .map_err(|error| anyhow!("{}: {error}", file.display()))?;
+                println!("Stored the boundaries of {count} area(s).");
+                Ok(())
+            })
+            .await
+        }
         DataCommand::Areas { file } => {
-            let bytes = std::fs::read(&file).map_err(|error| anyhow!("{}: {error}", file.display()))?;
-            let text =
-                String::from_utf8(bytes).map_err(|_| anyhow!("{}: the file is not UTF-8 text", file.display()))?;
+            let text = read_text(&file)?;
             crate::with_store(setting, |store| async move {
                 let (added, updated) =
                     monitor::import_areas(&store, &text, Role::Admin, &cli_actor(), Clock::System.now())

@@ -641,3 +641,107 @@ backend_test! {
         assert_eq!((plan["sessions"].as_array().unwrap().len(), plan["optimal"].as_bool()), (0, Some(true)));
     }
 }
+
+fn temporary_file(name: &str, content: &[u8]) -> (tempfile::TempDir, String) {
+    let directory = tempfile::tempdir().unwrap();
+    let path = directory.path().join(name);
+    std::fs::write(&path, content).unwrap();
+    (directory, path.to_string_lossy().into_owned())
+}
+
+backend_test! {
+    async fn data_import_takes_a_good_file_whole_and_refuses_a_bad_one_whole(database) {
+        assert!(wijkbeeld(&database.argument(), &["demo"]).status.success());
+        let (_good_dir, good) = temporary_file(
+            "metingen.csv",
+            b"area_code;indicator;period;value\nWK016401;VEILIGHEIDSBELEVING;2030;81,5\nWK016402;MISDRIJVEN;2030;40\n",
+        );
+        let imported = wijkbeeld(&database.argument(), &["data", "import", &good]);
+        assert!(imported.status.success(), "{}", text(&imported.stderr));
+        assert!(text(&imported.stdout).contains("Imported 2 measurement(s) (0 replaced) for 2030"), "{}", text(&imported.stdout));
+
+        let before = row_counts(database).await;
+        let (_bad_dir, bad) = temporary_file(
+            "fout.csv",
+            b"area_code,indicator,period,value\nWK016401,VEILIGHEIDSBELEVING,2031,101\nWK099999,MISDRIJVEN,2031,40\n",
+        );
+        let refused = wijkbeeld(&database.argument(), &["data", "import", &bad]);
+        assert_eq!(refused.status.code(), Some(1));
+        let stderr = text(&refused.stderr);
+        assert!(stderr.starts_with("wijkbeeld: ") && stderr.contains("fout.csv"), "{stderr}");
+        assert!(stderr.contains("line 2, column value: 101 is outside 0–100 for a percentage"), "{stderr}");
+        assert!(stderr.contains("line 3, column area_code:"), "{stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        assert_eq!(row_counts(database).await, before, "a refused file stores nothing");
+
+        let missing = wijkbeeld(&database.argument(), &["data", "import", "/bestaat/niet.csv"]);
+        one_line_failure(&missing);
+    }
+}
+
+backend_test! {
+    async fn monitor_show_prints_an_areas_analysis_as_a_table_and_as_json(database) {
+        assert!(wijkbeeld(&database.argument(), &["demo"]).status.success());
+        let table = wijkbeeld(&database.argument(), &["monitor", "show", "WK016401"]);
+        assert!(table.status.success(), "{}", text(&table.stderr));
+        let shown = text(&table.stdout);
+        assert!(shown.starts_with("Hengelose Es (WK016401)"), "{shown}");
+        assert!(shown.contains("index ") && shown.contains("VEILIGHEIDSBELEVING"), "{shown}");
+
+        let json = wijkbeeld(&database.argument(), &["monitor", "show", "wk016401", "--json"]);
+        assert!(json.status.success(), "{}", text(&json.stderr));
+        let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+        assert_eq!(report["area"], "WK016401");
+        assert!(report["index"].is_number(), "{report}");
+        assert!(report["base_period"].is_string());
+        assert_eq!(report["themes"].as_object().unwrap().len(), 4);
+        let indicators = report["indicators"].as_array().unwrap();
+        assert_eq!(indicators.len(), 12, "the command line sees every indicator, the candidate too");
+        let candidate = indicators.iter().find(|indicator| indicator["code"] == "INZET_BUURT").unwrap();
+        assert!(candidate["score"].is_null(), "a candidate has no score: {candidate}");
+        let safety = indicators.iter().find(|indicator| indicator["code"] == "VEILIGHEIDSBELEVING").unwrap();
+        assert!(safety["score"].is_number() && safety["target_status"].is_string(), "{safety}");
+
+        let earlier = wijkbeeld(&database.argument(), &["monitor", "show", "WK016401", "--period", "1999", "--json"]);
+        assert!(earlier.status.success());
+        let report: serde_json::Value = serde_json::from_slice(&earlier.stdout).unwrap();
+        assert!(report["indicators"][0]["value"].is_null(), "nothing measured by 1999");
+
+        one_line_failure(&wijkbeeld(&database.argument(), &["monitor", "show", "WK019999"]));
+        one_line_failure(&wijkbeeld(&database.argument(), &["monitor", "show", "WK016401", "--period", "ooit"]));
+    }
+}
+
+backend_test! {
+    async fn boundaries_import_from_geojson_and_the_map_draws_them(database) {
+        assert!(wijkbeeld(&database.argument(), &["demo"]).status.success());
+        let square = |x: f64, y: f64| format!("[[[{x},{y}],[{},{y}],[{},{}],[{x},{}],[{x},{y}]]]", x + 0.01, x + 0.01, y + 0.01, y + 0.01);
+        let features: Vec<String> = (1..=10)
+            .map(|index| {
+                let x = 6.75 + f64::from(index % 4) * 0.01;
+                let y = 52.24 + f64::from(index / 4) * 0.01;
+                format!(
+                    r#"{{"type":"Feature","properties":{{"wijkcode":"WK0164{:02}"}},"geometry":{{"type":"Polygon","coordinates":{}}}}}"#,
+                    index - 1,
+                    square(x, y)
+                )
+            })
+            .collect();
+        let document = format!(r#"{{"type":"FeatureCollection","features":[{}]}}"#, features.join(","));
+        let (_dir, file) = temporary_file("wijken.geojson", document.as_bytes());
+        let imported = wijkbeeld(&database.argument(), &["data", "boundaries", &file]);
+        assert!(imported.status.success(), "{}", text(&imported.stderr));
+        assert!(text(&imported.stdout).contains("boundaries of 10 area(s)"), "{}", text(&imported.stdout));
+
+        let server = Server::start(&database.argument(), &[]);
+        let page = http_get(&server.base, "/monitor");
+        assert_eq!(page.status, 200);
+        let map = page.body.split("<svg").nth(1).unwrap();
+        assert_eq!(map.matches(" area-WK0164").count(), 10, "a choropleth of the ten wijken: {map}");
+        assert!(map.matches("<path").count() >= 10, "areas drawn from their boundaries, not as tiles: {map}");
+
+        let (_bad_dir, bad) = temporary_file("fout.geojson", br#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"wijkcode":"WK099901"},"geometry":null}]}"#);
+        let refused = wijkbeeld(&database.argument(), &["data", "boundaries", &bad]);
+        assert_eq!(refused.status.code(), Some(1), "{}", text(&refused.stderr));
+    }
+}

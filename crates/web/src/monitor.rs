@@ -17,6 +17,7 @@ use wijkbeeld_domain::analysis::{
     read_series,
 };
 use wijkbeeld_domain::area::{AreaCode, AreaLevel, parse_area_csv};
+use wijkbeeld_domain::boundaries::{DEFAULT_CODE_PROPERTIES, parse_boundaries};
 use wijkbeeld_domain::import::Problems;
 use wijkbeeld_domain::measurement_import::{FileFormat, ImportContext, parse_measurements};
 use wijkbeeld_domain::monitor::{Area, Indicator, IndicatorStatus, Measurement, Target, Theme, Unit};
@@ -807,4 +808,32 @@ pub async fn import_areas(
     audit::record(&mut tx, now, &actor.change("areas.import", "area", None, details)).await?;
     tx.commit().await?;
     Ok((added, updated))
+}
+
+/// Stores the boundaries of a GeoJSON FeatureCollection, each feature's area found by the first
+/// of `code_properties` it has (default: [`DEFAULT_CODE_PROPERTIES`]). All or nothing; audited.
+/// Returns how many areas got a boundary.
+pub async fn import_boundaries(
+    store: &Store,
+    text: &str,
+    code_properties: &[&str],
+    role: Role,
+    actor: &Actor,
+    now: OffsetDateTime,
+) -> Result<u64, MonitorError> {
+    if !may_edit(role) {
+        return Err(MonitorError::Forbidden);
+    }
+    let properties = if code_properties.is_empty() { DEFAULT_CODE_PROPERTIES } else { code_properties };
+    let mut tx = store.begin_write().await?;
+    let known: HashSet<AreaCode> = stored::areas(&mut tx).await?.into_iter().map(|area| area.code).collect();
+    let boundaries = parse_boundaries(text, properties, &known).map_err(MonitorError::Refused)?;
+    let mut stored_count = 0;
+    for boundary in &boundaries {
+        stored_count += stored::set_geometry(&mut tx, &boundary.code, &boundary.geometry.to_geojson()).await?;
+    }
+    let details = serde_json::json!({ "boundaries": stored_count });
+    audit::record(&mut tx, now, &actor.change("areas.boundaries", "area", None, details)).await?;
+    tx.commit().await?;
+    Ok(stored_count)
 }

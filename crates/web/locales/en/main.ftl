@@ -456,7 +456,7 @@ monitor-column-baseline = Baseline
 monitor-column-note = Note
 monitor-profile-title = Area
 monitor-theme-chart-title = Theme scores of { $area }
-monitor-city-average = average
+monitor-city-average = average = 100
 monitor-change = { $difference } since { $from } ({ $movement })
 monitor-no-change = no earlier measurement
 monitor-trend = { $slope } per year over { $periods } measurements

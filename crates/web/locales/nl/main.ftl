@@ -456,7 +456,7 @@ monitor-column-baseline = Nulmeting
 monitor-column-note = Toelichting
 monitor-profile-title = Gebied
 monitor-theme-chart-title = Themascores van { $area }
-monitor-city-average = gemiddelde
+monitor-city-average = gemiddelde = 100
 monitor-change = { $difference } sinds { $from } ({ $movement })
 monitor-no-change = geen eerdere meting
 monitor-trend = { $slope } per jaar over { $periods } metingen

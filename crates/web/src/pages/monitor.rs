@@ -452,6 +452,8 @@ async fn area_map(
             .collect();
         return Ok(charts::choropleth(&Choropleth { id, title, description: "", areas, legend }));
     }
+    // At most five tiles a row, so that names of buurten stay readable on the tiles.
+    let columns = Some(((regions.len() as f64).sqrt().ceil() as usize).clamp(1, 5));
     let tiles = regions
         .into_iter()
         .map(|region| Tile {
@@ -462,7 +464,7 @@ async fn area_map(
             href: Some(region.href),
         })
         .collect();
-    Ok(charts::tile_grid(&TileGrid { id, title, description: "", tiles, columns: None, legend }))
+    Ok(charts::tile_grid(&TileGrid { id, title, description: "", tiles, columns, legend }))
 }
 
 pub(crate) async fn overview_export(
@@ -682,7 +684,8 @@ fn theme_chart(texts: &Texts, profile: &AreaProfile) -> String {
         .iter()
         .map(|(theme, score)| Bar {
             label: texts.t(&vocabulary_id("theme", theme.code())),
-            value: *score,
+            // Drawn from the average (100), so that the bars show how far a theme lies above or below it.
+            value: score.map(|score| score - 100.0),
             value_label: score.map(|score| score_text(texts, score)).unwrap_or_default(),
             tone: score.map_or(Tone::Unknown, |score| band_tone(Band::of(score))),
             highlight: false,
@@ -694,7 +697,7 @@ fn theme_chart(texts: &Texts, profile: &AreaProfile) -> String {
         title: &title,
         description: "",
         bars,
-        reference: Some((100.0, texts.t("monitor-city-average"))),
+        reference: Some((0.0, texts.t("monitor-city-average"))),
         no_value_label: &texts.t("monitor-no-value"),
     })
 }
