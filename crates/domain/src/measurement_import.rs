@@ -1134,40 +1134,4 @@ mod tests {
         assert_eq!(cbs_stem("Bevolking_"), "Bevolking_");
         assert_eq!(cbs_stem("_12"), "_12");
     }
-
-    /// How long a million lines take: `cargo test --release -p wijkbeeld-domain --lib -- --ignored
-    /// million --nocapture`.
-    #[test]
-    #[ignore = "a timing, not a check; run it in release mode"]
-    fn a_million_lines() {
-        let mut fixture = Fixture::new();
-        // 2,000 buurten, 4 indicators and 125 quarters make a million distinct values.
-        let codes: Vec<String> = (0..2000).map(|number| format!("BU0164{number:04}")).collect();
-        for (number, code) in codes.iter().enumerate() {
-            fixture.areas.insert(code.parse().unwrap(), Id::new(1000 + number as i64));
-        }
-        let indicators = ["VEILIGHEIDSBELEVING", "KOOPWONINGEN", "LEEGSTAND", "MISDRIJVEN"];
-        let mut lines = Vec::new();
-        for quarter in 0..125 {
-            let period = format!("{}-Q{}", 1990 + quarter / 4, quarter % 4 + 1);
-            for code in &codes {
-                for indicator in indicators {
-                    let number = lines.len();
-                    lines.push(format!("{code},{indicator},{period},{}.{},120,0.4\n", 5 + number % 3, number % 10));
-                }
-            }
-        }
-        let header = "area_code,indicator,period,value,sample_size,margin\n";
-        let time = |lines: &[String], order: &str| {
-            let text = format!("{header}{}", lines.concat());
-            let start = std::time::Instant::now();
-            let parsed = parse_measurements(&text, &fixture.context(None)).unwrap();
-            let elapsed = start.elapsed();
-            assert_eq!(parsed.measurements.len(), 1_000_000);
-            println!("{} lines ({} MB) {order}: {elapsed:?}", lines.len(), text.len() / 1_000_000);
-        };
-        time(&lines, "in key order");
-        fastrand::Rng::with_seed(7).shuffle(&mut lines);
-        time(&lines, "shuffled");
-    }
 }

@@ -4,12 +4,15 @@
 
 use std::collections::HashMap;
 
+use time::OffsetDateTime;
 use wijkbeeld_domain::Id;
 use wijkbeeld_domain::area::{AreaCode, AreaLevel, AreaRecord};
-use wijkbeeld_domain::monitor::{Area, Indicator, Measurement, Population, Programme, Target};
+use wijkbeeld_domain::monitor::{
+    Area, Direction, Indicator, IndicatorKind, IndicatorStatus, Measurement, Population, Programme, Target, Theme, Unit,
+};
 use wijkbeeld_domain::period::Period;
 
-use crate::{StoreError, Tx, decode_code, on_connection};
+use crate::{StoreError, Tx, decode_code, on_connection, stored_moment};
 
 /// The setting that holds the monitor's base year (the index's yardstick), when one is set.
 pub const BASE_YEAR: &str = "monitor.base_year";
@@ -519,4 +522,149 @@ pub async fn data_version(tx: &mut Tx) -> Result<i64, StoreError> {
 pub(crate) async fn bump_data_version(tx: &mut Tx) -> Result<(), StoreError> {
     let next = data_version(tx).await? + 1;
     crate::settings::set(tx, DATA_VERSION, &next.to_string()).await
+}
+
+/// An indicator as written by [`create_indicator`] and [`update_indicator`]; checked by the
+/// caller (the code unique, the vocabularies known, decimals 0–6).
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorInput {
+    /// Short code used in files, upper case.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Exactly what is measured and how.
+    pub definition: String,
+    /// Unit.
+    pub unit: Unit,
+    /// Which way is good.
+    pub direction: Direction,
+    /// Theme.
+    pub theme: Theme,
+    /// Registration or survey.
+    pub kind: IndicatorKind,
+    /// Where the figures come from.
+    pub source: String,
+    /// The partner responsible, if not the municipality.
+    pub owner_partner_id: Option<i64>,
+    /// Status.
+    pub status: IndicatorStatus,
+    /// Whether it is a key indicator of the city overview.
+    pub is_key: bool,
+    /// Whether the public may see it.
+    pub is_published: bool,
+    /// Decimals to show, 0–6.
+    pub decimals: u8,
+    /// The programmes it belongs to.
+    pub programme_ids: Vec<Id<Programme>>,
+}
+
+/// Whether an indicator other than `except` already has `code` (compared without regard to case).
+pub async fn indicator_code_taken(tx: &mut Tx, code: &str, except: Option<Id<Indicator>>) -> Result<bool, StoreError> {
+    let except = except.map_or(0, Id::get);
+    let found: Option<i64> = on_connection!(tx, |connection| {
+        sqlx::query_scalar("SELECT id FROM indicators WHERE UPPER(code) = UPPER($1) AND id <> $2 LIMIT 1")
+            .bind(code)
+            .bind(except)
+            .fetch_optional(&mut *connection)
+            .await?
+    });
+    Ok(found.is_some())
+}
+
+/// Stores a new indicator of the body with its programme links. A code already used gives
+/// [`StoreError::Conflict`]; check with [`indicator_code_taken`] first.
+pub async fn create_indicator(
+    tx: &mut Tx,
+    body_id: i64,
+    input: &IndicatorInput,
+    now: OffsetDateTime,
+) -> Result<Id<Indicator>, StoreError> {
+    let id: i64 = on_connection!(tx, |connection| {
+        sqlx::query_scalar(
+            "INSERT INTO indicators (body_id, code, name, definition, unit, direction, theme, kind, source, \
+             owner_partner_id, status, is_key, is_published, decimals, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) RETURNING id",
+        )
+        .bind(body_id)
+        .bind(&input.code)
+        .bind(&input.name)
+        .bind(&input.definition)
+        .bind(input.unit.code())
+        .bind(input.direction.code())
+        .bind(input.theme.code())
+        .bind(input.kind.code())
+        .bind(&input.source)
+        .bind(input.owner_partner_id)
+        .bind(input.status.code())
+        .bind(input.is_key)
+        .bind(input.is_published)
+        .bind(i64::from(input.decimals))
+        .bind(stored_moment(now))
+        .fetch_one(&mut *connection)
+        .await?
+    });
+    let id = Id::new(id);
+    link_programmes(tx, id, &input.programme_ids).await?;
+    bump_data_version(tx).await?;
+    Ok(id)
+}
+
+/// Replaces the indicator's fields and programme links with `input`.
+pub async fn update_indicator(
+    tx: &mut Tx,
+    id: Id<Indicator>,
+    input: &IndicatorInput,
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
+    let changed = on_connection!(tx, |connection| {
+        sqlx::query(
+            "UPDATE indicators SET code = $1, name = $2, definition = $3, unit = $4, direction = $5, theme = $6, \
+             kind = $7, source = $8, owner_partner_id = $9, status = $10, is_key = $11, is_published = $12, \
+             decimals = $13, updated_at = $14 WHERE id = $15",
+        )
+        .bind(&input.code)
+        .bind(&input.name)
+        .bind(&input.definition)
+        .bind(input.unit.code())
+        .bind(input.direction.code())
+        .bind(input.theme.code())
+        .bind(input.kind.code())
+        .bind(&input.source)
+        .bind(input.owner_partner_id)
+        .bind(input.status.code())
+        .bind(input.is_key)
+        .bind(input.is_published)
+        .bind(i64::from(input.decimals))
+        .bind(stored_moment(now))
+        .bind(id.get())
+        .execute(&mut *connection)
+        .await?
+        .rows_affected()
+    });
+    if changed == 0 {
+        return Err(StoreError::NotFound(format!("indicator {id}")));
+    }
+    on_connection!(tx, |connection| {
+        sqlx::query("DELETE FROM indicator_programmes WHERE indicator_id = $1")
+            .bind(id.get())
+            .execute(&mut *connection)
+            .await?;
+    });
+    link_programmes(tx, id, &input.programme_ids).await?;
+    bump_data_version(tx).await
+}
+
+async fn link_programmes(tx: &mut Tx, id: Id<Indicator>, programmes: &[Id<Programme>]) -> Result<(), StoreError> {
+    for programme in programmes {
+        on_connection!(tx, |connection| {
+            sqlx::query(
+                "INSERT INTO indicator_programmes (indicator_id, programme_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+            )
+            .bind(id.get())
+            .bind(programme.get())
+            .execute(&mut *connection)
+            .await?;
+        });
+    }
+    Ok(())
 }

@@ -20,11 +20,13 @@ use wijkbeeld_domain::area::{AreaCode, AreaLevel, parse_area_csv};
 use wijkbeeld_domain::boundaries::{DEFAULT_CODE_PROPERTIES, parse_boundaries};
 use wijkbeeld_domain::import::Problems;
 use wijkbeeld_domain::measurement_import::{FileFormat, ImportContext, parse_measurements};
-use wijkbeeld_domain::monitor::{Area, Indicator, IndicatorStatus, Measurement, Target, Theme, Unit};
+use wijkbeeld_domain::monitor::{
+    Area, Direction, Indicator, IndicatorKind, IndicatorStatus, Measurement, Programme, Target, Theme, Unit,
+};
 use wijkbeeld_domain::period::Period;
 use wijkbeeld_store::audit;
 use wijkbeeld_store::monitor::{self as stored, MeasurementFilter};
-use wijkbeeld_store::{Store, StoreError, Tx, people, settings};
+use wijkbeeld_store::{Store, StoreError, Tx, partners, people, settings};
 
 use crate::accounts::Actor;
 
@@ -46,6 +48,10 @@ pub enum MonitorError {
     /// The role may not change the monitor.
     #[error("only the college keeps the monitor's figures")]
     Forbidden,
+    /// A form's input was refused: every problem as (field, Fluent message id), in the order
+    /// of the form.
+    #[error("the input was refused: {0:?}")]
+    Fields(Vec<(&'static str, &'static str)>),
     /// An imported file was refused; every problem with its place.
     #[error("the file was refused, nothing was changed: {0}")]
     Refused(Problems),
@@ -836,4 +842,250 @@ pub async fn import_boundaries(
     audit::record(&mut tx, now, &actor.change("areas.boundaries", "area", None, details)).await?;
     tx.commit().await?;
     Ok(stored_count)
+}
+
+/// An indicator as typed in a form: every field as text, checked by [`create_indicator`] and
+/// [`update_indicator`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IndicatorDraft {
+    /// Code; upper-cased when checked.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Definition.
+    pub definition: String,
+    /// A [`Unit`] code.
+    pub unit: String,
+    /// A [`Direction`] code.
+    pub direction: String,
+    /// A [`Theme`] code.
+    pub theme: String,
+    /// An [`IndicatorKind`] code.
+    pub kind: String,
+    /// Where the figures come from.
+    pub source: String,
+    /// The owning partner's id, or empty for the municipality.
+    pub owner_partner: String,
+    /// An [`IndicatorStatus`] code.
+    pub status: String,
+    /// Whether it is a key indicator.
+    pub is_key: bool,
+    /// Whether the public may see it.
+    pub is_published: bool,
+    /// Decimals to show, 0–6.
+    pub decimals: String,
+    /// The ids of its programmes.
+    pub programmes: Vec<String>,
+}
+
+impl IndicatorDraft {
+    /// The draft of a stored indicator.
+    pub fn of(indicator: &Indicator, programmes: &[Id<Programme>]) -> IndicatorDraft {
+        IndicatorDraft {
+            code: indicator.code.clone(),
+            name: indicator.name.clone(),
+            definition: indicator.definition.clone(),
+            unit: indicator.unit.code().to_owned(),
+            direction: indicator.direction.code().to_owned(),
+            theme: indicator.theme.code().to_owned(),
+            kind: indicator.kind.code().to_owned(),
+            source: indicator.source.clone(),
+            owner_partner: indicator.owner_partner_id.map(|id| id.to_string()).unwrap_or_default(),
+            status: indicator.status.code().to_owned(),
+            is_key: indicator.is_key,
+            is_published: indicator.is_published,
+            decimals: indicator.decimals.to_string(),
+            programmes: programmes.iter().map(ToString::to_string).collect(),
+        }
+    }
+}
+
+/// The longest indicator name and source accepted.
+const MAX_INDICATOR_LINE: usize = 300;
+/// The longest definition accepted.
+const MAX_INDICATOR_TEXT: usize = 5_000;
+
+/// Whether `code` (already upper-cased) is 2–40 characters of A–Z, 0–9 and `_`.
+fn valid_indicator_code(code: &str) -> bool {
+    (2..=40).contains(&code.len())
+        && code
+            .chars()
+            .all(|character| character.is_ascii_uppercase() || character.is_ascii_digit() || character == '_')
+}
+
+/// Checks `draft` against the stored partners, programmes and codes (`except` is the indicator
+/// being edited): the input to store, or every problem as (field, Fluent message id).
+async fn check_indicator(
+    tx: &mut Tx,
+    draft: &IndicatorDraft,
+    except: Option<Id<Indicator>>,
+) -> Result<stored::IndicatorInput, MonitorError> {
+    fn vocabulary<T: std::str::FromStr>(
+        problems: &mut Vec<(&'static str, &'static str)>,
+        field: &'static str,
+        text: &str,
+    ) -> Option<T> {
+        let parsed = text.trim().parse().ok();
+        if parsed.is_none() {
+            problems.push((field, "error-choose-from-list"));
+        }
+        parsed
+    }
+    let mut problems: Vec<(&'static str, &'static str)> = Vec::new();
+    let code = draft.code.trim().to_uppercase();
+    if !valid_indicator_code(&code) {
+        problems.push(("code", "error-indicator-code"));
+    } else if stored::indicator_code_taken(tx, &code, except).await? {
+        problems.push(("code", "error-indicator-code-taken"));
+    }
+    let name = draft.name.trim().to_owned();
+    if name.is_empty() {
+        problems.push(("name", "error-indicator-name"));
+    } else if name.chars().count() > MAX_INDICATOR_LINE {
+        problems.push(("name", "error-indicator-too-long"));
+    }
+    let definition = draft.definition.trim().to_owned();
+    if definition.is_empty() {
+        problems.push(("definition", "error-indicator-definition"));
+    } else if definition.chars().count() > MAX_INDICATOR_TEXT {
+        problems.push(("definition", "error-indicator-too-long"));
+    }
+    let unit: Option<Unit> = vocabulary(&mut problems, "unit", &draft.unit);
+    let direction: Option<Direction> = vocabulary(&mut problems, "direction", &draft.direction);
+    let theme: Option<Theme> = vocabulary(&mut problems, "theme", &draft.theme);
+    let kind: Option<IndicatorKind> = vocabulary(&mut problems, "kind", &draft.kind);
+    let source = draft.source.trim().to_owned();
+    if source.chars().count() > MAX_INDICATOR_LINE {
+        problems.push(("source", "error-indicator-too-long"));
+    }
+    let owner_partner_id = match draft.owner_partner.trim() {
+        "" => None,
+        text => {
+            let known = partners::list(tx).await?;
+            match text.parse::<i64>().ok().filter(|id| known.iter().any(|partner| partner.id.get() == *id)) {
+                Some(id) => Some(id),
+                None => {
+                    problems.push(("owner", "error-choose-from-list"));
+                    None
+                }
+            }
+        }
+    };
+    let status: Option<IndicatorStatus> = vocabulary(&mut problems, "status", &draft.status);
+    let decimals = match draft.decimals.trim().parse::<u8>() {
+        Ok(decimals) if decimals <= 6 => Some(decimals),
+        _ => {
+            problems.push(("decimals", "error-indicator-decimals"));
+            None
+        }
+    };
+    let known_programmes: HashSet<i64> =
+        stored::programmes(tx).await?.iter().map(|programme| programme.id.get()).collect();
+    let mut programme_ids = Vec::new();
+    for text in &draft.programmes {
+        match text.trim().parse::<i64>().ok().filter(|id| known_programmes.contains(id)) {
+            Some(id) if !programme_ids.contains(&Id::new(id)) => programme_ids.push(Id::new(id)),
+            Some(_) => {}
+            None => {
+                if !problems.iter().any(|(field, _)| *field == "programmes") {
+                    problems.push(("programmes", "error-indicator-programme"));
+                }
+            }
+        }
+    }
+    match (unit, direction, theme, kind, status, decimals) {
+        (Some(unit), Some(direction), Some(theme), Some(kind), Some(status), Some(decimals)) if problems.is_empty() => {
+            Ok(stored::IndicatorInput {
+                code,
+                name,
+                definition,
+                unit,
+                direction,
+                theme,
+                kind,
+                source,
+                owner_partner_id,
+                status,
+                is_key: draft.is_key,
+                is_published: draft.is_published,
+                decimals,
+                programme_ids,
+            })
+        }
+        _ => Err(MonitorError::Fields(problems)),
+    }
+}
+
+/// The audit details of an indicator as stored.
+fn indicator_details(input: &stored::IndicatorInput) -> serde_json::Value {
+    serde_json::json!({
+        "code": input.code,
+        "name": input.name,
+        "definition": input.definition,
+        "unit": input.unit.code(),
+        "direction": input.direction.code(),
+        "theme": input.theme.code(),
+        "kind": input.kind.code(),
+        "source": input.source,
+        "owner_partner_id": input.owner_partner_id,
+        "status": input.status.code(),
+        "is_key": input.is_key,
+        "is_published": input.is_published,
+        "decimals": input.decimals,
+        "programme_ids": input.programme_ids.iter().map(|id| id.get()).collect::<Vec<_>>(),
+    })
+}
+
+/// Adds an indicator (college and admin). Every problem of the draft is refused at once as
+/// [`MonitorError::Fields`]. Audited. Returns the stored code.
+pub async fn create_indicator(
+    store: &Store,
+    draft: &IndicatorDraft,
+    role: Role,
+    actor: &Actor,
+    now: OffsetDateTime,
+) -> Result<String, MonitorError> {
+    if !may_edit(role) {
+        return Err(MonitorError::Forbidden);
+    }
+    let mut tx = store.begin_write().await?;
+    let input = check_indicator(&mut tx, draft, None).await?;
+    let body_id = people::body_id(&mut tx)
+        .await?
+        .ok_or_else(|| MonitorError::Invalid("the municipality is not set up yet (load the demo or migrate)".into()))?;
+    let id = stored::create_indicator(&mut tx, body_id, &input, now).await?;
+    let change = actor.change("indicator.create", "indicator", Some(id.get()), indicator_details(&input));
+    audit::record(&mut tx, now, &change).await?;
+    tx.commit().await?;
+    Ok(input.code)
+}
+
+/// Changes the indicator with `code` (any case) to `draft` (college and admin); its programme
+/// links are replaced. Every problem is refused at once as [`MonitorError::Fields`]. Audited.
+/// Returns the stored code, which may have changed.
+pub async fn update_indicator(
+    store: &Store,
+    code: &str,
+    draft: &IndicatorDraft,
+    role: Role,
+    actor: &Actor,
+    now: OffsetDateTime,
+) -> Result<String, MonitorError> {
+    if !may_edit(role) {
+        return Err(MonitorError::Forbidden);
+    }
+    let mut tx = store.begin_write().await?;
+    let wanted = code.trim();
+    let id = stored::indicators(&mut tx)
+        .await?
+        .into_iter()
+        .find(|indicator| indicator.code.eq_ignore_ascii_case(wanted))
+        .map(|indicator| indicator.id)
+        .ok_or_else(|| MonitorError::UnknownIndicator(wanted.to_owned()))?;
+    let input = check_indicator(&mut tx, draft, Some(id)).await?;
+    stored::update_indicator(&mut tx, id, &input, now).await?;
+    let change = actor.change("indicator.update", "indicator", Some(id.get()), indicator_details(&input));
+    audit::record(&mut tx, now, &change).await?;
+    tx.commit().await?;
+    Ok(input.code)
 }

@@ -305,3 +305,146 @@ backend_test! {
         assert_eq!(fingerprint(&site).await, before);
     }
 }
+
+/// The fields of a good indicator form, with `code` and `name`.
+fn indicator_fields<'a>(code: &'a str, name: &'a str, programme: &'a str, partner: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("code", code),
+        ("name", name),
+        ("definition", "Aandeel bewoners dat het afgelopen jaar een buurtactiviteit bezocht."),
+        ("unit", "percentage"),
+        ("direction", "hoger_is_beter"),
+        ("theme", "participatie"),
+        ("kind", "subjectief"),
+        ("source", "Wijkenquête"),
+        ("owner", partner),
+        ("status", "kandidaat"),
+        ("programme", programme),
+        ("is_key", "ja"),
+        ("decimals", "1"),
+    ]
+}
+
+async fn indicator_count(site: &TestSite) -> usize {
+    let mut tx = site.store.begin().await.unwrap();
+    stored::indicators(&mut tx).await.unwrap().len()
+}
+
+backend_test! {
+    async fn the_college_creates_and_edits_indicators_and_bad_forms_change_nothing(database) {
+        let site = TestSite::with_demo(database).await;
+        let college = Visitor::signed_in(&site, Role::College, "10.50.6.1:4000").await;
+        let (programme, partner) = {
+            let mut tx = site.store.begin().await.unwrap();
+            let programme = stored::programmes(&mut tx).await.unwrap()[0].id.to_string();
+            let partner = wijkbeeld_store::partners::list(&mut tx).await.unwrap()[0].id.to_string();
+            (programme, partner)
+        };
+        assert!(site.get("/monitor", &college).await.body.contains("/monitor/indicatoren"));
+        let list = site.get("/monitor/indicatoren", &college).await;
+        assert_eq!(list.status, StatusCode::OK, "{}", list.body);
+        assert!(list.body.contains("VEILIGHEIDSBELEVING") && list.body.contains("/monitor/indicatoren/nieuw"));
+        assert_eq!(site.get("/monitor/indicatoren/nieuw", &college).await.status, StatusCode::OK);
+
+        // Created: lower case is upper-cased; to the indicator's page.
+        let before = indicator_count(&site).await;
+        let fields = indicator_fields("buurt_activiteit", "Bezoekt buurtactiviteiten", &programme, &partner);
+        let created = site.post("/monitor/indicatoren/nieuw", &fields, &college).await;
+        assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+        assert_eq!(created.header("location"), "/monitor/indicator/BUURT_ACTIVITEIT");
+        assert_eq!(indicator_count(&site).await, before + 1);
+        let list = site.get("/monitor/indicatoren", &college).await;
+        assert!(list.body.contains("BUURT_ACTIVITEIT") && list.body.contains("Bezoekt buurtactiviteiten"));
+        let page = site.get("/monitor/indicator/BUURT_ACTIVITEIT", &college).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+        {
+            let mut tx = site.store.begin().await.unwrap();
+            let indicators = stored::indicators(&mut tx).await.unwrap();
+            let stored_indicator = indicators.iter().find(|indicator| indicator.code == "BUURT_ACTIVITEIT").unwrap();
+            assert!(stored_indicator.is_key && !stored_indicator.is_published);
+            assert_eq!(stored_indicator.owner_partner_id.unwrap().to_string(), partner);
+            let links = stored::indicator_programmes(&mut tx).await.unwrap();
+            assert_eq!(
+                links.iter().filter(|(id, _)| *id == stored_indicator.id).map(|(_, p)| p.to_string()).collect::<Vec<_>>(),
+                vec![programme.clone()]
+            );
+        }
+
+        // Edited: the form shows the stored values; a changed name shows.
+        let form = site.get("/monitor/indicatoren/BUURT_ACTIVITEIT/bewerken", &college).await;
+        assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+        assert!(form.body.contains("value=\"Bezoekt buurtactiviteiten\""), "{}", form.body);
+        let mut fields = indicator_fields("BUURT_ACTIVITEIT", "Bezoekt activiteiten in de buurt", &programme, "");
+        fields.retain(|(field, _)| *field != "programme");
+        fields.push(("is_published", "ja"));
+        fields.push(("status", "vastgesteld"));
+        fields.retain(|pair| *pair != ("status", "kandidaat"));
+        let edited = site.post("/monitor/indicatoren/BUURT_ACTIVITEIT/bewerken", &fields, &college).await;
+        assert_eq!(edited.status, StatusCode::SEE_OTHER, "{}", edited.body);
+        let list = site.get("/monitor/indicatoren", &college).await;
+        assert!(list.body.contains("Bezoekt activiteiten in de buurt"), "{}", list.body);
+        let public = Visitor::anonymous(&site, "10.50.6.9:4000").await;
+        assert_eq!(site.get("/monitor/indicator/BUURT_ACTIVITEIT", &public).await.status, StatusCode::OK, "adopted and published");
+        {
+            let mut tx = site.store.begin().await.unwrap();
+            let indicators = stored::indicators(&mut tx).await.unwrap();
+            let edited = indicators.iter().find(|indicator| indicator.code == "BUURT_ACTIVITEIT").unwrap();
+            assert!(edited.owner_partner_id.is_none());
+            let links = stored::indicator_programmes(&mut tx).await.unwrap();
+            assert!(!links.iter().any(|(id, _)| *id == edited.id), "the programme links are replaced");
+        }
+
+        // A bad form: every problem named, everything typed kept, nothing changed.
+        let unchanged = fingerprint(&site).await;
+        let mut bad = indicator_fields("ab cd", "", &programme, &partner);
+        bad.retain(|(field, _)| *field != "decimals");
+        bad.push(("decimals", "9"));
+        bad.push(("programme", "999999"));
+        let refused = site.post("/monitor/indicatoren/nieuw", &bad, &college).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.body);
+        for message in [
+            "Vul een code in van 2 tot 40 tekens",
+            "Vul de naam van de indicator in.",
+            "Vul een aantal decimalen in van 0 tot en met 6.",
+            "Kies alleen ontwikkelopgaven uit de lijst.",
+        ] {
+            assert!(refused.body.contains(message), "{message}: {}", refused.body);
+        }
+        assert!(refused.body.contains("value=\"ab cd\"") && refused.body.contains("value=\"9\""), "{}", refused.body);
+        assert!(refused.body.contains("Wijkenquête") && refused.body.contains("buurtactiviteit bezocht"));
+        assert!(refused.body.contains(&format!("value=\"{programme}\" checked")), "the programme stays ticked");
+        assert!(refused.body.contains("href=\"#code\"") && refused.body.contains("href=\"#decimals\""));
+        assert_eq!(fingerprint(&site).await, unchanged, "a refused form changes nothing");
+
+        // A code already used, in any case, is refused on create and on edit.
+        let duplicate = indicator_fields("veiligheidsbeleving", "Nog een", &programme, "");
+        let refused = site.post("/monitor/indicatoren/nieuw", &duplicate, &college).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.body);
+        assert!(refused.body.contains("Er is al een indicator met deze code"), "{}", refused.body);
+        let refused = site.post("/monitor/indicatoren/BUURT_ACTIVITEIT/bewerken", &duplicate, &college).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.body);
+        assert_eq!(fingerprint(&site).await, unchanged);
+        assert_eq!(
+            site.get("/monitor/indicatoren/ONBEKEND/bewerken", &college).await.status,
+            StatusCode::NOT_FOUND
+        );
+
+        // The griffie may not keep indicators.
+        let griffie = Visitor::signed_in(&site, Role::Griffie, "10.50.6.2:4000").await;
+        let unchanged = fingerprint(&site).await;
+        assert_eq!(site.get("/monitor/indicatoren", &griffie).await.status, StatusCode::FORBIDDEN);
+        let fields = indicator_fields("GRIFFIE_CODE", "Van de griffie", &programme, "");
+        assert_eq!(site.post("/monitor/indicatoren/nieuw", &fields, &griffie).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            site.post("/monitor/indicatoren/BUURT_ACTIVITEIT/bewerken", &fields, &griffie).await.status,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(fingerprint(&site).await, unchanged);
+
+        let admin = Visitor::with_session(&site, Role::Admin, "10.50.6.3:4000").await;
+        let audit = site.get("/audit?entiteit=indicator", &admin).await;
+        assert_eq!(audit.status, StatusCode::OK);
+        assert_eq!(audit.body.matches("indicator.create").count(), 1, "{}", audit.body);
+        assert_eq!(audit.body.matches("indicator.update").count(), 1, "{}", audit.body);
+    }
+}
