@@ -87,6 +87,14 @@ impl Viewer {
             None => "publiek".to_owned(),
         }
     }
+
+    /// Who makes this viewer's changes, as the use cases record them in the audit log.
+    pub fn audit_actor(&self) -> crate::accounts::Actor {
+        crate::accounts::Actor {
+            user_id: self.account.as_ref().and_then(|account| account.user_id),
+            name: self.actor(),
+        }
+    }
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Viewer {

@@ -15,7 +15,7 @@ use wijkbeeld_domain::monitor::Partner;
 use wijkbeeld_store::{accounts as stored, partners};
 
 use crate::AppState;
-use crate::accounts::{self, AccountError, AccountRequest, Actor};
+use crate::accounts::{self, AccountError, AccountRequest};
 use crate::auth::Viewer;
 use crate::error::AppResult;
 use crate::forms::{Choice, FormErrors, account_problem};
@@ -50,10 +50,6 @@ impl PartnerNames {
     fn name_of(&self, id: Option<Id<Partner>>) -> String {
         id.and_then(|id| self.names.get(&id.get()).cloned()).unwrap_or_default()
     }
-}
-
-fn actor(viewer: &Viewer) -> Actor {
-    Actor { user_id: viewer.account.as_ref().and_then(|account| account.user_id), name: viewer.actor() }
 }
 
 /// An account as the list shows it.
@@ -145,7 +141,7 @@ pub(crate) async fn create_user(
         partner: Some(form.partner.clone()).filter(|partner| !partner.trim().is_empty()),
         password: Some(form.password.clone()).filter(|password| !password.is_empty()),
     };
-    match accounts::create_account(state.store(), &request, &actor(&viewer), state.clock().now()).await {
+    match accounts::create_account(state.store(), &request, &viewer.audit_actor(), state.clock().now()).await {
         Ok(created) => Ok(UserCreatedPage {
             layout: layout
                 .trail(&[("/beheer/gebruikers", "users-title"), ("/beheer/gebruikers", "user-created-title")]),
@@ -180,7 +176,8 @@ pub(crate) async fn change_role(
     let result = match form.role.parse::<Role>() {
         Ok(role) => {
             let partner = Some(form.partner.as_str()).filter(|partner| !partner.trim().is_empty());
-            accounts::change_role(state.store(), Id::new(id), role, partner, &actor(&viewer), state.clock().now()).await
+            accounts::change_role(state.store(), Id::new(id), role, partner, &viewer.audit_actor(), state.clock().now())
+                .await
         }
         Err(_) => Err(AccountError::MissingRole),
     };
@@ -280,8 +277,15 @@ pub(crate) async fn create_token(
     let partner = Some(form.partner.as_str()).filter(|partner| !partner.trim().is_empty());
     let result = match form.role.parse::<Role>() {
         Ok(role) => {
-            accounts::create_api_token(state.store(), &form.name, role, partner, &actor(&viewer), state.clock().now())
-                .await
+            accounts::create_api_token(
+                state.store(),
+                &form.name,
+                role,
+                partner,
+                &viewer.audit_actor(),
+                state.clock().now(),
+            )
+            .await
         }
         Err(_) => Err(AccountError::MissingRole),
     };
@@ -304,6 +308,6 @@ pub(crate) async fn revoke_token(
     viewer: Viewer,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    accounts::revoke_api_token(state.store(), Id::new(id), &actor(&viewer), state.clock().now()).await?;
+    accounts::revoke_api_token(state.store(), Id::new(id), &viewer.audit_actor(), state.clock().now()).await?;
     Ok(Redirect::to("/beheer/tokens").into_response())
 }

@@ -15,7 +15,6 @@ use wijkbeeld_domain::access::Role;
 use wijkbeeld_domain::planner::{Outcome, Plan, PlanError};
 use wijkbeeld_store::market::{self as stored, EveningPlanning, SessionPlacement};
 
-use crate::accounts::Actor;
 use crate::auth::Viewer;
 use crate::error::AppResult;
 use crate::forms::{Choice, FormErrors};
@@ -26,10 +25,6 @@ use crate::{AppError, AppState};
 
 /// How long the planner may search when the griffie presses the button.
 const PLANNER_TIME_LIMIT: Duration = Duration::from_secs(5);
-
-fn actor(viewer: &Viewer) -> Actor {
-    Actor { user_id: viewer.account.as_ref().and_then(|account| account.user_id), name: viewer.actor() }
-}
 
 /// Whether the viewer sees evenings before they are published.
 fn sees_unpublished(role: Option<Role>) -> bool {
@@ -379,7 +374,8 @@ pub(crate) async fn move_session(
             clerk_id: number(&form.griffiemedewerker),
         };
         let pinned = form.vastzetten.is_some();
-        match market::move_session(state.store(), id, &target, pinned, role, &actor(&viewer), state.clock().now()).await
+        match market::move_session(state.store(), id, &target, pinned, role, &viewer.audit_actor(), state.clock().now())
+            .await
         {
             Ok(()) => return Ok(Redirect::to(&format!("/markt/{id}")).into_response()),
             Err(MarketError::Conflicts(conflicts)) => {
@@ -493,16 +489,24 @@ pub(crate) async fn accept(
         };
         placements.push(SessionPlacement { session_id, room_id, first_round_id, round_count: 1, chair_id, clerk_id });
     }
-    let errors =
-        match market::apply_plan(state.store(), id, &placements, role, &actor(&viewer), state.clock().now()).await {
-            Ok(()) => return Ok(Redirect::to(&format!("/markt/{id}")).into_response()),
-            Err(MarketError::Conflicts(conflicts)) => conflicts
-                .into_iter()
-                .fold(FormErrors::none(), |errors, conflict| errors.and(FormErrors::one("plan", conflict))),
-            Err(MarketError::NotFound(_)) => FormErrors::one("plan", texts.t("market-plan-stale")),
-            Err(MarketError::Forbidden) => return Err(AppError::Forbidden),
-            Err(other) => return Err(AppError::Internal(other.to_string())),
-        };
+    let errors = match market::apply_plan(
+        state.store(),
+        id,
+        &placements,
+        role,
+        &viewer.audit_actor(),
+        state.clock().now(),
+    )
+    .await
+    {
+        Ok(()) => return Ok(Redirect::to(&format!("/markt/{id}")).into_response()),
+        Err(MarketError::Conflicts(conflicts)) => conflicts
+            .into_iter()
+            .fold(FormErrors::none(), |errors, conflict| errors.and(FormErrors::one("plan", conflict))),
+        Err(MarketError::NotFound(_)) => FormErrors::one("plan", texts.t("market-plan-stale")),
+        Err(MarketError::Forbidden) => return Err(AppError::Forbidden),
+        Err(other) => return Err(AppError::Internal(other.to_string())),
+    };
     let page = evening_page(&state, &viewer, layout, id, None, "", errors).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
@@ -649,12 +653,12 @@ pub(crate) async fn save_attendance(
         })
         .collect();
     let attendance = market::Attendance { chairs, clerks, absences };
-    market::set_attendance(state.store(), id, &attendance, role, &actor(&viewer), state.clock().now()).await.map_err(
-        |error| match error {
+    market::set_attendance(state.store(), id, &attendance, role, &viewer.audit_actor(), state.clock().now())
+        .await
+        .map_err(|error| match error {
             MarketError::Forbidden => AppError::Forbidden,
             MarketError::NotFound(_) => AppError::NotFound,
             other => AppError::Internal(other.to_string()),
-        },
-    )?;
+        })?;
     Ok(Redirect::to(&format!("/markt/{id}")).into_response())
 }

@@ -1277,10 +1277,7 @@ pub(crate) async fn import(
             0,
         ));
     };
-    let actor = crate::accounts::Actor {
-        user_id: viewer.account.as_ref().and_then(|account| account.user_id),
-        name: viewer.actor(),
-    };
+    let actor = viewer.audit_actor();
     match monitor::import_measurements(
         state.store(),
         &text,
@@ -1336,13 +1333,6 @@ pub(crate) async fn import(
 }
 
 // --- Indicators -------------------------------------------------------------------------------
-
-fn actor_of(viewer: &Viewer) -> crate::accounts::Actor {
-    crate::accounts::Actor {
-        user_id: viewer.account.as_ref().and_then(|account| account.user_id),
-        name: viewer.actor(),
-    }
-}
 
 /// One indicator in the list of indicators to keep.
 pub(crate) struct IndicatorListRow {
@@ -1522,7 +1512,7 @@ pub(crate) async fn create_indicator(
 ) -> AppResult<Response> {
     let role = viewer.role().ok_or(AppError::Forbidden)?;
     let draft = draft_from_fields(&fields);
-    match monitor::create_indicator(state.store(), &draft, role, &actor_of(&viewer), state.clock().now()).await {
+    match monitor::create_indicator(state.store(), &draft, role, &viewer.audit_actor(), state.clock().now()).await {
         Ok(code) => Ok(Redirect::to(&format!("/monitor/indicator/{code}")).into_response()),
         Err(error) => {
             let errors = indicator_problems(&layout.texts, error)?;
@@ -1565,7 +1555,9 @@ pub(crate) async fn update_indicator(
 ) -> AppResult<Response> {
     let role = viewer.role().ok_or(AppError::Forbidden)?;
     let draft = draft_from_fields(&fields);
-    match monitor::update_indicator(state.store(), &code, &draft, role, &actor_of(&viewer), state.clock().now()).await {
+    match monitor::update_indicator(state.store(), &code, &draft, role, &viewer.audit_actor(), state.clock().now())
+        .await
+    {
         Ok(stored_code) => Ok(Redirect::to(&format!("/monitor/indicator/{stored_code}")).into_response()),
         Err(error) => {
             let errors = indicator_problems(&layout.texts, error)?;

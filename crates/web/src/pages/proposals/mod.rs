@@ -20,7 +20,6 @@ use wijkbeeld_store::proposals::{self as stored, ProposalDetail, ProposalFilter}
 
 use self::form::{FormChoices, ProposalForm};
 use super::upload_fields;
-use crate::accounts::Actor;
 use crate::auth::Viewer;
 use crate::error::AppResult;
 use crate::forms::{Choice, FormErrors};
@@ -28,10 +27,6 @@ use crate::i18n::{Argument, Texts};
 use crate::layout::Layout;
 use crate::proposals::{self, ProposalError};
 use crate::{AppError, AppState};
-
-fn actor(viewer: &Viewer) -> Actor {
-    Actor { user_id: viewer.account.as_ref().and_then(|account| account.user_id), name: viewer.actor() }
-}
 
 fn state_label(texts: &Texts, state: ProposalState) -> String {
     texts.t(&format!("state-{}", state.code()))
@@ -453,7 +448,7 @@ pub(crate) async fn create(
                 .into_response());
         }
     };
-    match proposals::create(state.store(), &input, role, &actor(&viewer), state.clock().now()).await {
+    match proposals::create(state.store(), &input, role, &viewer.audit_actor(), state.clock().now()).await {
         Ok(id) => Ok(Redirect::to(&format!("/voorstellen/{id}")).into_response()),
         Err(error) => {
             let errors = proposal_problem(&texts, error)?;
@@ -491,7 +486,8 @@ pub(crate) async fn update(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
-    match proposals::update(state.store(), Id::new(id), &input, role, &actor(&viewer), state.clock().now()).await {
+    match proposals::update(state.store(), Id::new(id), &input, role, &viewer.audit_actor(), state.clock().now()).await
+    {
         Ok(()) => Ok(Redirect::to(&format!("/voorstellen/{id}")).into_response()),
         Err(error) => {
             let errors = proposal_problem(&texts, error)?;
@@ -529,9 +525,16 @@ pub(crate) async fn change_state(
         );
     };
     let evening = form.avond.parse::<i64>().ok();
-    let result =
-        proposals::transition(state.store(), Id::new(id), to, evening, role, &actor(&viewer), state.clock().now())
-            .await;
+    let result = proposals::transition(
+        state.store(),
+        Id::new(id),
+        to,
+        evening,
+        role,
+        &viewer.audit_actor(),
+        state.clock().now(),
+    )
+    .await;
     let errors = match result {
         Ok(()) => return Ok(Redirect::to(&format!("/voorstellen/{id}")).into_response()),
         Err(ProposalError::Transition(error)) => {
@@ -584,7 +587,7 @@ pub(crate) async fn upload(
                 &name,
                 &bytes,
                 role,
-                &actor(&viewer),
+                &viewer.audit_actor(),
                 state.clock().now(),
             )
             .await
@@ -648,7 +651,7 @@ pub(crate) async fn remove_attachment(
         Id::new(id),
         attachment,
         role,
-        &actor(&viewer),
+        &viewer.audit_actor(),
         state.clock().now(),
     )
     .await
@@ -724,7 +727,7 @@ pub(crate) async fn import(
         },
     };
     let bytes = if file.is_empty() { text.clone().into_bytes() } else { file };
-    match proposals::import(state.store(), &bytes, parsed_year, &actor(&viewer), state.clock().now()).await {
+    match proposals::import(state.store(), &bytes, parsed_year, &viewer.audit_actor(), state.clock().now()).await {
         Ok(report) => Ok(ImportedPage {
             layout: layout.trail(&[("/voorstellen", "proposals-title"), ("", "proposal-imported-title")]),
             id: report.id.get(),
