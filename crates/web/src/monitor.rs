@@ -217,29 +217,31 @@ impl Frame {
             .or_else(|| self.city().and_then(|city| latest(city.id)).map(|target| (target, false)))
     }
 
+    /// The index's yardsticks for `level`, whose periods with data the caller has already read.
     async fn index_model(
         &self,
         tx: &mut Tx,
         cache: &IndexCache,
         level: AreaLevel,
+        periods: &[Period],
     ) -> Result<Option<Arc<IndexModel>>, StoreError> {
         if level == AreaLevel::Municipality {
             return Ok(None);
         }
-        let Some(base) = base_period(tx, level).await? else { return Ok(None) };
+        let Some(base) = base_period(tx, periods).await? else { return Ok(None) };
         Ok(Some(cache.model(tx, &self.all_indicators, level, base).await?))
     }
 }
 
-/// The index's base period: the setting [`stored::BASE_YEAR`] when set, else the first year with
-/// data at `level`.
-pub async fn base_period(tx: &mut Tx, level: AreaLevel) -> Result<Option<Period>, StoreError> {
+/// The index's base period: the setting [`stored::BASE_YEAR`] when set, else the first year of
+/// `periods` (those with data at the level).
+async fn base_period(tx: &mut Tx, periods: &[Period]) -> Result<Option<Period>, StoreError> {
     if let Some(year) = settings::get(tx, stored::BASE_YEAR).await?
         && let Ok(period) = year.trim().parse::<Period>()
     {
         return Ok(Some(period));
     }
-    Ok(default_base_period(stored::periods(tx, level).await?))
+    Ok(default_base_period(periods.iter().copied()))
 }
 
 /// The period looked at: the one asked for, else the latest whole year with data at `level`.
@@ -335,7 +337,7 @@ pub async fn area_profile(
     let frame = Frame::load(&mut tx, audience).await?;
     let area = frame.area(code)?.clone();
     let (period, periods) = period_to_show(&mut tx, area.level, period).await?;
-    let model = frame.index_model(&mut tx, cache, area.level).await?;
+    let model = frame.index_model(&mut tx, cache, area.level, &periods).await?;
     let city = frame.city().cloned();
     let mut wanted = vec![area.id];
     wanted.extend(city.as_ref().map(|city| city.id).filter(|id| *id != area.id));
@@ -376,7 +378,8 @@ pub async fn area_profile(
     let child_areas: Vec<Area> = frame.children(area.id).into_iter().cloned().collect();
     let mut children = Vec::new();
     if let Some(child_level) = child_areas.first().map(|child| child.level) {
-        let child_model = frame.index_model(&mut tx, cache, child_level).await?;
+        let child_periods = stored::periods(&mut tx, child_level).await?;
+        let child_model = frame.index_model(&mut tx, cache, child_level, &child_periods).await?;
         let ids: Vec<Id<Area>> = child_areas.iter().map(|child| child.id).collect();
         let values = stored::measurements(
             &mut tx,
@@ -446,7 +449,7 @@ pub async fn city_overview(
     let mut tx = store.begin().await?;
     let frame = Frame::load(&mut tx, audience).await?;
     let (period, periods) = period_to_show(&mut tx, level, period).await?;
-    let model = frame.index_model(&mut tx, cache, level).await?;
+    let model = frame.index_model(&mut tx, cache, level, &periods).await?;
     let values = stored::measurements_in(&mut tx, level, period).await?;
     let city = frame.city().cloned();
     let city_values = match &city {
@@ -566,7 +569,7 @@ pub async fn indicator_view(
     let frame = Frame::load(&mut tx, audience).await?;
     let indicator = frame.indicator(code)?.clone();
     let (period, periods) = period_to_show(&mut tx, level, period).await?;
-    let model = frame.index_model(&mut tx, cache, level).await?;
+    let model = frame.index_model(&mut tx, cache, level, &periods).await?;
     let measurements = stored::measurements(
         &mut tx,
         &MeasurementFilter { indicators: Some(vec![indicator.id]), until: Some(period), ..Default::default() },
