@@ -1,27 +1,35 @@
 //! wijkbeeld's documents: a behandelvoorstel (the college's proposal of how the council treats a
 //! subject) written out as a PDF and as a standalone HTML page, both in the layout of the
-//! municipality's own document (`data/seed/behandelvoorstel-wijkgericht-werken.txt`).
+//! municipality's own document (`data/seed/behandelvoorstel-wijkgericht-werken.txt`); and the
+//! wijkrapportage, an area's annual report from the neighbourhood monitor (its index, theme
+//! scores, indicators with sparklines, the buurten within it, the method) as a PDF
+//! ([`render_area_report`] of an [`AreaReport`] whose texts the caller has written in Dutch).
 //!
-//! The PDF is typeset with typst as a library, with the fonts compiled in: nothing is read from
-//! the system or downloaded. The document's texts never become typst markup: they are handed to
-//! a fixed template as data (JSON), so `#exit()` or `<script>` in a subject is printed as written.
-//! The HTML page is an askama template, escaped by default.
+//! The PDFs are typeset with typst as a library, with the fonts compiled in: nothing is read from
+//! the system or downloaded. The documents' texts never become typst markup: they are handed to
+//! a fixed template as data (JSON), so `#exit()` or `<script>` in a subject or an area's name is
+//! printed as written. Neither PDF carries a creation date, so the same input gives the same
+//! bytes. The HTML page is an askama template, escaped by default.
 //!
-//! Both are laid out so that the text extracted from the PDF reads like the seed's, label before
-//! value and the session's header row before its value row, so that the domain's parser reads
-//! the same fields back from a rendered proposal.
+//! The behandelvoorstel's two forms are laid out so that the text extracted from the PDF reads
+//! like the seed's, label before value and the session's header row before its value row, so
+//! that the domain's parser reads the same fields back from a rendered proposal.
 //!
 //! typst is heavy to build, so it lives in this crate alone.
 
 mod html;
 mod pdf;
+mod report;
 mod view;
 
 pub use html::render_html;
 pub use pdf::render_pdf;
+pub use report::{
+    AreaReport, ReportChild, ReportIndex, ReportIndicator, ReportPoint, ReportSection, ReportTheme, render_area_report,
+};
 
 /// Why a document could not be rendered. Neither happens for any input when the built-in
-/// template is sound: the texts are data, not markup, so they cannot break it.
+/// templates are sound: the texts are data, not markup, so they cannot break them.
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
     /// The document's data could not be written for the template.

@@ -1,6 +1,7 @@
-//! The behandelvoorstel as PDF: a fixed typst template (`templates/behandelvoorstel.typ`) that
-//! reads the document's texts from a JSON file, typeset in a world that holds only those two
-//! files and the fonts compiled into typst-assets.
+//! Documents as PDF: a fixed typst template that reads the document's texts from a JSON file,
+//! typeset in a world that holds only those two files and the fonts compiled into typst-assets.
+//! The behandelvoorstel (`templates/behandelvoorstel.typ`) is rendered here; the wijkrapportage
+//! (`templates/wijkrapportage.typ`) in [`crate::report`], through the same [`typeset`].
 
 use std::sync::LazyLock;
 
@@ -17,22 +18,32 @@ use wijkbeeld_domain::behandelvoorstel::ProposalDocument;
 use crate::RenderError;
 use crate::view::View;
 
-/// The template; it names its data file [`DATA_PATH`].
-const TEMPLATE: &str = include_str!("../templates/behandelvoorstel.typ");
-const TEMPLATE_PATH: &str = "/behandelvoorstel.typ";
+/// The path every template reads its data from.
 const DATA_PATH: &str = "/data.json";
 
 /// How many renders a typst cache entry may go unused before it is dropped: typst memoises
 /// across compilations, and a server renders many different documents.
 const CACHE_MAX_AGE: usize = 10;
 
+/// The behandelvoorstel's template; it names its data file [`DATA_PATH`].
+pub(crate) static BEHANDELVOORSTEL: LazyLock<Source> =
+    LazyLock::new(|| template("/behandelvoorstel.typ", include_str!("../templates/behandelvoorstel.typ")));
+
+/// The wijkrapportage's template; it names its data file [`DATA_PATH`].
+pub(crate) static WIJKRAPPORTAGE: LazyLock<Source> =
+    LazyLock::new(|| template("/wijkrapportage.typ", include_str!("../templates/wijkrapportage.typ")));
+
 /// Renders a behandelvoorstel as an A4 PDF with its fonts embedded and its text selectable
 /// (tagged PDF, with the document's language and title).
 ///
 /// Texts are printed exactly as given: they are data to the template, never typst markup.
 pub fn render_pdf(document: &ProposalDocument) -> Result<Vec<u8>, RenderError> {
-    let data = serde_json::to_vec(&View::new(document))?;
-    let world = DocumentWorld { data: Bytes::new(data) };
+    typeset(&BEHANDELVOORSTEL, serde_json::to_vec(&View::new(document))?)
+}
+
+/// Typesets `template` with `data` as its [`DATA_PATH`] and writes the result as PDF.
+pub(crate) fn typeset(template: &'static Source, data: Vec<u8>) -> Result<Vec<u8>, RenderError> {
+    let world = DocumentWorld { template, data: Bytes::new(data) };
     let result = typst::compile::<PagedDocument>(&world).output;
     let pdf = result.map_err(|errors| RenderError::Typeset(messages(&errors))).and_then(|paged| {
         typst_pdf::pdf(&paged, &PdfOptions::default()).map_err(|errors| RenderError::Pdf(messages(&errors)))
@@ -58,19 +69,23 @@ static FONTS: LazyLock<(LazyHash<FontBook>, Vec<Font>)> = LazyLock::new(|| {
     (LazyHash::new(FontBook::from_fonts(&fonts)), fonts)
 });
 
-static TEMPLATE_ID: LazyLock<FileId> = LazyLock::new(|| project_file(TEMPLATE_PATH));
 static DATA_ID: LazyLock<FileId> = LazyLock::new(|| project_file(DATA_PATH));
-static SOURCE: LazyLock<Source> = LazyLock::new(|| Source::new(*TEMPLATE_ID, TEMPLATE.to_owned()));
 
-/// The id of a file in the template's project; `path` is one of the constants above.
+/// A template as the source file at `path` in its project.
+fn template(path: &str, text: &str) -> Source {
+    Source::new(project_file(path), text.to_owned())
+}
+
+/// The id of a file in the template's project; `path` is one of the paths above.
 fn project_file(path: &str) -> FileId {
     // The constants are absolute paths without `..`, which a virtual path always accepts.
     let path = VirtualPath::new(path).expect("the template's paths are valid virtual paths");
     RootedPath::new(VirtualRoot::Project, path).intern()
 }
 
-/// The world one document is typeset in: the template, its data, and nothing else.
+/// The world one document is typeset in: its template, its data, and nothing else.
 struct DocumentWorld {
+    template: &'static Source,
     data: Bytes,
 }
 
@@ -84,18 +99,18 @@ impl World for DocumentWorld {
     }
 
     fn main(&self) -> FileId {
-        *TEMPLATE_ID
+        self.template.id()
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
-        if id == *TEMPLATE_ID { Ok(SOURCE.clone()) } else { Err(not_found(id)) }
+        if id == self.template.id() { Ok(self.template.clone()) } else { Err(not_found(id)) }
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if id == *DATA_ID {
             Ok(self.data.clone())
-        } else if id == *TEMPLATE_ID {
-            Ok(Bytes::from_string(SOURCE.clone()))
+        } else if id == self.template.id() {
+            Ok(Bytes::from_string(self.template.clone()))
         } else {
             Err(not_found(id))
         }
@@ -105,7 +120,7 @@ impl World for DocumentWorld {
         FONTS.1.get(index).cloned()
     }
 
-    /// The template shows no dates of its own; the PDF carries no creation date, so the same
+    /// The templates show no dates of their own; the PDF carries no creation date, so the same
     /// document gives the same bytes.
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
         None

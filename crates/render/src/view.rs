@@ -143,7 +143,7 @@ fn paragraphs(text: &str) -> Vec<String> {
 }
 
 /// A text on one line, [`plain`]: line breaks and runs of white space become one space.
-fn one_line(text: &str) -> String {
+pub(crate) fn one_line(text: &str) -> String {
     plain(text).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -19,6 +19,11 @@ use lopdf::{Dictionary, Document, Encoding, Object, ObjectId};
 
 /// The text of every page of `pdf`, pages separated by a blank line.
 pub(crate) fn pdf_text(pdf: &[u8]) -> String {
+    pdf_pages(pdf).join("\n\n")
+}
+
+/// The text of each page of `pdf`, in order.
+pub(crate) fn pdf_pages(pdf: &[u8]) -> Vec<String> {
     let document = Document::load_mem(pdf).expect("the PDF can be read");
     let mut pages = Vec::new();
     for page_id in document.get_pages().into_values() {
@@ -29,7 +34,7 @@ pub(crate) fn pdf_text(pdf: &[u8]) -> String {
         Reader::new(&document).run(&content, resources, Matrix::IDENTITY, &mut glyphs);
         pages.push(layout(&glyphs));
     }
-    pages.join("\n\n")
+    pages
 }
 
 fn page_resources<'a>(document: &'a Document, page: &'a Dictionary) -> Option<&'a Dictionary> {

@@ -1,11 +1,14 @@
 //! Tests of the rendered behandelvoorstel: the PDF's structure (A4, fonts embedded, text
 //! extractable), the escaping of hostile text in both outputs, and the round trip from a
-//! document through its PDF and the domain's parser back to the same document.
+//! document through its PDF and the domain's parser back to the same document. And of the
+//! wijkrapportage's PDF: its texts, pages and table headers, and hostile text in it.
 
 mod extract;
 mod html;
 mod pdf;
+mod report;
 mod round_trip;
+mod sample_report;
 mod seed;
 
 use extract::pdf_text;
