@@ -17,7 +17,8 @@ async function crawlAndCheck(page, baseUrl, who) {
   const visits = await crawl(page, baseUrl, {
     // The monitor links every buurt and every sort order; their pages share the templates of the
     // wijk pages and the unsorted overview checked here, and would crowd out the rest of the site.
-    skip: [/^\/monitor\/gebied\/BU/, /[?&]sorteer=/],
+    // The same holds for the edit form of every target.
+    skip: [/^\/monitor\/gebied\/BU/, /[?&]sorteer=/, /\/streefwaarden\/\d+\//],
     onPage: async (current, visit) => {
       visit.lang = await current.evaluate(() => document.documentElement.lang);
       results.push(await checkAccessibility(current, `${who}: ${visit.path}`));

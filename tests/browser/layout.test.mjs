@@ -23,6 +23,8 @@ const PAGES = [
   { name: 'monitor-wijk', who: 'public', path: '/monitor/gebied/WK016401' },
   { name: 'monitor-indicator', who: 'public', path: '/monitor/indicator/VEILIGHEIDSBELEVING?niveau=buurt' },
   { name: 'monitor-import', who: 'college', path: '/monitor/importeren' },
+  { name: 'monitor-streefwaarden', who: 'college', path: '/monitor/indicatoren/VEILIGHEIDSBELEVING/streefwaarden' },
+  { name: 'monitor-cbs-koppelingen', who: 'college', path: '/monitor/cbs-koppelingen' },
 ];
 
 const SCREENSHOT_WIDTHS = [1280, 375];

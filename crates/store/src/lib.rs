@@ -6,6 +6,7 @@
 //! that the caller decides what is atomic: one use case, one transaction.
 
 pub mod accounts;
+pub mod agenda;
 pub mod audit;
 mod connect;
 pub mod demo;

@@ -501,3 +501,39 @@ pub async fn use_all_rooms(tx: &mut Tx, evening_id: i64) -> Result<(), StoreErro
     });
     Ok(())
 }
+
+/// Where a session took place and what it treated: the provenance an indicator proposed in it
+/// shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionOrigin {
+    /// The market evening.
+    pub evening_id: i64,
+    /// Its date.
+    pub date: Date,
+    /// Whether the evening is published.
+    pub published: bool,
+    /// The proposal the session treated.
+    pub proposal_id: i64,
+    /// Its subject.
+    pub subject: String,
+}
+
+/// The evening and proposal of session `id`, when it exists.
+pub async fn session_origin(tx: &mut Tx, id: i64) -> Result<Option<SessionOrigin>, StoreError> {
+    let row: Option<(i64, Date, Option<OffsetDateTime>, i64, String)> = on_connection!(tx, |connection| {
+        sqlx::query_as(
+            "SELECT e.id, e.date, e.published_at, p.id, p.subject FROM sessions s \
+             JOIN market_evenings e ON e.id = s.evening_id JOIN proposals p ON p.id = s.proposal_id WHERE s.id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&mut *connection)
+        .await?
+    });
+    Ok(row.map(|(evening_id, date, published_at, proposal_id, subject)| SessionOrigin {
+        evening_id,
+        date,
+        published: published_at.is_some(),
+        proposal_id,
+        subject,
+    }))
+}

@@ -21,6 +21,7 @@ mod layout;
 mod limits;
 pub mod market;
 pub mod monitor;
+pub mod monitor_settings;
 mod pages;
 pub mod proposals;
 pub mod theme;
@@ -157,8 +158,42 @@ fn site() -> Site {
         .post("/monitor/indicatoren/nieuw", Page, MONITOR_EDITORS, pages::monitor::create_indicator)
         .get("/monitor/indicatoren/{code}/bewerken", Page, MONITOR_EDITORS, pages::monitor::edit_indicator_form)
         .post("/monitor/indicatoren/{code}/bewerken", Page, MONITOR_EDITORS, pages::monitor::update_indicator)
+        .get("/monitor/indicatoren/{code}/streefwaarden", Page, MONITOR_EDITORS, pages::monitor_settings::targets)
+        .post(
+            "/monitor/indicatoren/{code}/streefwaarden",
+            Page,
+            MONITOR_EDITORS,
+            pages::monitor_settings::create_target,
+        )
+        .get(
+            "/monitor/indicatoren/{code}/streefwaarden/{id}/bewerken",
+            Page,
+            MONITOR_EDITORS,
+            pages::monitor_settings::edit_target_form,
+        )
+        .post(
+            "/monitor/indicatoren/{code}/streefwaarden/{id}/bewerken",
+            Page,
+            MONITOR_EDITORS,
+            pages::monitor_settings::update_target,
+        )
+        .post(
+            "/monitor/indicatoren/{code}/streefwaarden/{id}/verwijderen",
+            Page,
+            MONITOR_EDITORS,
+            pages::monitor_settings::delete_target,
+        )
+        .get("/monitor/cbs-koppelingen", Page, MONITOR_EDITORS, pages::monitor_settings::cbs_mappings)
+        .post("/monitor/cbs-koppelingen", Page, MONITOR_EDITORS, pages::monitor_settings::set_cbs_mapping)
+        .post(
+            "/monitor/cbs-koppelingen/verwijderen",
+            Page,
+            MONITOR_EDITORS,
+            pages::monitor_settings::delete_cbs_mapping,
+        )
         .get("/monitor/gebied/{code}", Page, Public, pages::monitor::profile)
         .get("/monitor/gebied/{code}/rapportage", Page, Public, pages::monitor::report)
+        .get("/monitor/gebied/{code}/rapportage.pdf", Page, Public, pages::monitor::report_pdf)
         .get("/monitor/gebied/{code}/{file}", Page, Public, pages::monitor::profile_export)
         .get("/monitor/indicator/{code}", Page, Public, pages::monitor::indicator)
         .get("/monitor/indicator/{code}/{file}", Page, Public, pages::monitor::indicator_export)

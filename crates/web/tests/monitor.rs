@@ -448,3 +448,46 @@ backend_test! {
         assert_eq!(audit.body.matches("indicator.update").count(), 1, "{}", audit.body);
     }
 }
+
+backend_test! {
+    async fn the_wijkrapportage_downloads_as_pdf_and_the_profile_shows_the_wijkagenda(database) {
+        let site = TestSite::with_demo(database).await;
+        let public = Visitor::anonymous(&site, "10.50.9.1:4000").await;
+
+        let profile = site.get("/monitor/gebied/WK016401", &public).await;
+        assert!(profile.body.contains("/monitor/gebied/WK016401/rapportage.pdf"), "the profile links the PDF");
+        // The demo puts two priorities on every wijk's agenda, with actions of partners.
+        assert!(profile.body.contains("id=\"agenda-heading\">Wijkagenda 20"), "{}", profile.body);
+        assert!(profile.body.contains("class=\"monitor-agenda__action\""), "actions are listed");
+        assert!(profile.body.contains("Moet bewegen: <a"), "an action links the indicators it should move");
+
+        let pdf = site.get("/monitor/gebied/WK016401/rapportage.pdf", &public).await;
+        assert_eq!(pdf.status, StatusCode::OK);
+        assert_eq!(pdf.header("content-type"), "application/pdf");
+        assert!(pdf.body.starts_with("%PDF"));
+        let year = latest_year(&site).await;
+        assert!(
+            pdf.header("content-disposition").contains(&format!("wijkrapportage-WK016401-{year}.pdf")),
+            "{}",
+            pdf.header("content-disposition")
+        );
+        let buurt = site.get(&format!("/monitor/gebied/BU01640101/rapportage.pdf?periode={year}"), &public).await;
+        assert_eq!(buurt.status, StatusCode::OK);
+        assert!(buurt.body.starts_with("%PDF"));
+        assert_eq!(site.get("/monitor/gebied/WK999999/rapportage.pdf", &public).await.status, StatusCode::NOT_FOUND);
+    }
+}
+
+backend_test! {
+    async fn an_indicator_names_the_council_session_that_proposed_it(database) {
+        let site = TestSite::with_demo(database).await;
+        let public = Visitor::anonymous(&site, "10.50.10.1:4000").await;
+        let page = site.get("/monitor/indicator/VEILIGHEIDSBELEVING", &public).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains("<dt>Voorgesteld in</dt>"), "{}", page.body);
+        assert!(page.body.contains("Wijkgericht werken"), "the seed's session is named");
+        // Another indicator was not proposed in a session and says nothing of it.
+        let other = site.get("/monitor/indicator/MISDRIJVEN", &public).await;
+        assert!(!other.body.contains("Voorgesteld in"));
+    }
+}

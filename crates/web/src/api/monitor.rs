@@ -69,7 +69,7 @@ pub(crate) async fn areas(
 ) -> Result<Json<Vec<AreaItem>>, ApiError> {
     let level = parse_level(query.level.as_deref())?;
     let mut tx = state.store().begin().await?;
-    let frame = Frame::load(&mut tx, audience(&viewer)).await?;
+    let frame = Frame::load(&mut tx, state.index_cache(), audience(&viewer)).await?;
     let mut with_boundary = Vec::new();
     for level in [AreaLevel::Municipality, AreaLevel::District, AreaLevel::Neighbourhood] {
         with_boundary.extend(stored::geometries(&mut tx, level).await?.into_keys());
@@ -113,7 +113,7 @@ pub(crate) async fn indicators(
     viewer: Viewer,
 ) -> Result<Json<Vec<IndicatorItem>>, ApiError> {
     let mut tx = state.store().begin().await?;
-    let frame = Frame::load(&mut tx, audience(&viewer)).await?;
+    let frame = Frame::load(&mut tx, state.index_cache(), audience(&viewer)).await?;
     tx.commit().await?;
     Ok(Json(
         frame
@@ -193,7 +193,7 @@ pub(crate) async fn measurements(
         ..MeasurementFilter::default()
     };
     let mut tx = state.store().begin().await?;
-    let frame = Frame::load(&mut tx, audience(&viewer)).await?;
+    let frame = Frame::load(&mut tx, state.index_cache(), audience(&viewer)).await?;
     if let Some(code) = query.area.as_deref().filter(|code| !code.trim().is_empty()) {
         filter.areas = Some(vec![frame.area(code)?.id]);
     }

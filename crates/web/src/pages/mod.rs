@@ -6,11 +6,13 @@ pub(crate) mod audit;
 pub(crate) mod home;
 pub(crate) mod market;
 pub(crate) mod monitor;
+pub(crate) mod monitor_settings;
 pub(crate) mod proposals;
 pub(crate) mod sign_in;
 
 use axum::extract::Multipart;
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
 
 use crate::AppError;
 use crate::error::AppResult;
@@ -51,4 +53,27 @@ pub(crate) async fn upload_fields(multipart: &mut Multipart) -> AppResult<Vec<Up
         }
     }
     Ok(fields)
+}
+
+/// A download: its type, and its name for saving (never rendered by the browser as a page).
+pub(crate) fn file_response(media_type: &str, file_name: &str, content: Vec<u8>) -> Response {
+    let safe_name: String = file_name
+        .chars()
+        .map(|character| if character.is_ascii_alphanumeric() || ".-_ ".contains(character) { character } else { '_' })
+        .collect();
+    let disposition = format!("attachment; filename=\"{safe_name}\"");
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_str(media_type).unwrap_or(HeaderValue::from_static("application/octet-stream")),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_str(&disposition).unwrap_or(HeaderValue::from_static("attachment")),
+            ),
+        ],
+        content,
+    )
+        .into_response()
 }

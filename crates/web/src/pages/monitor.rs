@@ -16,6 +16,7 @@ use wijkbeeld_domain::access::Role;
 use wijkbeeld_domain::analysis::{Band, Movement, Point, TargetStatus};
 use wijkbeeld_domain::area::AreaLevel;
 use wijkbeeld_domain::boundaries::{Geometry, Ring};
+use wijkbeeld_domain::dutch::long_date;
 use wijkbeeld_domain::import::MAX_LISTED_PROBLEMS;
 use wijkbeeld_domain::monitor::{Direction, Indicator, Unit};
 use wijkbeeld_domain::period::Period;
@@ -538,6 +539,24 @@ pub(crate) struct ChildLine {
     index: Option<Scored>,
 }
 
+/// A priority on the area's agenda with its actions, or the actions serving no priority.
+pub(crate) struct AgendaGroup {
+    title: String,
+    description: Option<String>,
+    actions: Vec<AgendaLine>,
+}
+
+/// An action on the area's agenda.
+pub(crate) struct AgendaLine {
+    title: String,
+    description: Option<String>,
+    owner: String,
+    status: String,
+    dates: String,
+    /// The indicators it should move that the viewer sees: anchor and name.
+    indicators: Vec<(String, String)>,
+}
+
 /// A theme's cards.
 pub(crate) struct ThemeCards {
     name: String,
@@ -567,8 +586,12 @@ pub(crate) struct ProfilePage {
     themes_cards: Vec<ThemeCards>,
     children_heading: String,
     children: Vec<ChildLine>,
+    show_agenda: bool,
+    agenda_heading: String,
+    agenda: Vec<AgendaGroup>,
     report: bool,
     report_href: String,
+    report_pdf_href: String,
     export_href: String,
     has_index: bool,
 }
@@ -591,6 +614,179 @@ pub(crate) async fn report(
     Query(query): Query<MonitorQuery>,
 ) -> AppResult<ProfilePage> {
     profile_page(state, viewer, layout, code, query, true).await
+}
+
+/// `GET /monitor/gebied/{code}/rapportage.pdf`: the wijkrapportage as PDF, for the council's
+/// annual evaluation.
+pub(crate) async fn report_pdf(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    layout: Layout,
+    Path(code): Path<String>,
+    Query(query): Query<MonitorQuery>,
+) -> AppResult<Response> {
+    let texts = layout.texts;
+    let profile =
+        monitor::area_profile(state.store(), state.index_cache(), audience(&viewer), &code, query.period()?).await?;
+    let synthetic = is_synthetic(&state).await?;
+    let municipality = layout.municipality.clone().unwrap_or_default();
+    let report = area_report(&texts, &profile, synthetic, municipality, state.clock().today());
+    let bytes = tokio::task::spawn_blocking(move || wijkbeeld_render::render_area_report(&report))
+        .await
+        .map_err(|error| AppError::Internal(error.to_string()))?
+        .map_err(|error| AppError::Internal(error.to_string()))?;
+    let name = format!("wijkrapportage-{}-{}.pdf", profile.area.code, profile.period);
+    Ok(super::file_response("application/pdf", &name, bytes))
+}
+
+/// The profile as the PDF's data: every text as the HTML report writes it.
+fn area_report(
+    texts: &Texts,
+    profile: &AreaProfile,
+    synthetic: bool,
+    municipality: String,
+    today: time::Date,
+) -> wijkbeeld_render::AreaReport {
+    use wijkbeeld_render::{ReportChild, ReportIndex, ReportIndicator, ReportPoint, ReportSection, ReportTheme};
+    let scored = |score: Option<f64>| match Scored::of(texts, score) {
+        Some(scored) => format!("{} {}", scored.marker, scored.text),
+        None => texts.t("monitor-no-value"),
+    };
+    let band = |score: Option<f64>| Scored::of(texts, score).map(|scored| scored.band).unwrap_or_default();
+    let index = profile.index.as_ref().map(|index| ReportIndex {
+        value: scored(index.index),
+        band: band(index.index),
+        objective: format!("{}: {}", texts.t("kind-objectief"), scored(index.objective)),
+        subjective: format!("{}: {}", texts.t("kind-subjectief"), scored(index.subjective)),
+    });
+    let themes = profile
+        .index
+        .as_ref()
+        .map(|index| {
+            index
+                .themes
+                .iter()
+                .map(|(theme, score)| ReportTheme {
+                    name: texts.t(&vocabulary_id("theme", theme.code())),
+                    score: scored(*score),
+                    band: band(*score),
+                    score_value: *score,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut sections: Vec<ReportSection> = Vec::new();
+    for card in &profile.cards {
+        let theme = texts.t(&vocabulary_id("theme", card.indicator.theme.code()));
+        let view = card_view(texts, profile, card);
+        let indicator = &card.indicator;
+        let since_baseline = card
+            .reading
+            .since_baseline
+            .map(|change| {
+                texts.with(
+                    "monitor-change",
+                    &[
+                        (
+                            "difference",
+                            Argument::Text(&signed(texts, change.difference, usize::from(indicator.decimals))),
+                        ),
+                        ("from", Argument::Text(&change.from.to_string())),
+                        (
+                            "movement",
+                            Argument::Text(
+                                &texts.t(&vocabulary_id("movement", change.movement(indicator.direction).code())),
+                            ),
+                        ),
+                    ],
+                )
+            })
+            .unwrap_or_else(|| texts.t("monitor-no-change"));
+        let row = ReportIndicator {
+            name: indicator.name.clone(),
+            unit: String::new(),
+            value: if view.value_period.is_empty() {
+                view.value.clone()
+            } else {
+                format!("{} ({})", view.value, view.value_period)
+            },
+            city_value: view.city.clone(),
+            since_previous: view.change.clone(),
+            since_baseline,
+            trend: view.trend.clone(),
+            target: view.target.clone().unwrap_or_default(),
+            target_status: view.target_status.as_ref().map(|(label, _)| label.clone()).unwrap_or_default(),
+            score: match (&view.scored, &view.excluded) {
+                (Some(scored), _) => format!("{} {}", scored.marker, scored.text),
+                (None, Some(why)) => why.clone(),
+                (None, None) => String::new(),
+            },
+            series: card
+                .series
+                .iter()
+                .map(|point| ReportPoint {
+                    period: point.period.to_string(),
+                    value: Some(point.value),
+                    display: value_text(texts, indicator, point.value),
+                })
+                .collect(),
+        };
+        match sections.last_mut() {
+            Some(last) if last.theme == theme => last.indicators.push(row),
+            _ => sections.push(ReportSection { theme, indicators: vec![row] }),
+        }
+    }
+    let children = profile
+        .children
+        .iter()
+        .map(|child| {
+            let index = child.index.as_ref().and_then(|index| index.index);
+            ReportChild {
+                name: child.area.name.clone(),
+                code: child.area.code.to_string(),
+                index: scored(index),
+                band: band(index),
+            }
+        })
+        .collect();
+    let mut method = vec![
+        format!(
+            "{} score = 100 + 10 · d · (x − μ) / σ. {}",
+            texts.t("method-index-yardstick"),
+            texts.t("method-index-terms")
+        ),
+        texts.t("method-index-themes"),
+    ];
+    if let Some(base) = profile.base_period {
+        method.push(texts.with("monitor-index-explained", &[("period", Argument::Text(&base.to_string()))]));
+    }
+    method.extend([
+        texts.t("monitor-legend-bands"),
+        format!("{} √(m₁² + m₂²).", texts.t("method-change")),
+        texts.t("method-trend"),
+        texts.t("method-target-city"),
+    ]);
+    wijkbeeld_render::AreaReport {
+        municipality,
+        area_name: profile.area.name.clone(),
+        area_code: profile.area.code.to_string(),
+        level: texts.t(&vocabulary_id("level", profile.area.level.code())),
+        parent: profile.parent.as_ref().map(|parent| parent.name.clone()),
+        period: profile.period.to_string(),
+        base_period: profile.base_period.map(|period| period.to_string()),
+        notices: if synthetic { vec![texts.t("monitor-synthetic")] } else { Vec::new() },
+        index,
+        themes,
+        sections,
+        children_heading: profile
+            .children
+            .first()
+            .map(|child| texts.t(&vocabulary_id("level-plural", child.area.level.code())))
+            .unwrap_or_default(),
+        children,
+        method,
+        generated: texts.with("monitor-report-generated", &[("date", Argument::Text(&long_date(today)))]),
+    }
 }
 
 async fn profile_page(
@@ -644,6 +840,11 @@ async fn profile_page(
             index: Scored::of(&texts, child.index.as_ref().and_then(|index| index.index)),
         })
         .collect();
+    let agenda_heading = match profile.agenda.year {
+        Some(year) => texts.with("monitor-agenda-heading", &[("year", Argument::Text(&year.to_string()))]),
+        None => texts.t("monitor-agenda-heading-none"),
+    };
+    let agenda = agenda_groups(&texts, &profile);
     let index = profile.index.as_ref();
     let layout = layout.trail(&[("/monitor", "monitor-title"), ("", "monitor-profile-title")]);
     let layout = layout.with_last_crumb(&area.name);
@@ -671,11 +872,56 @@ async fn profile_page(
         themes_cards,
         children_heading,
         children,
+        show_agenda: area.level == AreaLevel::District || !agenda.is_empty(),
+        agenda_heading,
+        agenda,
         report,
         report_href: format!("/monitor/gebied/{}/rapportage?periode={}", area.code, profile.period),
+        report_pdf_href: format!("/monitor/gebied/{}/rapportage.pdf?periode={}", area.code, profile.period),
         export_href: format!("/monitor/gebied/{}/data.csv?periode={}", area.code, profile.period),
         layout,
     })
+}
+
+/// The agenda's priorities in order, each with its actions, then the actions serving none.
+fn agenda_groups(texts: &Texts, profile: &AreaProfile) -> Vec<AgendaGroup> {
+    let agenda = &profile.agenda;
+    let line = |action: &wijkbeeld_domain::agenda::Action| AgendaLine {
+        title: action.title.clone(),
+        description: action.description.clone(),
+        owner: action
+            .owner_partner_id
+            .and_then(|owner| agenda.partners.get(&owner).cloned())
+            .unwrap_or_else(|| texts.t("monitor-agenda-owner-municipality")),
+        status: texts.t(&vocabulary_id("action-status", action.status.code())),
+        dates: match (action.start_date, action.end_date) {
+            (Some(start), Some(end)) => format!("{} – {}", long_date(start), long_date(end)),
+            (Some(start), None) => format!("{} –", long_date(start)),
+            (None, Some(end)) => format!("– {}", long_date(end)),
+            (None, None) => String::new(),
+        },
+        indicators: action
+            .indicator_ids
+            .iter()
+            .filter_map(|id| profile.cards.iter().find(|card| card.indicator.id == *id))
+            .map(|card| (format!("#indicator-{}", card.indicator.code), card.indicator.name.clone()))
+            .collect(),
+    };
+    let mut groups: Vec<AgendaGroup> = agenda
+        .priorities
+        .iter()
+        .map(|priority| AgendaGroup {
+            title: format!("{}. {}", priority.position, priority.title),
+            description: priority.description.clone(),
+            actions: agenda.actions.iter().filter(|action| action.priority_id == Some(priority.id)).map(line).collect(),
+        })
+        .collect();
+    let other: Vec<AgendaLine> =
+        agenda.actions.iter().filter(|action| action.priority_id.is_none()).map(line).collect();
+    if !other.is_empty() {
+        groups.push(AgendaGroup { title: texts.t("monitor-agenda-other"), description: None, actions: other });
+    }
+    groups
 }
 
 fn theme_chart(texts: &Texts, profile: &AreaProfile) -> String {
@@ -916,6 +1162,9 @@ pub(crate) struct IndicatorPage {
     targets: Vec<TargetView>,
     excluded: Option<String>,
     export_query: String,
+    /// The council session that proposed the indicator: its text, and a link when the viewer
+    /// may open the evening.
+    origin: Option<(String, Option<String>)>,
 }
 
 pub(crate) async fn indicator(
@@ -1058,6 +1307,14 @@ pub(crate) async fn indicator(
         (texts.t("monitor-fact-source"), indicator.source.clone()),
         (texts.t("monitor-fact-status"), texts.t(&vocabulary_id("indicator-status", indicator.status.code()))),
     ];
+    let origin = view.origin.as_ref().map(|origin| {
+        let text = texts.with(
+            "monitor-origin",
+            &[("date", Argument::Text(&long_date(origin.date))), ("subject", Argument::Text(&origin.subject))],
+        );
+        let may_open = origin.published || audience(&viewer) == Audience::Staff;
+        (text, may_open.then(|| format!("/markt/{}", origin.evening_id)))
+    });
     let targets = view
         .targets
         .iter()
@@ -1093,6 +1350,7 @@ pub(crate) async fn indicator(
             .unwrap_or_else(|| texts.t("monitor-no-value")),
         targets,
         excluded: view.exclusion.map(|why| texts.t(&vocabulary_id("exclusion", why.code()))),
+        origin,
         export_query: format!("?niveau={}&periode={}", level.code(), view.period),
         layout,
     })

@@ -8,7 +8,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
 use axum::extract::{Multipart, Path, Query, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use wijkbeeld_domain::Id;
@@ -19,7 +19,7 @@ use wijkbeeld_store::people;
 use wijkbeeld_store::proposals::{self as stored, ProposalDetail, ProposalFilter};
 
 use self::form::{FormChoices, ProposalForm};
-use super::upload_fields;
+use super::{file_response, upload_fields};
 use crate::auth::Viewer;
 use crate::error::AppResult;
 use crate::forms::{Choice, FormErrors};
@@ -613,29 +613,6 @@ pub(crate) async fn download(
     let mut tx = state.store().begin().await?;
     let (info, content) = stored::attachment(&mut tx, Id::<Proposal>::new(id), attachment).await?;
     Ok(file_response(&info.media_type, &info.file_name, content))
-}
-
-/// A download: its type, and its name for saving (never rendered by the browser as a page).
-fn file_response(media_type: &str, file_name: &str, content: Vec<u8>) -> Response {
-    let safe_name: String = file_name
-        .chars()
-        .map(|character| if character.is_ascii_alphanumeric() || ".-_ ".contains(character) { character } else { '_' })
-        .collect();
-    let disposition = format!("attachment; filename=\"{safe_name}\"");
-    (
-        [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_str(media_type).unwrap_or(HeaderValue::from_static("application/octet-stream")),
-            ),
-            (
-                header::CONTENT_DISPOSITION,
-                HeaderValue::from_str(&disposition).unwrap_or(HeaderValue::from_static("attachment")),
-            ),
-        ],
-        content,
-    )
-        .into_response()
 }
 
 /// Removes an attachment.
