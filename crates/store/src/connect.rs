@@ -85,7 +85,11 @@ pub(crate) async fn connect(setting: &DatabaseSetting) -> Result<Store, StoreErr
                 // The worker thread runs ahead by up to this many rows (the default is 50):
                 // a wijk's profile reads a few thousand, and each time the worker waits for the
                 // page to take rows costs a pair of thread switches.
-                .row_buffer_size(1024);
+                .row_buffer_size(1024)
+                // Statistics for the query planner, gathered (on a sample) where missing or
+                // stale: without them SQLite reads a wijk's figures through the area index and
+                // then seeks every row again by its key, three times slower than by the key alone.
+                .pragma("optimize", "0x10002");
             let pool = SqlitePoolOptions::new()
                 .max_connections(8)
                 .acquire_timeout(Duration::from_secs(10))

@@ -179,6 +179,15 @@ impl Store {
         if answer == 1 { Ok(()) } else { Err(StoreError::Corrupt("SELECT 1 did not answer 1".into())) }
     }
 
+    /// Refreshes the query planner's statistics where a large change made them stale: SQLite
+    /// gathers them only when asked (PostgreSQL's autovacuum does so by itself).
+    pub async fn optimize(&self) -> Result<(), StoreError> {
+        if let Pool::Sqlite(pool) = &self.pool {
+            sqlx::query("PRAGMA optimize").execute(pool).await?;
+        }
+        Ok(())
+    }
+
     /// Closes every connection, waiting for those in use to be returned.
     pub async fn close(&self) {
         match &self.pool {

@@ -322,16 +322,25 @@ pub async fn measurements(tx: &mut Tx, filter: &MeasurementFilter) -> Result<Vec
         if let Some(level) = filter.level {
             query.push(" AND a.level = ").push_bind(level.code());
         }
-        // Periods compare as (year, quarter) pairs, a year's quarter being 0.
-        if let Some(from) = filter.from {
-            let (year, quarter) = (i64::from(from.year_number()), i64::from(from.stored_quarter()));
-            query.push(" AND (m.year > ").push_bind(year).push(" OR (m.year = ").push_bind(year);
-            query.push(" AND m.quarter >= ").push_bind(quarter).push("))");
-        }
-        if let Some(until) = filter.until {
-            let (year, quarter) = (i64::from(until.year_number()), i64::from(until.stored_quarter()));
-            query.push(" AND (m.year < ").push_bind(year).push(" OR (m.year = ").push_bind(year);
-            query.push(" AND m.quarter <= ").push_bind(quarter).push("))");
+        // Periods compare as (year, quarter) pairs, a year's quarter being 0. Written as a range
+        // on the year with the quarter's exception beside it, so that an index can seek the year.
+        match (filter.from, filter.until) {
+            (Some(from), Some(until)) if from == until => {
+                let (year, quarter) = (i64::from(from.year_number()), i64::from(from.stored_quarter()));
+                query.push(" AND m.year = ").push_bind(year).push(" AND m.quarter = ").push_bind(quarter);
+            }
+            (from, until) => {
+                if let Some(from) = from {
+                    let (year, quarter) = (i64::from(from.year_number()), i64::from(from.stored_quarter()));
+                    query.push(" AND m.year >= ").push_bind(year).push(" AND NOT (m.year = ").push_bind(year);
+                    query.push(" AND m.quarter < ").push_bind(quarter).push(")");
+                }
+                if let Some(until) = until {
+                    let (year, quarter) = (i64::from(until.year_number()), i64::from(until.stored_quarter()));
+                    query.push(" AND m.year <= ").push_bind(year).push(" AND NOT (m.year = ").push_bind(year);
+                    query.push(" AND m.quarter > ").push_bind(quarter).push(")");
+                }
+            }
         }
         query.push(" ORDER BY m.indicator_id, m.area_id, m.year, m.quarter");
         if let Some(limit) = filter.limit {

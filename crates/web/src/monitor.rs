@@ -91,7 +91,19 @@ pub struct IndexCache {
     models: Mutex<HashMap<(i64, AreaLevel, Period), Arc<IndexModel>>>,
     periods: Mutex<HashMap<(i64, AreaLevel), SharedPeriods>>,
     frame: Mutex<Option<(i64, Arc<FrameData>)>>,
+    city: Mutex<Option<CachedCity>>,
 }
+
+/// The gemeente's series as of one data version.
+#[derive(Debug)]
+struct CachedCity {
+    version: i64,
+    city: Id<Area>,
+    series: Arc<CitySeries>,
+}
+
+/// The gemeente's series per indicator, in time order: beside every profile.
+type CitySeries = HashMap<Id<Indicator>, Vec<Point>>;
 
 /// The periods with data at one level, in time order, shared between requests.
 type SharedPeriods = Arc<Vec<Period>>;
@@ -105,6 +117,24 @@ struct FrameData {
 }
 
 impl IndexCache {
+    /// The series of the gemeente `city`, every period: the same beside every area's profile.
+    async fn city_series(&self, tx: &mut Tx, city: Id<Area>) -> Result<Arc<CitySeries>, StoreError> {
+        let version = stored::data_version(tx).await?;
+        if let Some(cached) = self.city.lock().map_err(|_| poisoned())?.as_ref()
+            && cached.version == version
+            && cached.city == city
+        {
+            return Ok(Arc::clone(&cached.series));
+        }
+        let measurements =
+            stored::measurements(tx, &MeasurementFilter { areas: Some(vec![city]), ..Default::default() }).await?;
+        let series: CitySeries =
+            series_by_key(&measurements).into_iter().map(|((indicator, _), points)| (indicator, points)).collect();
+        let series = Arc::new(series);
+        *self.city.lock().map_err(|_| poisoned())? = Some(CachedCity { version, city, series: Arc::clone(&series) });
+        Ok(series)
+    }
+
     /// Every area, indicator and target: the same for every request until the data changes.
     async fn frame(&self, tx: &mut Tx) -> Result<Arc<FrameData>, StoreError> {
         let version = stored::data_version(tx).await?;
@@ -428,24 +458,26 @@ pub async fn area_profile(
     let (period, periods) = period_to_show(&mut tx, cache, area.level, period).await?;
     let model = frame.index_model(&mut tx, cache, area.level, &periods).await?;
     let city = frame.city().cloned();
-    let mut wanted = vec![area.id];
-    wanted.extend(city.as_ref().map(|city| city.id).filter(|id| *id != area.id));
     let measurements = stored::measurements(
         &mut tx,
-        &MeasurementFilter { areas: Some(wanted), until: Some(period), ..Default::default() },
+        &MeasurementFilter { areas: Some(vec![area.id]), until: Some(period), ..Default::default() },
     )
     .await?;
+    let city_series = match &city {
+        Some(city) => Some(cache.city_series(&mut tx, city.id).await?),
+        None => None,
+    };
 
     let mut all_series = series_by_key(&measurements);
     let mut cards = Vec::new();
     let mut latest_values = HashMap::new();
     for indicator in &frame.indicators {
         let series = all_series.remove(&(indicator.id, area.id)).unwrap_or_default();
-        let city_series = match &city {
-            Some(city) if city.id == area.id => series.clone(),
-            Some(city) => all_series.remove(&(indicator.id, city.id)).unwrap_or_default(),
-            None => Vec::new(),
-        };
+        let city_series: Vec<Point> = city_series
+            .as_ref()
+            .and_then(|all| all.get(&indicator.id))
+            .map(|points| points.iter().filter(|point| point.period <= period).copied().collect())
+            .unwrap_or_default();
         let target = frame.target_for(indicator.id, &area).map(|(target, own)| (target.clone(), own));
         let line = target.as_ref().map(|(target, _)| TargetLine {
             value: target.value,
@@ -902,6 +934,7 @@ pub async fn import_measurements(
     });
     audit::record(&mut tx, now, &actor.change("measurements.import", "measurements", None, details)).await?;
     tx.commit().await?;
+    store.optimize().await?;
     Ok(ImportOutcome {
         format: parsed.format,
         written,
