@@ -41,7 +41,10 @@ describe('wijkmonitor', () => {
     assert.ok(await page.getByRole('img', { name: /Themascores van Hengelose Es/ }).isVisible());
     assert.ok(await page.getByRole('table', { name: 'Score per thema' }).isVisible(), 'the chart has its table');
 
-    await follow(page, page.getByRole('link', { name: 'Voelt zich veilig in de buurt' }));
+    const agenda = page.getByRole('region', { name: /^Wijkagenda/ });
+    assert.ok((await agenda.locator('.monitor-agenda__action').count()) > 0, 'the wijkagenda lists actions');
+    // The card's link; the agenda's links of the same name lead to the card.
+    await follow(page, page.getByRole('region', { name: 'Veiligheid' }).getByRole('link', { name: 'Voelt zich veilig in de buurt' }));
     await accessible(page, 'an indicator across the wijken');
     assert.ok(await page.getByRole('img', { name: /per gebied in/ }).isVisible(), 'the sorted bars');
     assert.ok(await page.getByRole('img', { name: /Verloop van/ }).isVisible(), 'the lines over time');

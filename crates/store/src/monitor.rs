@@ -233,19 +233,7 @@ pub async fn targets(tx: &mut Tx) -> Result<Vec<Target>, StoreError> {
         .fetch_all(&mut *connection)
         .await?
     });
-    rows.into_iter()
-        .map(|(id, indicator, area, value, target_year, target_quarter, baseline_year, baseline_quarter, note)| {
-            Ok(Target {
-                id: Id::new(id),
-                indicator_id: Id::new(indicator),
-                area_id: Id::new(area),
-                value,
-                target_period: period(target_year, target_quarter)?,
-                baseline_period: period(baseline_year, baseline_quarter)?,
-                note,
-            })
-        })
-        .collect()
+    rows.into_iter().map(target_from_row).collect()
 }
 
 fn period(year: i64, quarter: i64) -> Result<Period, StoreError> {

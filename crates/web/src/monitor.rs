@@ -83,9 +83,11 @@ pub fn counts_in_index(indicator: &Indicator) -> bool {
     indicator.status == IndicatorStatus::Adopted && indicator.is_published
 }
 
-/// What the pages derive from all the figures at once, kept in memory per data version: the
-/// periods with data at a level, and the index's yardsticks per level and base period. Either
-/// reads every measurement of a level, which a page should not do on every request.
+/// What every monitor page reads the same way, kept in memory per data version (which every change
+/// of figures, areas, indicators or targets raises): the areas, indicators and targets, the
+/// periods with data per level, the gemeente's series, and the index's yardsticks per level and
+/// base period. The periods and yardsticks read every measurement of a level, which a page
+/// should not do on every request.
 #[derive(Debug, Default)]
 pub struct IndexCache {
     models: Mutex<HashMap<(i64, AreaLevel, Period), Arc<IndexModel>>>,
@@ -153,7 +155,7 @@ impl IndexCache {
     }
 
     /// Every period with data at `level`, in time order.
-    async fn periods(&self, tx: &mut Tx, level: AreaLevel) -> Result<Arc<Vec<Period>>, StoreError> {
+    async fn periods(&self, tx: &mut Tx, level: AreaLevel) -> Result<SharedPeriods, StoreError> {
         let version = stored::data_version(tx).await?;
         if let Some(periods) = self.periods.lock().map_err(|_| poisoned())?.get(&(version, level)) {
             return Ok(Arc::clone(periods));
@@ -326,7 +328,7 @@ async fn period_to_show(
     cache: &IndexCache,
     level: AreaLevel,
     asked: Option<Period>,
-) -> Result<(Period, Arc<Vec<Period>>), MonitorError> {
+) -> Result<(Period, SharedPeriods), MonitorError> {
     let periods = cache.periods(tx, if level == AreaLevel::Municipality { AreaLevel::District } else { level }).await?;
     let period = match asked {
         Some(period) => period,

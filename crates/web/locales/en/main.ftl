@@ -488,6 +488,7 @@ monitor-target = Target
 monitor-series-summary = All measurements
 monitor-series-caption = Measurements of { $indicator }
 monitor-children-caption = Areas within { $area } with their index
+monitor-synthetic-report = The figures in this demonstration are made up (synthetic). They look like real figures but say nothing about the real districts.
 monitor-report-generated = Made on { $date }
 monitor-origin-label = Proposed in
 monitor-origin = the Politieke Markt of { $date }, session “{ $subject }”

@@ -488,6 +488,7 @@ monitor-target = Doel
 monitor-series-summary = Alle metingen
 monitor-series-caption = Metingen van { $indicator }
 monitor-children-caption = Gebieden binnen { $area } met hun index
+monitor-synthetic-report = De cijfers in deze demonstratie zijn verzonnen (synthetisch). Ze lijken op echte cijfers, maar zeggen niets over de werkelijke wijken.
 monitor-report-generated = Opgesteld op { $date }
 monitor-origin-label = Voorgesteld in
 monitor-origin = de Politieke Markt van { $date }, sessie “{ $subject }”

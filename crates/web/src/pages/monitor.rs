@@ -656,8 +656,8 @@ fn area_report(
     let index = profile.index.as_ref().map(|index| ReportIndex {
         value: scored(index.index),
         band: band(index.index),
-        objective: format!("{}: {}", texts.t("kind-objectief"), scored(index.objective)),
-        subjective: format!("{}: {}", texts.t("kind-subjectief"), scored(index.subjective)),
+        objective: scored(index.objective),
+        subjective: scored(index.subjective),
     });
     let themes = profile
         .index
@@ -774,7 +774,7 @@ fn area_report(
         parent: profile.parent.as_ref().map(|parent| parent.name.clone()),
         period: profile.period.to_string(),
         base_period: profile.base_period.map(|period| period.to_string()),
-        notices: if synthetic { vec![texts.t("monitor-synthetic")] } else { Vec::new() },
+        notices: if synthetic { vec![texts.t("monitor-synthetic-report")] } else { Vec::new() },
         index,
         themes,
         sections,
