@@ -12,7 +12,7 @@ use wijkbeeld_store::backend_test;
 use wijkbeeld_store::monitor::{self as stored, MeasurementFilter};
 use wijkbeeld_store::statistics;
 
-use support::{TestSite, Visitor};
+use support::{TestSite, Visitor, value_of};
 
 /// Every row count and the monitor's data version: what "nothing changed" means.
 async fn fingerprint(site: &TestSite) -> (std::collections::BTreeMap<&'static str, i64>, i64, Vec<f64>) {
@@ -26,29 +26,6 @@ async fn fingerprint(site: &TestSite) -> (std::collections::BTreeMap<&'static st
         .map(|measurement| measurement.value)
         .collect();
     (counts, version, values)
-}
-
-async fn value_of(site: &TestSite, area: &str, indicator: &str, period: &str) -> Option<f64> {
-    let mut tx = site.store.begin().await.unwrap();
-    let areas = stored::areas(&mut tx).await.unwrap();
-    let indicators = stored::indicators(&mut tx).await.unwrap();
-    let area = areas.iter().find(|candidate| candidate.code.as_str() == area).unwrap();
-    let indicator = indicators.iter().find(|candidate| candidate.code == indicator).unwrap();
-    let period = period.parse().unwrap();
-    stored::measurements(
-        &mut tx,
-        &MeasurementFilter {
-            areas: Some(vec![area.id]),
-            indicators: Some(vec![indicator.id]),
-            from: Some(period),
-            until: Some(period),
-            ..Default::default()
-        },
-    )
-    .await
-    .unwrap()
-    .first()
-    .map(|measurement| measurement.value)
 }
 
 /// The latest year with demo figures.

@@ -13,10 +13,10 @@ use wijkbeeld_domain::area::AreaLevel;
 use wijkbeeld_domain::monitor::Target;
 use wijkbeeld_store::audit::{self, AuditFilter};
 use wijkbeeld_store::backend_test;
-use wijkbeeld_store::monitor::{self as stored, MeasurementFilter};
+use wijkbeeld_store::monitor as stored;
 use wijkbeeld_store::statistics;
 
-use support::{TestSite, Visitor};
+use support::{TestSite, Visitor, value_of};
 
 const TARGETS: &str = "/monitor/indicatoren/ERVAREN_GEZONDHEID/streefwaarden";
 
@@ -73,29 +73,6 @@ fn card<'a>(profile: &'a str, code: &str) -> &'a str {
     let start = profile.find(&format!("id=\"indicator-{code}\"")).unwrap();
     let end = start + profile[start..].find("</dl>").unwrap();
     &profile[start..end]
-}
-
-async fn value_of(site: &TestSite, area: &str, indicator: &str, period: &str) -> Option<f64> {
-    let mut tx = site.store.begin().await.unwrap();
-    let area =
-        stored::areas(&mut tx).await.unwrap().into_iter().find(|candidate| candidate.code.as_str() == area).unwrap();
-    let indicator =
-        stored::indicators(&mut tx).await.unwrap().into_iter().find(|candidate| candidate.code == indicator).unwrap();
-    let period = period.parse().unwrap();
-    stored::measurements(
-        &mut tx,
-        &MeasurementFilter {
-            areas: Some(vec![area.id]),
-            indicators: Some(vec![indicator.id]),
-            from: Some(period),
-            until: Some(period),
-            ..Default::default()
-        },
-    )
-    .await
-    .unwrap()
-    .first()
-    .map(|measurement| measurement.value)
 }
 
 backend_test! {

@@ -228,3 +228,27 @@ impl Reply {
         self.headers.get_all(header::SET_COOKIE).iter().map(|value| value.to_str().unwrap().to_owned()).collect()
     }
 }
+
+/// The stored value of `indicator` for `area` in `period` (codes and period as text), if any.
+pub async fn value_of(site: &TestSite, area: &str, indicator: &str, period: &str) -> Option<f64> {
+    let mut tx = site.store.begin().await.unwrap();
+    let areas = wijkbeeld_store::monitor::areas(&mut tx).await.unwrap();
+    let indicators = wijkbeeld_store::monitor::indicators(&mut tx).await.unwrap();
+    let area = areas.iter().find(|candidate| candidate.code.as_str() == area).unwrap();
+    let indicator = indicators.iter().find(|candidate| candidate.code == indicator).unwrap();
+    let period = period.parse().unwrap();
+    wijkbeeld_store::monitor::measurements(
+        &mut tx,
+        &wijkbeeld_store::monitor::MeasurementFilter {
+            areas: Some(vec![area.id]),
+            indicators: Some(vec![indicator.id]),
+            from: Some(period),
+            until: Some(period),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap()
+    .first()
+    .map(|measurement| measurement.value)
+}
