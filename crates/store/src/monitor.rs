@@ -395,8 +395,8 @@ const ROWS_PER_STATEMENT: usize = 500;
 pub async fn write_measurements(tx: &mut Tx, measurements: &[Measurement]) -> Result<u64, StoreError> {
     // Written area by area, as the secondary index `measurements_by_area` is ordered, new
     // entries append to that index while the primary key's B-tree takes them at one place per
-    // indicator. Measured on a million rows: a quarter faster than the primary key's order, and
-    // a file in no order at all costs much more than sorting it.
+    // indicator. Measured on a million rows: a fifth faster than the primary key's order, and
+    // rows in random order took four times as long as sorted ones.
     let mut ordered: Vec<&Measurement> = measurements.iter().collect();
     ordered.sort_by_cached_key(|measurement| {
         (measurement.area_id.get(), measurement.indicator_id.get(), measurement.period)
