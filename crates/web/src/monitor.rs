@@ -62,6 +62,11 @@ pub enum MonitorError {
     Store(#[from] StoreError),
 }
 
+/// The error of a change that needs the municipality before the demo or a migration made it.
+pub(crate) fn no_municipality() -> MonitorError {
+    MonitorError::Invalid("the municipality is not set up yet (load the demo or migrate)".into())
+}
+
 /// Who is looking at the monitor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Audience {
@@ -961,9 +966,7 @@ pub async fn import_areas(
         return Err(MonitorError::Forbidden);
     }
     let mut tx = store.begin_write().await?;
-    let body_id = people::body_id(&mut tx)
-        .await?
-        .ok_or_else(|| MonitorError::Invalid("the municipality is not set up yet (load the demo or migrate)".into()))?;
+    let body_id = people::body_id(&mut tx).await?.ok_or_else(no_municipality)?;
     let known: HashSet<AreaCode> = stored::areas(&mut tx).await?.into_iter().map(|area| area.code).collect();
     let records = parse_area_csv(text, &known).map_err(MonitorError::Refused)?;
     let (added, updated) = stored::upsert_areas(&mut tx, body_id, &records).await?;
@@ -1207,9 +1210,7 @@ pub async fn create_indicator(
     }
     let mut tx = store.begin_write().await?;
     let input = check_indicator(&mut tx, draft, None).await?;
-    let body_id = people::body_id(&mut tx)
-        .await?
-        .ok_or_else(|| MonitorError::Invalid("the municipality is not set up yet (load the demo or migrate)".into()))?;
+    let body_id = people::body_id(&mut tx).await?.ok_or_else(no_municipality)?;
     let id = stored::create_indicator(&mut tx, body_id, &input, now).await?;
     let change = actor.change("indicator.create", "indicator", Some(id.get()), indicator_details(&input));
     audit::record(&mut tx, now, &change).await?;

@@ -15,7 +15,7 @@ use wijkbeeld_store::monitor::{self as stored, TargetInput};
 use wijkbeeld_store::{Store, StoreError, Tx, audit, people};
 
 use crate::accounts::Actor;
-use crate::monitor::{MonitorError, may_edit};
+use crate::monitor::{MonitorError, may_edit, no_municipality};
 
 /// The longest note of a target accepted, in characters.
 const MAX_TARGET_NOTE: usize = 2_000;
@@ -30,10 +30,6 @@ async fn find_indicator(tx: &mut Tx, code: &str) -> Result<Indicator, MonitorErr
         .into_iter()
         .find(|indicator| indicator.code.eq_ignore_ascii_case(wanted))
         .ok_or_else(|| MonitorError::UnknownIndicator(wanted.to_owned()))
-}
-
-fn no_municipality() -> MonitorError {
-    MonitorError::Invalid("the municipality is not set up yet (load the demo or migrate)".into())
 }
 
 // --- Targets ------------------------------------------------------------------------------------
