@@ -2,7 +2,7 @@
 
 #![allow(clippy::unwrap_used)] // a failing unwrap is a failing test
 
-mod support;
+use crate::support;
 
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};

@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used)] // a failing unwrap is a failing test
 
-mod support;
+use crate::support;
 
 use std::sync::Arc;
 

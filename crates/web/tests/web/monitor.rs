@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used)] // a failing unwrap is a failing test
 
-mod support;
+use crate::support;
 
 use axum::http::StatusCode;
 use wijkbeeld_domain::access::Role;

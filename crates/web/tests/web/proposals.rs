@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used)] // a failing unwrap is a failing test
 
-mod support;
+use crate::support;
 
 use axum::http::StatusCode;
 use wijkbeeld_domain::access::Role;
@@ -11,7 +11,7 @@ use wijkbeeld_store::{backend_test, statistics};
 
 use support::{TestSite, Visitor};
 
-const SEED: &str = include_str!("../../../data/seed/behandelvoorstel-wijkgericht-werken.txt");
+const SEED: &str = include_str!("../../../../data/seed/behandelvoorstel-wijkgericht-werken.txt");
 
 /// The seed under another case number, so that it does not clash with the demo's own copy.
 fn seed_as(case_number: &str) -> String {

@@ -1,0 +1,16 @@
+//! The site through its real interface (the router, in-process), on SQLite and PostgreSQL.
+//!
+//! One test binary rather than one per file: each binary links the whole stack, typst
+//! included, and seven of them filled a CI machine's disk.
+
+#![allow(clippy::unwrap_used)] // a failing unwrap is a failing test
+
+mod support;
+
+mod interface;
+mod market;
+mod monitor;
+mod monitor_settings;
+mod pages;
+mod proposals;
+mod security;
