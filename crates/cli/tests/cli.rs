@@ -659,6 +659,18 @@ backend_test! {
         let imported = wijkbeeld(&database.argument(), &["data", "import", &good]);
         assert!(imported.status.success(), "{}", text(&imported.stderr));
         assert!(text(&imported.stdout).contains("Imported 2 measurement(s) (0 replaced) for 2030"), "{}", text(&imported.stdout));
+        // A second file: one key already held (its value replaced), one new.
+        let (_again_dir, again) = temporary_file(
+            "metingen-2.csv",
+            b"area_code,indicator,period,value\nWK016401,VEILIGHEIDSBELEVING,2030,82\nWK016401,MISDRIJVEN,2030,12\n",
+        );
+        let reimported = wijkbeeld(&database.argument(), &["data", "import", &again]);
+        assert!(reimported.status.success(), "{}", text(&reimported.stderr));
+        assert!(
+            text(&reimported.stdout).contains("Imported 2 measurement(s) (1 replaced) for 2030"),
+            "{}",
+            text(&reimported.stdout)
+        );
 
         let before = row_counts(database).await;
         let (_bad_dir, bad) = temporary_file(

@@ -168,9 +168,11 @@ fn parse_long(
     let mut periods = BTreeSet::new();
     // Every value's key and line, to find keys that appear twice once the file is read: sorting
     // once beats a hash set, whose lookups in a million entries miss the cache on nearly every
-    // line. Files are mostly in key order already, and then there is nothing to sort.
+    // line. Files are mostly in key order already, period first or area first, and then there
+    // is nothing to sort.
     let mut keys: Vec<Key> = Vec::with_capacity(lines);
-    let mut keys_ascending = true;
+    let mut ascending_by_period = true;
+    let mut ascending_by_area = true;
     let mut last_period = None;
     let mut lookups = Lookups::new(context);
     let mut rows = Rows::new(headers.len());
@@ -209,7 +211,10 @@ fn parse_long(
 
         let (Some(area), Some((indicator, _)), Some(period)) = (area, indicator, period) else { continue };
         let key = Key { period, area, indicator, line };
-        keys_ascending &= keys.last().is_none_or(|last| last.without_line() < key.without_line());
+        if let Some(last) = keys.last() {
+            ascending_by_period &= last.without_line() < key.without_line();
+            ascending_by_area &= last.area_first() < key.area_first();
+        }
         keys.push(key);
         if last_period != Some(period) {
             periods.insert(period);
@@ -232,7 +237,7 @@ fn parse_long(
         });
     }
 
-    if !keys_ascending {
+    if !ascending_by_period && !ascending_by_area {
         report_duplicates(keys, context, &headers[columns.area], &mut problems);
     }
     if rows.count == 0 && problems.is_empty() {
@@ -265,6 +270,10 @@ struct Key {
 impl Key {
     fn without_line(self) -> (Period, Id<Area>, Id<Indicator>) {
         (self.period, self.area, self.indicator)
+    }
+
+    fn area_first(self) -> (Id<Area>, Id<Indicator>, Period) {
+        (self.area, self.indicator, self.period)
     }
 }
 
@@ -1070,6 +1079,36 @@ mod tests {
                 "line 6, column area_code: LEEGSTAND for WK016401 in 2023 appears twice (first on line 2)",
             ]
         );
+    }
+
+    #[test]
+    fn a_file_in_key_order_either_way_still_has_its_repeated_keys_found() {
+        // Area first (as CBS and most exports write), with the repeat right after its first line.
+        let area_first = "area_code,indicator,period,value\n\
+                          GM0164,LEEGSTAND,2022,1\n\
+                          GM0164,LEEGSTAND,2023,1\n\
+                          GM0164,LEEGSTAND,2023,2\n\
+                          WK016401,LEEGSTAND,2022,3\n";
+        assert_eq!(
+            problems(parse(area_first)),
+            ["line 4, column area_code: LEEGSTAND for GM0164 in 2023 appears twice (first on line 3)"]
+        );
+        // Period first, the repeat last.
+        let period_first = "area_code,indicator,period,value\n\
+                            GM0164,LEEGSTAND,2022,1\n\
+                            WK016401,LEEGSTAND,2022,1\n\
+                            GM0164,LEEGSTAND,2023,2\n\
+                            GM0164,LEEGSTAND,2022,3\n";
+        assert_eq!(
+            problems(parse(period_first)),
+            ["line 5, column area_code: LEEGSTAND for GM0164 in 2022 appears twice (first on line 2)"]
+        );
+        // Each order without a repeat is read whole.
+        let sorted = "area_code,indicator,period,value\n\
+                      GM0164,LEEGSTAND,2022,1\n\
+                      GM0164,LEEGSTAND,2023,1\n\
+                      WK016401,LEEGSTAND,2022,3\n";
+        assert_eq!(parse(sorted).unwrap().measurements.len(), 3);
     }
 
     #[test]

@@ -280,17 +280,17 @@ pub struct MeasurementFilter {
     pub offset: i64,
 }
 
-/// The measurements the filter selects, by indicator, area and period.
+/// The measurements the filter selects, by area, indicator and period (the key's order).
 pub async fn measurements(tx: &mut Tx, filter: &MeasurementFilter) -> Result<Vec<Measurement>, StoreError> {
     if filter.areas.as_ref().is_some_and(Vec::is_empty) || filter.indicators.as_ref().is_some_and(Vec::is_empty) {
         return Ok(Vec::new());
     }
     let rows: Vec<MeasurementRow> = on_connection!(tx, |connection| {
-        let mut query = sqlx::QueryBuilder::new(format!("SELECT {MEASUREMENT_COLUMNS} FROM measurements m"));
-        if filter.level.is_some() {
-            query.push(" JOIN areas a ON a.id = m.area_id");
-        }
-        query.push(" WHERE 1 = 1");
+        // Joined with areas even with no level asked: the key leads with the area, and the join
+        // lets the planner seek each area's range for an indicator rather than read them all.
+        let mut query = sqlx::QueryBuilder::new(format!(
+            "SELECT {MEASUREMENT_COLUMNS} FROM measurements m JOIN areas a ON a.id = m.area_id WHERE 1 = 1"
+        ));
         if let Some(areas) = &filter.areas {
             query.push(" AND m.area_id IN (");
             let mut list = query.separated(", ");
@@ -330,7 +330,7 @@ pub async fn measurements(tx: &mut Tx, filter: &MeasurementFilter) -> Result<Vec
                 }
             }
         }
-        query.push(" ORDER BY m.indicator_id, m.area_id, m.year, m.quarter");
+        query.push(" ORDER BY m.area_id, m.indicator_id, m.year, m.quarter");
         if let Some(limit) = filter.limit {
             query.push(" LIMIT ").push_bind(limit).push(" OFFSET ").push_bind(filter.offset);
         }
@@ -393,14 +393,14 @@ const ROWS_PER_STATEMENT: usize = 500;
 /// Writes measurements, replacing the value (and its sample size, margin and note) of any
 /// (indicator, area, period) already stored. Returns how many rows were written.
 pub async fn write_measurements(tx: &mut Tx, measurements: &[Measurement]) -> Result<u64, StoreError> {
-    // Written area by area, as the secondary index `measurements_by_area` is ordered, new
-    // entries append to that index while the primary key's B-tree takes them at one place per
-    // indicator. Measured on a million rows: a fifth faster than the primary key's order, and
-    // rows in random order took four times as long as sorted ones.
+    // Written in the key's order (area, indicator, period), so that new rows append to the
+    // B-tree: measured on a million rows, rows in random order took four times as long.
+    let key =
+        |measurement: &&Measurement| (measurement.area_id.get(), measurement.indicator_id.get(), measurement.period);
     let mut ordered: Vec<&Measurement> = measurements.iter().collect();
-    ordered.sort_by_cached_key(|measurement| {
-        (measurement.area_id.get(), measurement.indicator_id.get(), measurement.period)
-    });
+    if !ordered.is_sorted_by_key(key) {
+        ordered.sort_by_cached_key(key);
+    }
     let mut written = 0;
     on_connection!(tx, |connection| {
         let statement = |chunk: &[&Measurement]| {
@@ -445,34 +445,27 @@ pub async fn write_measurements(tx: &mut Tx, measurements: &[Measurement]) -> Re
     Ok(written)
 }
 
-/// How many of the (indicator, area, period) keys of `measurements` already hold a value.
-pub async fn count_existing(tx: &mut Tx, measurements: &[Measurement]) -> Result<u64, StoreError> {
-    let mut periods: Vec<Period> = measurements.iter().map(|measurement| measurement.period).collect();
-    periods.sort_unstable();
-    periods.dedup();
-    let mut existing = std::collections::HashSet::new();
-    for at in periods {
-        let (year, quarter) = (i64::from(at.year_number()), i64::from(at.stored_quarter()));
-        let keys: Vec<(i64, i64)> = on_connection!(tx, |connection| {
-            sqlx::query_as("SELECT indicator_id, area_id FROM measurements WHERE year = $1 AND quarter = $2")
-                .bind(year)
-                .bind(quarter)
-                .fetch_all(&mut *connection)
-                .await?
+/// How many measurements the given areas hold in all. An import counts before and after its
+/// writes: the rows it wrote that did not add to the count replaced a value. Counting a key
+/// range is much cheaper than reading every key the file names.
+pub async fn count_measurements_of(tx: &mut Tx, areas: &[Id<Area>]) -> Result<u64, StoreError> {
+    let mut areas: Vec<i64> = areas.iter().map(|area| area.get()).collect();
+    areas.sort_unstable();
+    areas.dedup();
+    let mut count = 0;
+    for chunk in areas.chunks(ROWS_PER_STATEMENT) {
+        let counted: i64 = on_connection!(tx, |connection| {
+            let mut query = sqlx::QueryBuilder::new("SELECT count(*) FROM measurements WHERE area_id IN (");
+            let mut list = query.separated(", ");
+            for area in chunk {
+                list.push_bind(*area);
+            }
+            query.push(")");
+            query.build_query_scalar().fetch_one(&mut *connection).await?
         });
-        existing.extend(keys.into_iter().map(|(indicator, area)| (indicator, area, year, quarter)));
+        count += u64::try_from(counted).unwrap_or(0);
     }
-    Ok(measurements
-        .iter()
-        .filter(|measurement| {
-            existing.contains(&(
-                measurement.indicator_id.get(),
-                measurement.area_id.get(),
-                i64::from(measurement.period.year_number()),
-                i64::from(measurement.period.stored_quarter()),
-            ))
-        })
-        .count() as u64)
+    Ok(count)
 }
 
 /// Writes inhabitants, replacing those already stored for the same area and period.

@@ -115,12 +115,35 @@ type CitySeries = HashMap<Id<Indicator>, Vec<Point>>;
 /// The periods with data at one level, in time order, shared between requests.
 type SharedPeriods = Arc<Vec<Period>>;
 
-/// What every monitor page starts from, whoever looks: every area, indicator and target.
+/// What every monitor page starts from, whoever looks: every area, indicator and target, and
+/// what each audience sees of them. Shared by every request of one data version, so that a
+/// page does not copy a thousand areas before it starts.
 #[derive(Debug)]
 struct FrameData {
     areas: Vec<Area>,
     indicators: Vec<Indicator>,
+    public: Visible,
+    staff: Visible,
+}
+
+/// The indicators an audience sees, and their targets.
+#[derive(Debug)]
+struct Visible {
+    indicators: Vec<Indicator>,
     targets: Vec<Target>,
+}
+
+impl Visible {
+    fn to(audience: Audience, indicators: &[Indicator], targets: &[Target]) -> Visible {
+        let indicators: Vec<Indicator> =
+            indicators.iter().filter(|indicator| audience.sees(indicator)).cloned().collect();
+        let targets = targets
+            .iter()
+            .filter(|target| indicators.iter().any(|indicator| indicator.id == target.indicator_id))
+            .cloned()
+            .collect();
+        Visible { indicators, targets }
+    }
 }
 
 impl IndexCache {
@@ -150,10 +173,13 @@ impl IndexCache {
         {
             return Ok(Arc::clone(data));
         }
+        let indicators = stored::indicators(tx).await?;
+        let targets = stored::targets(tx).await?;
         let data = Arc::new(FrameData {
             areas: stored::areas(tx).await?,
-            indicators: stored::indicators(tx).await?,
-            targets: stored::targets(tx).await?,
+            public: Visible::to(Audience::Public, &indicators, &targets),
+            staff: Visible::to(Audience::Staff, &indicators, &targets),
+            indicators,
         });
         *self.frame.lock().map_err(|_| poisoned())? = Some((version, Arc::clone(&data)));
         Ok(data)
@@ -222,35 +248,47 @@ async fn build_index_model(
 /// The monitor's fixed data for one request: areas, the indicators the audience sees, targets.
 #[derive(Debug, Clone)]
 pub struct Frame {
-    /// Every area, the gemeente first.
-    pub areas: Vec<Area>,
-    /// Every indicator the audience sees, by theme and name.
-    pub indicators: Vec<Indicator>,
-    /// Every indicator, for the index.
-    all_indicators: Vec<Indicator>,
-    /// Targets of the indicators the audience sees.
-    pub targets: Vec<Target>,
+    data: Arc<FrameData>,
+    audience: Audience,
 }
 
 impl Frame {
     /// The frame for `audience`, from `cache` while the data has not changed.
     pub async fn load(tx: &mut Tx, cache: &IndexCache, audience: Audience) -> Result<Frame, StoreError> {
-        let data = cache.frame(tx).await?;
-        let indicators: Vec<Indicator> =
-            data.indicators.iter().filter(|indicator| audience.sees(indicator)).cloned().collect();
-        let targets = data
-            .targets
-            .iter()
-            .filter(|target| indicators.iter().any(|indicator| indicator.id == target.indicator_id))
-            .cloned()
-            .collect();
-        Ok(Frame { areas: data.areas.clone(), indicators, all_indicators: data.indicators.clone(), targets })
+        Ok(Frame { data: cache.frame(tx).await?, audience })
+    }
+
+    fn visible(&self) -> &Visible {
+        match self.audience {
+            Audience::Public => &self.data.public,
+            Audience::Staff => &self.data.staff,
+        }
+    }
+
+    /// Every area, the gemeente first.
+    pub fn areas(&self) -> &[Area] {
+        &self.data.areas
+    }
+
+    /// Every indicator the audience sees, by theme and name.
+    pub fn indicators(&self) -> &[Indicator] {
+        &self.visible().indicators
+    }
+
+    /// Targets of the indicators the audience sees.
+    pub fn targets(&self) -> &[Target] {
+        &self.visible().targets
+    }
+
+    /// Every indicator, for the index.
+    fn all_indicators(&self) -> &[Indicator] {
+        &self.data.indicators
     }
 
     /// The area with `code` (any case, spaces trimmed).
     pub fn area(&self, code: &str) -> Result<&Area, MonitorError> {
         let wanted = code.trim();
-        self.areas
+        self.areas()
             .iter()
             .find(|area| area.code.as_str().eq_ignore_ascii_case(wanted))
             .ok_or_else(|| MonitorError::UnknownArea(wanted.to_owned()))
@@ -258,18 +296,18 @@ impl Frame {
 
     /// The area with `id`.
     pub fn area_by_id(&self, id: Id<Area>) -> Option<&Area> {
-        self.areas.iter().find(|area| area.id == id)
+        self.areas().iter().find(|area| area.id == id)
     }
 
     /// The gemeente.
     pub fn city(&self) -> Option<&Area> {
-        self.areas.iter().find(|area| area.level == AreaLevel::Municipality)
+        self.areas().iter().find(|area| area.level == AreaLevel::Municipality)
     }
 
     /// The indicator with `code` (any case), if the audience sees it.
     pub fn indicator(&self, code: &str) -> Result<&Indicator, MonitorError> {
         let wanted = code.trim();
-        self.indicators
+        self.indicators()
             .iter()
             .find(|indicator| indicator.code.eq_ignore_ascii_case(wanted))
             .ok_or_else(|| MonitorError::UnknownIndicator(wanted.to_owned()))
@@ -277,12 +315,12 @@ impl Frame {
 
     /// The areas directly within `parent`, by code.
     pub fn children(&self, parent: Id<Area>) -> Vec<&Area> {
-        self.areas.iter().filter(|area| area.parent_id == Some(parent)).collect()
+        self.areas().iter().filter(|area| area.parent_id == Some(parent)).collect()
     }
 
     /// The areas of one level, by code.
     pub fn level(&self, level: AreaLevel) -> Vec<&Area> {
-        self.areas.iter().filter(|area| area.level == level).collect()
+        self.areas().iter().filter(|area| area.level == level).collect()
     }
 
     /// The target that applies to `indicator` in `area`: the area's own, else the city-wide one
@@ -290,7 +328,7 @@ impl Frame {
     /// The flag says whether it is the area's own.
     pub fn target_for(&self, indicator: Id<Indicator>, area: &Area) -> Option<(&Target, bool)> {
         let latest = |area_id: Id<Area>| {
-            self.targets
+            self.targets()
                 .iter()
                 .filter(|target| target.indicator_id == indicator && target.area_id == area_id)
                 .max_by_key(|target| target.target_period)
@@ -312,7 +350,7 @@ impl Frame {
             return Ok(None);
         }
         let Some(base) = base_period(tx, periods).await? else { return Ok(None) };
-        Ok(Some(cache.model(tx, &self.all_indicators, level, base).await?))
+        Ok(Some(cache.model(tx, self.all_indicators(), level, base).await?))
     }
 }
 
@@ -478,7 +516,7 @@ pub async fn area_profile(
     let mut all_series = series_by_key(&measurements);
     let mut cards = Vec::new();
     let mut latest_values = HashMap::new();
-    for indicator in &frame.indicators {
+    for indicator in frame.indicators() {
         let series = all_series.remove(&(indicator.id, area.id)).unwrap_or_default();
         let city_series: Vec<Point> = city_series
             .as_ref()
@@ -522,7 +560,7 @@ pub async fn area_profile(
                 areas: Some(ids),
                 indicators: Some(
                     frame
-                        .all_indicators
+                        .all_indicators()
                         .iter()
                         .filter(|indicator| counts_in_index(indicator))
                         .map(|indicator| indicator.id)
@@ -618,7 +656,7 @@ pub async fn city_overview(
     };
     tx.commit().await?;
 
-    let indicators: Vec<Indicator> = frame.indicators.iter().filter(|indicator| indicator.is_key).cloned().collect();
+    let indicators: Vec<Indicator> = frame.indicators().iter().filter(|indicator| indicator.is_key).cloned().collect();
     let mut by_area: HashMap<Id<Area>, HashMap<Id<Indicator>, f64>> = HashMap::new();
     for measurement in &values {
         by_area.entry(measurement.area_id).or_default().insert(measurement.indicator_id, measurement.value);
@@ -757,7 +795,7 @@ pub async fn indicator_view(
         })
         .collect();
     let targets = frame
-        .targets
+        .targets()
         .iter()
         .filter(|target| target.indicator_id == indicator.id)
         .map(|target| {
@@ -927,8 +965,15 @@ pub async fn import_measurements(
     let context =
         ImportContext { areas: &areas, indicators: &by_code, cbs_columns: &cbs_columns, period, source_note: None };
     let parsed = parse_measurements(text, &context).map_err(MonitorError::Refused)?;
-    let replaced = stored::count_existing(&mut tx, &parsed.measurements).await?;
+    let mut areas_written: Vec<Id<Area>> = parsed.measurements.iter().map(|measurement| measurement.area_id).collect();
+    areas_written.sort_unstable_by_key(|area| area.get());
+    areas_written.dedup();
+    let held_before = stored::count_measurements_of(&mut tx, &areas_written).await?;
     let written = stored::write_measurements(&mut tx, &parsed.measurements).await?;
+    // A file names each key once (duplicates are refused), so every written row either added a
+    // key or replaced the value of one.
+    let added = stored::count_measurements_of(&mut tx, &areas_written).await?.saturating_sub(held_before);
+    let replaced = written.saturating_sub(added);
     let populations = stored::write_populations(&mut tx, &parsed.populations).await?;
     let details = serde_json::json!({
         "file": file_name,

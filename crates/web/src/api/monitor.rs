@@ -76,7 +76,7 @@ pub(crate) async fn areas(
     }
     tx.commit().await?;
     let items = frame
-        .areas
+        .areas()
         .iter()
         .filter(|area| level.is_none_or(|level| area.level == level))
         .map(|area| AreaItem {
@@ -117,7 +117,7 @@ pub(crate) async fn indicators(
     tx.commit().await?;
     Ok(Json(
         frame
-            .indicators
+            .indicators()
             .iter()
             .map(|indicator| IndicatorItem {
                 code: indicator.code.clone(),
@@ -200,7 +200,7 @@ pub(crate) async fn measurements(
     // Only the indicators the viewer sees: the public never gets figures of the others.
     filter.indicators = Some(match query.indicator.as_deref().filter(|code| !code.trim().is_empty()) {
         Some(code) => vec![frame.indicator(code)?.id],
-        None => frame.indicators.iter().map(|indicator| indicator.id).collect(),
+        None => frame.indicators().iter().map(|indicator| indicator.id).collect(),
     });
     let mut rows = stored::measurements(&mut tx, &filter).await?;
     tx.commit().await?;
@@ -212,7 +212,7 @@ pub(crate) async fn measurements(
             Some(MeasurementItem {
                 area: frame.area_by_id(measurement.area_id)?.code.to_string(),
                 indicator: frame
-                    .indicators
+                    .indicators()
                     .iter()
                     .find(|indicator| indicator.id == measurement.indicator_id)?
                     .code
