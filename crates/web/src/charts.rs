@@ -358,13 +358,18 @@ fn safe_href(href: Option<&str>) -> Option<&str> {
 
 /// A coordinate rounded to one decimal, without a trailing `.0` or a negative zero.
 fn num(value: f64) -> String {
-    let rounded = (value * 10.0).round() / 10.0;
-    if rounded == 0.0 || !rounded.is_finite() {
+    let tenths = (value * 10.0).round();
+    // Whole tenths are written as integers: a page holds thousands of coordinates, and float
+    // formatting to a precision is slow. Beyond 2^53 tenths the integer would not be exact.
+    if tenths == 0.0 || !tenths.is_finite() {
         "0".to_string()
-    } else if rounded.fract() == 0.0 {
-        format!("{rounded:.0}")
+    } else if tenths.abs() >= 9_007_199_254_740_992.0 {
+        format!("{:.0}", tenths / 10.0)
     } else {
-        format!("{rounded:.1}")
+        let tenths = tenths as i64; // whole and within ±2^53, checked above
+        let sign = if tenths < 0 { "-" } else { "" };
+        let (whole, tenth) = (tenths.unsigned_abs() / 10, tenths.unsigned_abs() % 10);
+        if tenth == 0 { format!("{sign}{whole}") } else { format!("{sign}{whole}.{tenth}") }
     }
 }
 
@@ -1570,6 +1575,26 @@ mod tests {
         assert!(svgs[1].contains("&lt;b&gt;"));
         assert!(svgs[3].contains("href=\"/a&quot;&gt;&lt;script&gt;\""));
         assert!(svgs[4].contains("id=\"-c-\""));
+    }
+
+    #[test]
+    fn coordinates_are_written_to_a_tenth_without_float_noise() {
+        let cases = [
+            (0.0, "0"),
+            (0.04, "0"),
+            (-0.04, "0"),
+            (0.3, "0.3"),
+            (-2.35, "-2.4"),
+            (12.0, "12"),
+            (119.96, "120"),
+            (-7.05, "-7.1"),
+            (f64::NAN, "0"),
+            (f64::INFINITY, "0"),
+        ];
+        for (value, written) in cases {
+            assert_eq!(num(value), written, "{value}");
+        }
+        assert_eq!(num(1e300), format!("{:.0}", 1e300));
     }
 
     #[test]

@@ -179,29 +179,33 @@ impl Texts {
     /// A whole number: 87.012 / 87,012.
     pub fn integer(&self, value: i64) -> String {
         let digits = value.unsigned_abs().to_string();
-        let separator = self.thousands_separator();
         let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-        for (index, digit) in digits.chars().enumerate() {
-            if index > 0 && (digits.len() - index).is_multiple_of(3) {
-                grouped.push(separator);
-            }
-            grouped.push(digit);
+        if value < 0 {
+            grouped.push('-');
         }
-        if value < 0 { format!("-{grouped}") } else { grouped }
+        push_grouped(&mut grouped, &digits, self.thousands_separator());
+        grouped
     }
 
     /// A number with a fixed number of decimals: 1.234,5 / 1,234.5.
     pub fn decimal(&self, value: f64, decimals: usize) -> String {
+        if !value.is_finite() {
+            return self.integer(0);
+        }
+        // Written into one string: a profile page formats thousands of numbers.
         let text = format!("{:.*}", decimals, value.abs());
         let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
-        let whole: i64 = whole.parse().unwrap_or_default();
-        let sign = if value < 0.0 && (whole != 0 || fraction.chars().any(|digit| digit != '0')) { "-" } else { "" };
-        let grouped = self.integer(whole);
-        if fraction.is_empty() {
-            format!("{sign}{grouped}")
-        } else {
-            format!("{sign}{grouped}{}{fraction}", self.decimal_separator())
+        let mut out = String::with_capacity(text.len() + whole.len() / 3 + 1);
+        // No minus before a value that rounds to zero.
+        if value < 0.0 && text.bytes().any(|digit| matches!(digit, b'1'..=b'9')) {
+            out.push('-');
         }
+        push_grouped(&mut out, whole, self.thousands_separator());
+        if !fraction.is_empty() {
+            out.push(self.decimal_separator());
+            out.push_str(fraction);
+        }
+        out
     }
 
     fn thousands_separator(self) -> char {
@@ -216,6 +220,16 @@ impl Texts {
             Language::Dutch => ',',
             Language::English => '.',
         }
+    }
+}
+
+/// Appends `digits` with `separator` between groups of three, counted from the right.
+fn push_grouped(out: &mut String, digits: &str, separator: char) {
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(digit);
     }
 }
 
@@ -282,6 +296,9 @@ mod tests {
         assert_eq!(dutch.integer(-1_234_567), "-1.234.567");
         assert_eq!(dutch.decimal(-0.04, 1), "0,0");
         assert_eq!(dutch.decimal(-2.25, 2), "-2,25");
+        assert_eq!(dutch.decimal(-1234.56, 1), "-1.234,6");
+        assert_eq!(english.decimal(1_234_567.0, 0), "1,234,567");
+        assert_eq!(dutch.decimal(0.0, 0), "0");
         assert_eq!(dutch.clock(time::macros::time!(9:05)), "09:05");
     }
 
