@@ -1,7 +1,8 @@
 -- Measurements keyed area first. An import writes its rows area by area, so with this key every
 -- row appends to the one B-tree, and the area index (a second B-tree every row also went into)
 -- is no longer needed: an area's profile reads its own key range. Measured on a million rows in
--- the sqlite3 shell, INSERT … SELECT took half the time of the old key with its index. Reading
+-- the sqlite3 shell (bench/monitor/key-order.sh), INSERT … SELECT took two thirds of the time of
+-- the old key with its index, as long as .import into a bare table. Reading
 -- one indicator over all areas seeks each area's range (SQLite's skip-scan, or the join on
 -- areas). Kept in step with ../postgres/0005_measurements_area_first.sql.
 CREATE TABLE measurements_area_first (

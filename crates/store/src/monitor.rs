@@ -394,7 +394,8 @@ const ROWS_PER_STATEMENT: usize = 500;
 /// (indicator, area, period) already stored. Returns how many rows were written.
 pub async fn write_measurements(tx: &mut Tx, measurements: &[Measurement]) -> Result<u64, StoreError> {
     // Written in the key's order (area, indicator, period), so that new rows append to the
-    // B-tree: measured on a million rows, rows in random order took four times as long.
+    // B-tree: measured on a million rows, rows in random order took three to four times as long
+    // (bench/monitor/key-order.sh).
     let key =
         |measurement: &&Measurement| (measurement.area_id.get(), measurement.indicator_id.get(), measurement.period);
     let mut ordered: Vec<&Measurement> = measurements.iter().collect();
