@@ -28,7 +28,8 @@ pub struct ProgrammeEntry {
     pub number: u16,
     /// The item's text, continuation lines joined.
     pub text: String,
-    /// The questions under the item (the bullets that follow it).
+    /// The questions under the item: the bullets that follow it, and after "aan de hand van de
+    /// volgende vragen:" the lines that end in "?", bullet or not.
     pub questions: Vec<String>,
 }
 
