@@ -1,29 +1,16 @@
 //! `wijkbeeld user …` and `wijkbeeld token …`: accounts and API tokens from the command line,
 //! through the same use cases as the web pages (and so the same checks and audit log).
 
-use std::collections::HashMap;
 use std::io::BufRead;
 
 use anyhow::{Context, Result};
+use wijkbeeld_app::accounts::{self, AccountRequest};
+use wijkbeeld_app::{App, Caller};
 use wijkbeeld_domain::Id;
-use wijkbeeld_store::{Store, accounts as stored, partners};
-use wijkbeeld_web::Clock;
-use wijkbeeld_web::accounts::{self, AccountRequest, Actor};
 
 use crate::{TokenCommand, UserCommand};
 
-/// The command line writes in the audit log as `cli`.
-fn actor() -> Actor {
-    Actor { user_id: None, name: "cli".to_owned() }
-}
-
-async fn partner_names(store: &Store) -> Result<HashMap<i64, String>> {
-    let mut tx = store.begin().await?;
-    Ok(partners::list(&mut tx).await?.into_iter().map(|partner| (partner.id.get(), partner.name)).collect())
-}
-
-pub(crate) async fn user(store: Store, command: UserCommand) -> Result<()> {
-    let now = Clock::System.now();
+pub(crate) async fn user(app: App, caller: Caller, command: UserCommand) -> Result<()> {
     match command {
         UserCommand::Add { email, role, name, partner, password_stdin } => {
             let password = if password_stdin {
@@ -35,21 +22,19 @@ pub(crate) async fn user(store: Store, command: UserCommand) -> Result<()> {
             };
             let display_name = name.unwrap_or_else(|| email.split('@').next().unwrap_or_default().to_owned());
             let request = AccountRequest { email, display_name, role: Some(role), partner, password };
-            let created = accounts::create_account(&store, &request, &actor(), now).await?;
+            let created = accounts::create_account(&app, &caller, &request).await?;
             println!("Added the account {} ({}).", created.email, role.code());
             if let Some(password) = created.generated_password {
                 println!("Password (shown only now): {password}");
             }
         }
         UserCommand::List { json } => {
-            let mut tx = store.begin().await?;
-            let users = stored::users(&mut tx).await?;
-            drop(tx);
-            let partners = partner_names(&store).await?;
+            let listing = accounts::accounts(&app, &caller).await?;
             let partner_of =
-                |user: &wijkbeeld_domain::access::User| user.partner_id.and_then(|id| partners.get(&id.get()).cloned());
+                |user: &wijkbeeld_domain::access::User| listing.partner_of(user.partner_id).map(ToOwned::to_owned);
             if json {
-                let rows: Vec<serde_json::Value> = users
+                let rows: Vec<serde_json::Value> = listing
+                    .items
                     .iter()
                     .map(|user| {
                         serde_json::json!({
@@ -61,7 +46,7 @@ pub(crate) async fn user(store: Store, command: UserCommand) -> Result<()> {
                 println!("{}", serde_json::to_string_pretty(&rows)?);
             } else {
                 println!("{:<5} {:<32} {:<9} {:<28} partner", "id", "email", "role", "name");
-                for user in &users {
+                for user in &listing.items {
                     println!(
                         "{:<5} {:<32} {:<9} {:<28} {}",
                         user.id,
@@ -74,26 +59,22 @@ pub(crate) async fn user(store: Store, command: UserCommand) -> Result<()> {
             }
         }
         UserCommand::SetRole { email, role, partner } => {
-            let user = accounts::find_by_email(&store, &email).await?;
-            accounts::change_role(&store, user.id, role, partner.as_deref(), &actor(), now).await?;
-            println!("{} now has the role {} (was {}).", user.email, role.code(), user.role.code());
+            let before = accounts::change_role_by_email(&app, &caller, &email, role, partner.as_deref()).await?;
+            println!("{} now has the role {} (was {}).", before.email, role.code(), before.role.code());
         }
     }
     Ok(())
 }
 
-pub(crate) async fn token(store: Store, command: TokenCommand) -> Result<()> {
-    let now = Clock::System.now();
+pub(crate) async fn token(app: App, caller: Caller, command: TokenCommand) -> Result<()> {
     match command {
         TokenCommand::Create { name, role, partner } => {
-            let created = accounts::create_api_token(&store, &name, role, partner.as_deref(), &actor(), now).await?;
+            let created = accounts::create_api_token(&app, &caller, &name, role, partner.as_deref()).await?;
             println!("Made API token {} ({}) for the role {}.", created.id, name.trim(), role.code());
             println!("Token (shown only now; send it as 'Authorization: Bearer …'): {}", created.secret);
         }
         TokenCommand::List { json } => {
-            let mut tx = store.begin().await?;
-            let tokens = stored::api_tokens(&mut tx).await?;
-            drop(tx);
+            let tokens = accounts::api_tokens(&app, &caller).await?.items;
             if json {
                 println!("{}", serde_json::to_string_pretty(&tokens)?);
             } else {
@@ -111,7 +92,7 @@ pub(crate) async fn token(store: Store, command: TokenCommand) -> Result<()> {
             }
         }
         TokenCommand::Revoke { id } => {
-            let token = accounts::revoke_api_token(&store, Id::new(id), &actor(), now).await?;
+            let token = accounts::revoke_api_token(&app, &caller, Id::new(id)).await?;
             println!("Revoked API token {} ({}).", token.id, token.name);
         }
     }

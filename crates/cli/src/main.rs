@@ -17,8 +17,8 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::{Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
+use wijkbeeld_app::{App, BodyChoice, Caller, Clock, DatabaseSetting, setup};
 use wijkbeeld_domain::access::Role;
-use wijkbeeld_store::{DatabaseSetting, Store};
 
 /// wijkbeeld: the Politieke Markt and wijkgericht werken of a Dutch municipality.
 #[derive(Parser)]
@@ -324,19 +324,12 @@ async fn run(cli: Cli) -> Result<()> {
     let setting: DatabaseSetting = cli.database.parse()?;
     match cli.command {
         Command::Serve { listen, demo, demo_password, secure_cookies, trust_proxy, theme } => {
-            let theme = match theme {
-                Some(path) => wijkbeeld_web::theme::Theme::load(&path)?,
-                None => wijkbeeld_web::theme::Theme::default(),
-            };
-            let settings = wijkbeeld_web::Settings { secure_cookies, trust_proxy, theme: std::sync::Arc::new(theme) };
-            serve::run(&setting, listen, demo.then_some(demo_password), settings).await
+            let deployment = serve::Deployment { listen, secure_cookies, trust_proxy, theme };
+            serve::run(&setting, &deployment, demo.then_some(demo_password)).await
         }
         Command::Demo { areas, demo_password } => demo::run(&setting, areas.as_deref(), demo_password).await,
         Command::Migrate => {
-            let store = Store::connect(&setting).await?;
-            let report = store.migrate().await;
-            store.close().await;
-            let report = report?;
+            let report = setup::migrate(&setting).await?;
             println!(
                 "The database at {} is at schema version {} ({} migration{} applied now).",
                 setting.redacted(),
@@ -346,8 +339,8 @@ async fn run(cli: Cli) -> Result<()> {
             );
             Ok(())
         }
-        Command::User(command) => with_store(&setting, |store| accounts::user(store, command)).await,
-        Command::Token(command) => with_store(&setting, |store| accounts::token(store, command)).await,
+        Command::User(command) => with_app(&setting, |app, caller| accounts::user(app, caller, command)).await,
+        Command::Token(command) => with_app(&setting, |app, caller| accounts::token(app, caller, command)).await,
         Command::Proposal(command) => proposals::run(&setting, command).await,
         Command::Market(command) => market::run(&setting, command).await,
         Command::Monitor(command) => monitor::show(&setting, command).await,
@@ -356,23 +349,22 @@ async fn run(cli: Cli) -> Result<()> {
 }
 
 /// Connects and migrates, as every command that uses the data does.
-async fn open(setting: &DatabaseSetting) -> Result<Store> {
-    let store = Store::connect(setting).await?;
-    if let Err(error) = store.migrate().await {
-        store.close().await;
-        return Err(error.into());
-    }
-    Ok(store)
+async fn open(setting: &DatabaseSetting) -> Result<App> {
+    Ok(App::open(setting, Clock::System, BodyChoice::Sole).await?)
 }
 
-/// Runs a command on an open store and closes it afterwards, whatever the outcome.
-async fn with_store<F, Fut>(setting: &DatabaseSetting, command: F) -> Result<()>
+/// Runs a command as the system caller `cli` on an open application and closes the database
+/// afterwards, whatever the outcome.
+async fn with_app<F, Fut>(setting: &DatabaseSetting, command: F) -> Result<()>
 where
-    F: FnOnce(Store) -> Fut,
+    F: FnOnce(App, Caller) -> Fut,
     Fut: std::future::Future<Output = Result<()>>,
 {
-    let store = open(setting).await?;
-    let result = command(store.clone()).await;
-    store.close().await;
+    let app = open(setting).await?;
+    let result = match app.system("cli").await {
+        Ok(caller) => command(app.clone(), caller).await,
+        Err(error) => Err(error.into()),
+    };
+    app.close().await;
     result
 }

@@ -5,13 +5,9 @@ use std::time::Duration;
 
 use anyhow::{Result, anyhow};
 use time::Date;
-use wijkbeeld_domain::access::Role;
+use wijkbeeld_app::market::{self, Proposed};
+use wijkbeeld_app::{App, Caller, DatabaseSetting};
 use wijkbeeld_domain::planner::PlanError;
-use wijkbeeld_store::DatabaseSetting;
-use wijkbeeld_store::market as stored;
-use wijkbeeld_web::Clock;
-use wijkbeeld_web::accounts::Actor;
-use wijkbeeld_web::market::{self, Proposed};
 
 use crate::MarketCommand;
 
@@ -29,15 +25,8 @@ fn parse_round(text: &str) -> Result<(time::Time, time::Time)> {
     parsed.ok_or_else(|| anyhow!("--round '{text}' is not a round as HH:MM-HH:MM"))
 }
 
-async fn evening_on(store: &wijkbeeld_store::Store, date: Date) -> Result<i64> {
-    let mut tx = store.begin().await?;
-    let evening = stored::evening_on(&mut tx, date).await?;
-    tx.commit().await?;
-    evening.ok_or_else(|| anyhow!("there is no market evening on {date}"))
-}
-
-fn cli_actor() -> Actor {
-    Actor { user_id: None, name: "cli".to_owned() }
+async fn evening_on(app: &App, caller: &Caller, date: Date) -> Result<i64> {
+    market::evening_on(app, caller, date).await?.ok_or_else(|| anyhow!("there is no market evening on {date}"))
 }
 
 pub(crate) async fn run(setting: &DatabaseSetting, command: MarketCommand) -> Result<()> {
@@ -45,17 +34,8 @@ pub(crate) async fn run(setting: &DatabaseSetting, command: MarketCommand) -> Re
         MarketCommand::Add { date, rounds, title } => {
             let date = parse_date(&date)?;
             let rounds = rounds.iter().map(|round| parse_round(round)).collect::<Result<Vec<_>>>()?;
-            crate::with_store(setting, |store| async move {
-                let id = market::create_evening(
-                    &store,
-                    date,
-                    &title,
-                    &rounds,
-                    Role::Admin,
-                    &cli_actor(),
-                    Clock::System.now(),
-                )
-                .await?;
+            crate::with_app(setting, |app, caller| async move {
+                let id = market::create_evening(&app, &caller, date, &title, &rounds).await?;
                 println!("Added market evening {id} on {date} with {} round(s), unpublished.", rounds.len());
                 Ok(())
             })
@@ -63,10 +43,9 @@ pub(crate) async fn run(setting: &DatabaseSetting, command: MarketCommand) -> Re
         }
         MarketCommand::Staff { date, chairs, clerks } => {
             let date = parse_date(&date)?;
-            crate::with_store(setting, |store| async move {
-                let evening = evening_on(&store, date).await?;
-                market::set_staff(&store, evening, &chairs, &clerks, Role::Admin, &cli_actor(), Clock::System.now())
-                    .await?;
+            crate::with_app(setting, |app, caller| async move {
+                let evening = evening_on(&app, &caller, date).await?;
+                market::set_staff(&app, &caller, evening, &chairs, &clerks).await?;
                 println!("The evening of {date} has {} chair(s) and {} clerk(s).", chairs.len(), clerks.len());
                 Ok(())
             })
@@ -74,20 +53,17 @@ pub(crate) async fn run(setting: &DatabaseSetting, command: MarketCommand) -> Re
         }
         MarketCommand::Absent { date, person, rounds } => {
             let date = parse_date(&date)?;
-            crate::with_store(setting, |store| async move {
-                let evening = evening_on(&store, date).await?;
-                market::set_absences(&store, evening, &person, &rounds, Role::Admin, &cli_actor(), Clock::System.now())
-                    .await?;
+            crate::with_app(setting, |app, caller| async move {
+                let evening = evening_on(&app, &caller, date).await?;
+                market::set_absences(&app, &caller, evening, &person, &rounds).await?;
                 println!("{person} is absent on {date} in {} round(s).", rounds.len());
                 Ok(())
             })
             .await
         }
         MarketCommand::Weights { set } => {
-            crate::with_store(setting, |store| async move {
-                let mut tx = store.begin().await?;
-                let current = market::planner_settings(&mut tx, Duration::from_secs(5)).await?.weights;
-                tx.commit().await?;
+            crate::with_app(setting, |app, caller| async move {
+                let current = market::weights(&app, &caller).await?;
                 let mut json = serde_json::to_value(current)?;
                 for assignment in &set {
                     let (name, value) =
@@ -106,7 +82,7 @@ pub(crate) async fn run(setting: &DatabaseSetting, command: MarketCommand) -> Re
                 }
                 let weights = serde_json::from_value(json)?;
                 if !set.is_empty() {
-                    market::set_weights(&store, &weights, Role::Admin, &cli_actor(), Clock::System.now()).await?;
+                    market::set_weights(&app, &caller, &weights).await?;
                 }
                 println!("{}", serde_json::to_string_pretty(&weights)?);
                 Ok(())
@@ -114,10 +90,8 @@ pub(crate) async fn run(setting: &DatabaseSetting, command: MarketCommand) -> Re
             .await
         }
         MarketCommand::List { json } => {
-            crate::with_store(setting, |store| async move {
-                let mut tx = store.begin().await?;
-                let evenings = stored::evenings(&mut tx).await?;
-                tx.commit().await?;
+            crate::with_app(setting, |app, caller| async move {
+                let evenings = market::evenings(&app, &caller).await?;
                 if json {
                     let list: Vec<serde_json::Value> = evenings
                         .iter()
@@ -159,9 +133,9 @@ pub(crate) async fn run(setting: &DatabaseSetting, command: MarketCommand) -> Re
             if !(time_limit > 0.0 && time_limit <= 3600.0) {
                 return Err(anyhow!("--time-limit must be between 0 and 3600 seconds"));
             }
-            crate::with_store(setting, |store| async move {
-                let evening = evening_on(&store, date).await?;
-                let proposed = market::propose(&store, evening, Duration::from_secs_f64(time_limit)).await?;
+            crate::with_app(setting, |app, caller| async move {
+                let evening = evening_on(&app, &caller, date).await?;
+                let proposed = market::propose(&app, &caller, evening, Duration::from_secs_f64(time_limit)).await?;
                 if json {
                     println!("{}", serde_json::to_string_pretty(&as_json(&proposed))?);
                 } else {
@@ -184,8 +158,7 @@ pub(crate) async fn run(setting: &DatabaseSetting, command: MarketCommand) -> Re
                 if apply {
                     let placements: Vec<_> =
                         outcome.plan.placements.iter().map(|placement| proposed.problem.stored(placement)).collect();
-                    market::apply_plan(&store, evening, &placements, Role::Admin, &cli_actor(), Clock::System.now())
-                        .await?;
+                    market::apply_plan(&app, &caller, evening, &placements).await?;
                     eprintln!("The plan is stored.");
                 }
                 Ok(())

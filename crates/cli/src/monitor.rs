@@ -2,18 +2,11 @@
 //! measurements).
 
 use anyhow::{Result, anyhow};
-use wijkbeeld_domain::access::Role;
+use wijkbeeld_app::DatabaseSetting;
+use wijkbeeld_app::monitor;
 use wijkbeeld_domain::period::Period;
-use wijkbeeld_store::DatabaseSetting;
-use wijkbeeld_web::Clock;
-use wijkbeeld_web::accounts::Actor;
-use wijkbeeld_web::monitor::{self, Audience, IndexCache};
 
 use crate::{DataCommand, MonitorCommand};
-
-fn cli_actor() -> Actor {
-    Actor { user_id: None, name: "cli".to_owned() }
-}
 
 fn parse_period(text: Option<&str>) -> Result<Option<Period>> {
     text.map(|text| text.parse::<Period>().map_err(|error| anyhow!("--period: {error}"))).transpose()
@@ -32,8 +25,8 @@ fn read_text(file: &std::path::Path) -> Result<String> {
 pub(crate) async fn show(setting: &DatabaseSetting, command: MonitorCommand) -> Result<()> {
     let MonitorCommand::Show { area, period, json } = command;
     let period = parse_period(period.as_deref())?;
-    crate::with_store(setting, |store| async move {
-        let profile = monitor::area_profile(&store, &IndexCache::default(), Audience::Staff, &area, period).await?;
+    crate::with_app(setting, |app, caller| async move {
+        let profile = monitor::area_profile(&app, &caller, &area, period).await?;
         let report = profile.report();
         if json {
             println!("{}", serde_json::to_string_pretty(&report)?);
@@ -86,18 +79,10 @@ pub(crate) async fn import(setting: &DatabaseSetting, command: DataCommand) -> R
             let period = parse_period(period.as_deref())?;
             let text = read_text(&file)?;
             let name = file.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
-            crate::with_store(setting, |store| async move {
-                let outcome = monitor::import_measurements(
-                    &store,
-                    &text,
-                    &name,
-                    period,
-                    Role::Admin,
-                    &cli_actor(),
-                    Clock::System.now(),
-                )
-                .await
-                .map_err(|error| anyhow!("{}: {error}", file.display()))?;
+            crate::with_app(setting, |app, caller| async move {
+                let outcome = monitor::import_measurements(&app, &caller, &text, &name, period)
+                    .await
+                    .map_err(|error| anyhow!("{}: {error}", file.display()))?;
                 println!(
                     "Imported {} measurement(s) ({} replaced) for {} from {name}{}{}.",
                     outcome.written,
@@ -123,18 +108,11 @@ pub(crate) async fn import(setting: &DatabaseSetting, command: DataCommand) -> R
         }
         DataCommand::Boundaries { file, code_properties } => {
             let text = read_text(&file)?;
-            crate::with_store(setting, |store| async move {
+            crate::with_app(setting, |app, caller| async move {
                 let properties: Vec<&str> = code_properties.iter().map(String::as_str).collect();
-                let count = monitor::import_boundaries(
-                    &store,
-                    &text,
-                    &properties,
-                    Role::Admin,
-                    &cli_actor(),
-                    Clock::System.now(),
-                )
-                .await
-                .map_err(|error| anyhow!("{}: {error}", file.display()))?;
+                let count = monitor::import_boundaries(&app, &caller, &text, &properties)
+                    .await
+                    .map_err(|error| anyhow!("{}: {error}", file.display()))?;
                 println!("Stored the boundaries of {count} area(s).");
                 Ok(())
             })
@@ -142,11 +120,10 @@ pub(crate) async fn import(setting: &DatabaseSetting, command: DataCommand) -> R
         }
         DataCommand::Areas { file } => {
             let text = read_text(&file)?;
-            crate::with_store(setting, |store| async move {
-                let (added, updated) =
-                    monitor::import_areas(&store, &text, Role::Admin, &cli_actor(), Clock::System.now())
-                        .await
-                        .map_err(|error| anyhow!("{}: {error}", file.display()))?;
+            crate::with_app(setting, |app, caller| async move {
+                let (added, updated) = monitor::import_areas(&app, &caller, &text)
+                    .await
+                    .map_err(|error| anyhow!("{}: {error}", file.display()))?;
                 println!("Added {added} area(s), updated {updated}.");
                 Ok(())
             })

@@ -4,13 +4,10 @@
 use std::path::Path;
 
 use anyhow::{Context, Result, anyhow};
+use wijkbeeld_app::proposals::{self, ProposalError};
+use wijkbeeld_app::{Clock, DatabaseSetting};
 use wijkbeeld_domain::Id;
 use wijkbeeld_domain::behandelvoorstel::{self, ParseOptions};
-use wijkbeeld_store::DatabaseSetting;
-use wijkbeeld_store::proposals as stored;
-use wijkbeeld_web::Clock;
-use wijkbeeld_web::accounts::Actor;
-use wijkbeeld_web::proposals;
 
 use crate::ProposalCommand;
 
@@ -31,11 +28,9 @@ pub(crate) async fn run(setting: &DatabaseSetting, command: ProposalCommand) -> 
         }
         ProposalCommand::Import { file, year } => {
             let bytes = read(&file)?;
-            crate::with_store(setting, |store| async move {
-                let actor = Actor { user_id: None, name: "cli".to_owned() };
-                let report = proposals::import(&store, &bytes, year, &actor, Clock::System.now())
-                    .await
-                    .with_context(|| file.display().to_string())?;
+            crate::with_app(setting, |app, caller| async move {
+                let report =
+                    proposals::import(&app, &caller, &bytes, year).await.with_context(|| file.display().to_string())?;
                 println!(
                     "Imported {} as concept proposal {} ({}).",
                     file.display(),
@@ -56,13 +51,11 @@ pub(crate) async fn run(setting: &DatabaseSetting, command: ProposalCommand) -> 
             .await
         }
         ProposalCommand::Render { id, format, output } => {
-            crate::with_store(setting, |store| async move {
-                let mut tx = store.begin().await?;
-                let detail = stored::detail(&mut tx, Id::new(id)).await.map_err(|error| match error {
-                    wijkbeeld_store::StoreError::NotFound(_) => anyhow!("there is no proposal {id}"),
+            crate::with_app(setting, |app, caller| async move {
+                let detail = proposals::visible(&app, &caller, Id::new(id)).await.map_err(|error| match error {
+                    ProposalError::NotFound(_) => anyhow!("there is no proposal {id}"),
                     other => other.into(),
                 })?;
-                drop(tx);
                 let document = proposals::document_of(&detail);
                 let bytes = match format.as_str() {
                     "pdf" => wijkbeeld_render::render_pdf(&document)?,

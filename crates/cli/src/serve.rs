@@ -1,43 +1,68 @@
 //! `wijkbeeld serve`: the web server, with graceful shutdown on Ctrl-C and SIGTERM.
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use tokio::net::TcpListener;
+use wijkbeeld_app::{DatabaseSetting, setup};
 use wijkbeeld_domain::demo::HENGELO_AREAS_CSV;
-use wijkbeeld_store::{DatabaseSetting, statistics};
-use wijkbeeld_web::{AppState, Clock, Settings};
+use wijkbeeld_web::theme::Theme;
+use wijkbeeld_web::{AppState, Settings};
+
+/// How `serve` was asked to run.
+pub(crate) struct Deployment {
+    /// The address and port to listen on.
+    pub(crate) listen: SocketAddr,
+    /// Mark cookies Secure.
+    pub(crate) secure_cookies: bool,
+    /// Take client addresses from X-Forwarded-For.
+    pub(crate) trust_proxy: bool,
+    /// The theme file, if any.
+    pub(crate) theme: Option<PathBuf>,
+}
 
 /// Serves until a shutdown signal. `demo` is `Some(password)` to load the demo data into an
 /// empty database first (with that password for the demo accounts, or generated ones).
 pub(crate) async fn run(
     setting: &DatabaseSetting,
-    listen: SocketAddr,
+    deployment: &Deployment,
     demo: Option<Option<String>>,
-    settings: Settings,
 ) -> Result<()> {
+    let theme = match &deployment.theme {
+        Some(path) => Theme::load(path)?,
+        None => Theme::default(),
+    };
+    let settings = Settings {
+        secure_cookies: deployment.secure_cookies,
+        trust_proxy: deployment.trust_proxy,
+        theme: Arc::new(theme),
+    };
+    let listen = deployment.listen;
     // Bind before touching the database, so that a port in use is reported at once.
     let listener = TcpListener::bind(listen).await.with_context(|| format!("cannot listen on {listen}"))?;
     let address = listener.local_addr().context("cannot read the address listened on")?;
-    let store = crate::open(setting).await?;
+    let app = crate::open(setting).await?;
     if let Some(password) = demo {
-        let mut tx = store.begin().await?;
-        let empty = statistics::is_empty(&mut tx).await?;
-        drop(tx);
-        if empty {
-            if let Err(error) = crate::demo::load(&store, HENGELO_AREAS_CSV, password).await {
-                store.close().await;
-                return Err(error);
+        let loaded = match setup::is_empty(&app).await {
+            Ok(true) => crate::demo::load(&app, HENGELO_AREAS_CSV, password.as_deref()).await,
+            Ok(false) => {
+                println!("The database already holds data; the demo data is not loaded.");
+                Ok(())
             }
-        } else {
-            println!("The database already holds data; the demo data is not loaded.");
+            Err(error) => Err(error.into()),
+        };
+        if let Err(error) = loaded {
+            app.close().await;
+            return Err(error);
         }
     }
-    println!("wijkbeeld is listening on http://{address} (database: {}); stop with Ctrl-C.", store.location());
+    println!("wijkbeeld is listening on http://{address} (database: {}); stop with Ctrl-C.", app.store().location());
     tracing::info!(%address, "listening");
-    let state = AppState::with_settings(store.clone(), Clock::System, settings);
+    let state = AppState::of(app.clone(), settings);
     let served = wijkbeeld_web::serve(listener, state, shutdown_signal()).await;
-    store.close().await;
+    app.close().await;
     served.context("the server stopped with an error")?;
     tracing::info!("stopped");
     Ok(())

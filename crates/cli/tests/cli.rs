@@ -555,7 +555,8 @@ backend_test! {
         let runtime_store = |argument: String| async move {
             let store = wijkbeeld_store::Store::connect(&argument.parse().unwrap()).await.unwrap();
             let mut tx = store.begin().await.unwrap();
-            let planning = wijkbeeld_store::market::planning(&mut tx, latest_id).await.unwrap();
+            let body = wijkbeeld_store::people::bodies(&mut tx).await.unwrap()[0].id;
+            let planning = wijkbeeld_store::market::planning(&mut tx, body, latest_id).await.unwrap();
             drop(tx);
             store.close().await;
             planning
@@ -569,8 +570,9 @@ backend_test! {
         // Every chair away in the first round: not everything fits, exit 1 with the reasons.
         let store = wijkbeeld_store::Store::connect(&argument.parse().unwrap()).await.unwrap();
         let mut tx = store.begin_write().await.unwrap();
+        let body = wijkbeeld_store::people::bodies(&mut tx).await.unwrap()[0].id;
         for chair in &stored.chairs {
-            wijkbeeld_store::market::set_absences(&mut tx, latest_id, chair.person_id, &[stored.rounds[0].id]).await.unwrap();
+            wijkbeeld_store::market::set_absences(&mut tx, body, latest_id, chair.person_id, &[stored.rounds[0].id]).await.unwrap();
         }
         tx.commit().await.unwrap();
         store.close().await;
@@ -615,8 +617,9 @@ backend_test! {
 
         let store = wijkbeeld_store::Store::connect(&argument.parse().unwrap()).await.unwrap();
         let mut tx = store.begin().await.unwrap();
-        let id = wijkbeeld_store::market::evening_on(&mut tx, time::macros::date!(2027 - 03 - 02)).await.unwrap().unwrap();
-        let planning = wijkbeeld_store::market::planning(&mut tx, id).await.unwrap();
+        let body = wijkbeeld_store::people::bodies(&mut tx).await.unwrap()[0].id;
+        let id = wijkbeeld_store::market::evening_on(&mut tx, body, time::macros::date!(2027 - 03 - 02)).await.unwrap().unwrap();
+        let planning = wijkbeeld_store::market::planning(&mut tx, body, id).await.unwrap();
         drop(tx);
         store.close().await;
         assert_eq!(planning.rounds.len(), 2);

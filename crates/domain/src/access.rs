@@ -29,6 +29,58 @@ impl Role {
     pub fn needs_partner(self) -> bool {
         self == Role::Partner
     }
+
+    /// Whether this role may do what `permission` allows: the one table of role rules, which
+    /// the route policies, the use cases and the menus all read.
+    pub const fn may(self, permission: Permission) -> bool {
+        use Permission::*;
+        use Role::*;
+        match permission {
+            SeeInternal => matches!(self, Griffie | College | Councillor | Admin),
+            DraftProposals => matches!(self, College),
+            EditProposals => matches!(self, College | Griffie),
+            PlanMarkets => matches!(self, Griffie | Admin),
+            KeepMonitor => matches!(self, College | Admin),
+            ReadAudit => matches!(self, Griffie | Admin),
+            ManageAccounts => matches!(self, Admin),
+        }
+    }
+}
+
+/// Something a role may or may not do. Which roles may is [`Role::may`]; finer rules that depend
+/// on a record's state (which role makes which move of a proposal's lifecycle, who edits a
+/// proposal in which state) stay with those records, in [`crate::proposal`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Permission {
+    /// See what is not public yet: unpublished evenings, proposals past concept, candidate
+    /// indicators. Everyone but partners and the public.
+    SeeInternal,
+    /// Draft behandelvoorstellen: create and import concepts (the college).
+    DraftProposals,
+    /// Edit behandelvoorstellen, add attachments and move them through the lifecycle, each in
+    /// the states the lifecycle gives the role (the college and the griffie).
+    EditProposals,
+    /// Plan market evenings: create them, set their staff, run the planner, move sessions.
+    PlanMarkets,
+    /// Keep the monitor: indicators, targets, CBS mappings, areas and imported figures.
+    KeepMonitor,
+    /// Read the audit log.
+    ReadAudit,
+    /// Manage accounts and API tokens.
+    ManageAccounts,
+}
+
+impl Permission {
+    /// Every permission.
+    pub const ALL: &'static [Permission] = &[
+        Permission::SeeInternal,
+        Permission::DraftProposals,
+        Permission::EditProposals,
+        Permission::PlanMarkets,
+        Permission::KeepMonitor,
+        Permission::ReadAudit,
+        Permission::ManageAccounts,
+    ];
 }
 
 /// An e-mail address as used to sign in: trimmed, in lower case, of the form `local@domain.tld`.
@@ -199,6 +251,22 @@ mod tests {
         assert_eq!(check_new_password("paarse olifant op de fiets", &email), Ok(()));
         // Length counts characters, not bytes.
         assert_eq!(check_new_password("ééééééééééé", &email), Err(PasswordProblem::TooShort));
+    }
+
+    #[test]
+    fn each_permission_is_given_to_the_roles_that_need_it() {
+        let holders = |permission: Permission| -> Vec<Role> {
+            Role::ALL.iter().copied().filter(|role| role.may(permission)).collect()
+        };
+        assert_eq!(holders(Permission::SeeInternal), [Role::Griffie, Role::College, Role::Councillor, Role::Admin]);
+        assert_eq!(holders(Permission::DraftProposals), [Role::College]);
+        assert_eq!(holders(Permission::EditProposals), [Role::Griffie, Role::College]);
+        assert_eq!(holders(Permission::PlanMarkets), [Role::Griffie, Role::Admin]);
+        assert_eq!(holders(Permission::KeepMonitor), [Role::College, Role::Admin]);
+        assert_eq!(holders(Permission::ReadAudit), [Role::Griffie, Role::Admin]);
+        assert_eq!(holders(Permission::ManageAccounts), [Role::Admin]);
+        // A partner sees only what the public sees, and changes nothing here.
+        assert!(Permission::ALL.iter().all(|permission| !Role::Partner.may(*permission)));
     }
 
     #[test]

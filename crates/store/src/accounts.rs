@@ -1,5 +1,6 @@
 //! User accounts, their sessions, and API tokens. Passwords arrive here already hashed, and
-//! session and API tokens as SHA-256 hashes: the store never sees a secret.
+//! session and API tokens as SHA-256 hashes: the store never sees a secret. Accounts belong to
+//! the installation, not to a body, so no function here takes one.
 
 use time::OffsetDateTime;
 use wijkbeeld_domain::Id;

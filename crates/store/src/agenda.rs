@@ -1,20 +1,24 @@
-//! A wijk's agenda as the monitor shows it: its priorities and the actions taken on them.
+//! A wijk's agenda as the monitor shows it: its priorities and the actions taken on them. They
+//! belong to a body through their area: an area of another body has no agenda here.
 
 use time::Date;
 use wijkbeeld_domain::Id;
 use wijkbeeld_domain::agenda::{Action, Priority};
 use wijkbeeld_domain::monitor::Area;
+use wijkbeeld_domain::people::Body;
 
 use crate::{StoreError, Tx, decode_code, on_connection};
 
-/// The priorities of `area`, newest year first, each year's in agenda order.
-pub async fn priorities(tx: &mut Tx, area: Id<Area>) -> Result<Vec<Priority>, StoreError> {
+/// The priorities of the body's `area`, newest year first, each year's in agenda order.
+pub async fn priorities(tx: &mut Tx, body: Id<Body>, area: Id<Area>) -> Result<Vec<Priority>, StoreError> {
     let rows: Vec<(i64, i64, i64, i64, String, Option<String>)> = on_connection!(tx, |connection| {
         sqlx::query_as(
-            "SELECT id, area_id, year, position, title, description FROM priorities WHERE area_id = $1 \
-             ORDER BY year DESC, position",
+            "SELECT p.id, p.area_id, p.year, p.position, p.title, p.description FROM priorities p \
+             JOIN areas a ON a.id = p.area_id WHERE p.area_id = $1 AND a.body_id = $2 \
+             ORDER BY p.year DESC, p.position",
         )
         .bind(area.get())
+        .bind(body.get())
         .fetch_all(&mut *connection)
         .await?
     });
@@ -47,23 +51,28 @@ type ActionRow = (
     Option<i64>,
 );
 
-/// The actions on the agenda of `area`, by start date, with the indicators each should move.
-pub async fn actions(tx: &mut Tx, area: Id<Area>) -> Result<Vec<Action>, StoreError> {
+/// The actions on the agenda of the body's `area`, by start date, with the indicators each
+/// should move.
+pub async fn actions(tx: &mut Tx, body: Id<Body>, area: Id<Area>) -> Result<Vec<Action>, StoreError> {
     let rows: Vec<ActionRow> = on_connection!(tx, |connection| {
         sqlx::query_as(
-            "SELECT id, area_id, priority_id, title, description, owner_partner_id, programme_id, status, \
-             start_date, end_date, budget_cents FROM actions WHERE area_id = $1 ORDER BY start_date, title",
+            "SELECT c.id, c.area_id, c.priority_id, c.title, c.description, c.owner_partner_id, c.programme_id, \
+             c.status, c.start_date, c.end_date, c.budget_cents FROM actions c JOIN areas a ON a.id = c.area_id \
+             WHERE c.area_id = $1 AND a.body_id = $2 ORDER BY c.start_date, c.title",
         )
         .bind(area.get())
+        .bind(body.get())
         .fetch_all(&mut *connection)
         .await?
     });
     let links: Vec<(i64, i64)> = on_connection!(tx, |connection| {
         sqlx::query_as(
-            "SELECT l.action_id, l.indicator_id FROM action_indicators l JOIN actions a ON a.id = l.action_id \
-             WHERE a.area_id = $1 ORDER BY l.action_id, l.indicator_id",
+            "SELECT l.action_id, l.indicator_id FROM action_indicators l JOIN actions c ON c.id = l.action_id \
+             JOIN areas a ON a.id = c.area_id WHERE c.area_id = $1 AND a.body_id = $2 \
+             ORDER BY l.action_id, l.indicator_id",
         )
         .bind(area.get())
+        .bind(body.get())
         .fetch_all(&mut *connection)
         .await?
     });

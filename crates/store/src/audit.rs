@@ -1,4 +1,5 @@
-//! The audit log: every change, who made it, and from which state to which.
+//! The audit log: every change, who made it, and from which state to which. One log for the
+//! whole database, whichever body a change concerns.
 
 use time::OffsetDateTime;
 use wijkbeeld_domain::Id;

@@ -1,13 +1,15 @@
 //! Writing the demo data set. Every record is found by its natural key (a code, a name, a case
-//! number) before it is written, so loading the same data twice adds nothing.
+//! number) before it is written, so loading the same data twice adds nothing. The demo's body is
+//! found by its CBS code, and its records within that body, so a database may hold other bodies
+//! beside it; [`load`] and [`anchor`] take no body.
 
 use std::collections::{BTreeMap, HashMap};
 
 use time::{Date, OffsetDateTime};
+use wijkbeeld_domain::Id;
 use wijkbeeld_domain::demo::{DemoData, EveningSeed, SessionSeed};
 use wijkbeeld_domain::proposal::SpeakingRules;
 
-use crate::audit::{self, Change};
 use crate::{StoreError, Tx, on_connection, settings, stored_moment};
 
 /// What a load created, per table; empty when everything was there already.
@@ -40,8 +42,8 @@ pub async fn anchor(tx: &mut Tx) -> Result<Option<Date>, StoreError> {
         .map_err(|error| StoreError::Corrupt(format!("setting {}: '{text}': {error}", settings::DEMO_ANCHOR)))
 }
 
-/// Writes the demo data set, adding only what is missing, records its anchor date, and logs
-/// the load in the audit log when it created anything.
+/// Writes the demo data set, adding only what is missing, and records its anchor date. The
+/// caller writes the audit entry (the application layer, as for every change).
 ///
 /// `password_hashes` maps a demo account's address to its password hash; an account without one
 /// is not created (the data set itself holds no passwords).
@@ -72,15 +74,6 @@ pub async fn load(
     let anchor = data.anchor.to_string();
     if settings::get(tx, settings::DEMO_ANCHOR).await?.as_deref() != Some(anchor.as_str()) {
         settings::set(tx, settings::DEMO_ANCHOR, &anchor).await?;
-    }
-    if report.total() > 0 {
-        let details = format!(
-            "{{\"anchor\":\"{anchor}\",\"created\":{{{}}}}}",
-            report.created.iter().map(|(table, count)| format!("\"{table}\":{count}")).collect::<Vec<_>>().join(",")
-        );
-        let change =
-            Change { actor: "demo", action: "demo.load", entity: "demo", details: Some(details), ..Change::default() };
-        audit::record(tx, now, &change).await?;
     }
     Ok(report)
 }
@@ -196,8 +189,8 @@ impl Loader<'_> {
             let id = find_or_insert!(
                 self,
                 "areas",
-                "SELECT id FROM areas WHERE code = $1",
-                [area.code.as_str()],
+                "SELECT id FROM areas WHERE body_id = $1 AND code = $2",
+                [body, area.code.as_str()],
                 "INSERT INTO areas (body_id, code, name, level, parent_id) VALUES ($1, $2, $3, $4, $5) RETURNING id",
                 [body, area.code.as_str(), &area.name, area.level.code(), parent]
             );
@@ -393,7 +386,7 @@ impl Loader<'_> {
         rounds: &HashMap<u8, i64>,
         evening: &EveningSeed,
     ) -> Result<(), StoreError> {
-        crate::market::use_all_rooms(self.tx, evening_id).await?;
+        crate::market::use_all_rooms(self.tx, Id::new(self.ids.body), evening_id).await?;
         let pool = |names: &[String]| -> Result<Vec<i64>, StoreError> {
             names.iter().map(|name| Self::id_of(&self.ids.persons, "person", name)).collect()
         };

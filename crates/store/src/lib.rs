@@ -4,6 +4,11 @@
 //! Every query is written once, with `$1`-style parameters that both backends accept, and run
 //! on whichever pool the store holds (see the `on_connection!` macro). Queries take a [`Tx`] so
 //! that the caller decides what is atomic: one use case, one transaction.
+//!
+//! A database may hold several bodies (gemeenten). Every function that reads or writes one
+//! body's data takes that body right after the transaction, and treats another body's record
+//! as one that does not exist. Accounts, the audit log, rate limits, settings and row counts
+//! are the installation's, not a body's, and take none.
 
 pub mod accounts;
 pub mod agenda;
@@ -26,6 +31,8 @@ pub mod testing;
 use sqlx::migrate::Migrator;
 use sqlx::{PgPool, Postgres, Sqlite, SqlitePool, Transaction};
 use time::{OffsetDateTime, UtcOffset};
+use wijkbeeld_domain::Id;
+use wijkbeeld_domain::people::Body;
 
 pub use connect::DatabaseSetting;
 pub use error::StoreError;
@@ -231,4 +238,85 @@ where
     T: std::str::FromStr<Err = wijkbeeld_domain::UnknownCode>,
 {
     code.parse().map_err(|error: wijkbeeld_domain::UnknownCode| StoreError::Corrupt(error.to_string()))
+}
+
+/// A kind of record that belongs to one body and that other rows name by id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Owned {
+    Person,
+    Room,
+    Area,
+    Indicator,
+    Programme,
+    Partner,
+    Evening,
+}
+
+impl Owned {
+    fn table(self) -> &'static str {
+        match self {
+            Owned::Person => "persons",
+            Owned::Room => "rooms",
+            Owned::Area => "areas",
+            Owned::Indicator => "indicators",
+            Owned::Programme => "programmes",
+            Owned::Partner => "partners",
+            Owned::Evening => "market_evenings",
+        }
+    }
+
+    fn noun(self) -> &'static str {
+        match self {
+            Owned::Person => "person",
+            Owned::Room => "room",
+            Owned::Area => "area",
+            Owned::Indicator => "indicator",
+            Owned::Programme => "programme",
+            Owned::Partner => "partner",
+            Owned::Evening => "market evening",
+        }
+    }
+}
+
+/// Ids per statement of [`require_owned`]: few enough binds for SQLite's limit.
+const IDS_PER_CHECK: usize = 500;
+
+/// Fails with [`StoreError::NotFound`] naming the first of `ids` that is not a `kind` of
+/// `body`: another body's record is as absent as one that does not exist. Each distinct id is
+/// asked once, so a caller with many rows passes the ids they name, not one per row.
+pub(crate) fn require_owned<'t>(
+    tx: &'t mut Tx,
+    body: Id<Body>,
+    kind: Owned,
+    ids: impl IntoIterator<Item = i64>,
+) -> impl Future<Output = Result<(), StoreError>> + Send + 't {
+    // The ids are gathered before the future is made: a future that held the caller's iterator
+    // (a closure over borrowed rows) would not be Send for every lifetime, and the web's
+    // handlers must be.
+    let mut ids: Vec<i64> = ids.into_iter().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    async move { require_each_owned(tx, body, kind, &ids).await }
+}
+
+async fn require_each_owned(tx: &mut Tx, body: Id<Body>, kind: Owned, ids: &[i64]) -> Result<(), StoreError> {
+    for chunk in ids.chunks(IDS_PER_CHECK) {
+        let mut found: Vec<i64> = on_connection!(tx, |connection| {
+            // The table name comes from the fixed list in `Owned`, never from input.
+            let mut query = sqlx::QueryBuilder::new(format!("SELECT id FROM {} WHERE body_id = ", kind.table()));
+            query.push_bind(body.get()).push(" AND id IN (");
+            let mut list = query.separated(", ");
+            for id in chunk {
+                list.push_bind(*id);
+            }
+            query.push(")");
+            query.build_query_scalar().fetch_all(&mut *connection).await?
+        });
+        if found.len() < chunk.len() {
+            found.sort_unstable();
+            let missing = chunk.iter().find(|id| found.binary_search(id).is_err()).copied().unwrap_or_default();
+            return Err(StoreError::NotFound(format!("{} {missing}", kind.noun())));
+        }
+    }
+    Ok(())
 }

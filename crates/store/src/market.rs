@@ -1,11 +1,15 @@
 //! Market evenings as the planner and the evening page see them: rounds, rooms in use, the pools
 //! of chairs and clerks, who is absent when, and the sessions with where and by whom they are
-//! held; and storing a plan or one session's move.
+//! held; and storing a plan or one session's move. Every function works on one body's evenings
+//! (rounds, sessions, rooms in use, staff and absences are the body's through their evening);
+//! an evening of another body is not found.
 
 use time::{Date, OffsetDateTime, Time};
+use wijkbeeld_domain::Id;
+use wijkbeeld_domain::people::Body;
 use wijkbeeld_domain::proposal::Domain;
 
-use crate::{StoreError, Tx, decode_code, on_connection};
+use crate::{Owned, StoreError, Tx, decode_code, on_connection, require_owned};
 
 /// An evening as listed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -163,15 +167,16 @@ struct SessionRecord {
     pinned: bool,
 }
 
-/// Every evening, latest first, with counts.
-pub async fn evenings(tx: &mut Tx) -> Result<Vec<EveningListing>, StoreError> {
+/// Every evening of the body, latest first, with counts.
+pub async fn evenings(tx: &mut Tx, body: Id<Body>) -> Result<Vec<EveningListing>, StoreError> {
     let rows: Vec<(i64, Date, String, Option<OffsetDateTime>, i64, i64)> = on_connection!(tx, |connection| {
         sqlx::query_as(
             "SELECT e.id, e.date, e.title, e.published_at, \
                     (SELECT COUNT(*) FROM rounds r WHERE r.evening_id = e.id), \
                     (SELECT COUNT(*) FROM sessions s WHERE s.evening_id = e.id) \
-             FROM market_evenings e ORDER BY e.date DESC",
+             FROM market_evenings e WHERE e.body_id = $1 ORDER BY e.date DESC",
         )
+        .bind(body.get())
         .fetch_all(&mut *connection)
         .await?
     });
@@ -188,21 +193,23 @@ pub async fn evenings(tx: &mut Tx) -> Result<Vec<EveningListing>, StoreError> {
         .collect())
 }
 
-/// The evening on a day.
-pub async fn evening_on(tx: &mut Tx, date: Date) -> Result<Option<i64>, StoreError> {
+/// The body's evening on a day.
+pub async fn evening_on(tx: &mut Tx, body: Id<Body>, date: Date) -> Result<Option<i64>, StoreError> {
     Ok(on_connection!(tx, |connection| {
-        sqlx::query_scalar("SELECT id FROM market_evenings WHERE date = $1")
+        sqlx::query_scalar("SELECT id FROM market_evenings WHERE body_id = $1 AND date = $2")
+            .bind(body.get())
             .bind(date)
             .fetch_optional(&mut *connection)
             .await?
     }))
 }
 
-/// An evening with its rounds, rooms, people and sessions.
-pub async fn planning(tx: &mut Tx, id: i64) -> Result<EveningPlanning, StoreError> {
+/// One of the body's evenings with its rounds, rooms, people and sessions.
+pub async fn planning(tx: &mut Tx, body: Id<Body>, id: i64) -> Result<EveningPlanning, StoreError> {
     let header: Option<(Date, String, Option<OffsetDateTime>)> = on_connection!(tx, |connection| {
-        sqlx::query_as("SELECT date, title, published_at FROM market_evenings WHERE id = $1")
+        sqlx::query_as("SELECT date, title, published_at FROM market_evenings WHERE id = $1 AND body_id = $2")
             .bind(id)
+            .bind(body.get())
             .fetch_optional(&mut *connection)
             .await?
     });
@@ -330,9 +337,34 @@ pub async fn planning(tx: &mut Tx, id: i64) -> Result<EveningPlanning, StoreErro
     Ok(EveningPlanning { id, date, title, published_at, rounds, rooms, chairs, clerks, portfolio_holders, sessions })
 }
 
-/// Stores where and by whom sessions of the evening are held. Sessions of another evening are
-/// refused as not found, and nothing is stored.
-pub async fn store_placements(tx: &mut Tx, evening_id: i64, placements: &[SessionPlacement]) -> Result<(), StoreError> {
+/// Stores where and by whom sessions of the body's evening are held. Sessions or rounds of
+/// another evening, and rooms or people of another body, are refused as not found, and nothing
+/// is stored.
+pub async fn store_placements(
+    tx: &mut Tx,
+    body: Id<Body>,
+    evening_id: i64,
+    placements: &[SessionPlacement],
+) -> Result<(), StoreError> {
+    require_owned(tx, body, Owned::Evening, [evening_id]).await?;
+    require_owned(tx, body, Owned::Room, placements.iter().filter_map(|placement| placement.room_id)).await?;
+    let people = placements.iter().flat_map(|placement| [placement.chair_id, placement.clerk_id]).flatten();
+    require_owned(tx, body, Owned::Person, people).await?;
+    let mut rounds: Vec<i64> = placements.iter().filter_map(|placement| placement.first_round_id).collect();
+    rounds.sort_unstable();
+    rounds.dedup();
+    if !rounds.is_empty() {
+        // An evening has a handful of rounds: reading them all is one small query.
+        let own: Vec<i64> = on_connection!(tx, |connection| {
+            sqlx::query_scalar("SELECT id FROM rounds WHERE evening_id = $1")
+                .bind(evening_id)
+                .fetch_all(&mut *connection)
+                .await?
+        });
+        if let Some(round) = rounds.iter().find(|round| !own.contains(round)) {
+            return Err(StoreError::NotFound(format!("round {round} of evening {evening_id}")));
+        }
+    }
     for placement in placements {
         let updated = on_connection!(tx, |connection| {
             sqlx::query(
@@ -357,16 +389,26 @@ pub async fn store_placements(tx: &mut Tx, evening_id: i64, placements: &[Sessio
     Ok(())
 }
 
-/// Fixes or frees a session's room and round for the planner.
-pub async fn set_pinned(tx: &mut Tx, evening_id: i64, session_id: i64, pinned: bool) -> Result<(), StoreError> {
+/// Fixes or frees the room and round of a session of the body's evening for the planner.
+pub async fn set_pinned(
+    tx: &mut Tx,
+    body: Id<Body>,
+    evening_id: i64,
+    session_id: i64,
+    pinned: bool,
+) -> Result<(), StoreError> {
     let updated = on_connection!(tx, |connection| {
-        sqlx::query("UPDATE sessions SET pinned = $1 WHERE id = $2 AND evening_id = $3")
-            .bind(pinned)
-            .bind(session_id)
-            .bind(evening_id)
-            .execute(&mut *connection)
-            .await?
-            .rows_affected()
+        sqlx::query(
+            "UPDATE sessions SET pinned = $1 WHERE id = $2 AND evening_id = $3 \
+             AND evening_id IN (SELECT id FROM market_evenings WHERE body_id = $4)",
+        )
+        .bind(pinned)
+        .bind(session_id)
+        .bind(evening_id)
+        .bind(body.get())
+        .execute(&mut *connection)
+        .await?
+        .rows_affected()
     });
     if updated == 0 {
         return Err(StoreError::NotFound(format!("session {session_id} of evening {evening_id}")));
@@ -374,21 +416,21 @@ pub async fn set_pinned(tx: &mut Tx, evening_id: i64, session_id: i64, pinned: b
     Ok(())
 }
 
-/// Adds an unpublished evening with its rounds (start, end) in order, using every room of the
-/// municipality. A second evening on the same day is a `StoreError::Conflict`.
+/// Adds an unpublished evening of the body with its rounds (start, end) in order, using every
+/// room of the body. A second evening of the body on the same day is a `StoreError::Conflict`.
 pub async fn create_evening(
     tx: &mut Tx,
-    body_id: i64,
+    body: Id<Body>,
     date: Date,
     title: &str,
     rounds: &[(Time, Time)],
 ) -> Result<i64, StoreError> {
-    if evening_on(tx, date).await?.is_some() {
+    if evening_on(tx, body, date).await?.is_some() {
         return Err(StoreError::Conflict { constraint: "market_evenings (body_id, date)".to_owned() });
     }
     let id: i64 = on_connection!(tx, |connection| {
         sqlx::query_scalar("INSERT INTO market_evenings (body_id, date, title) VALUES ($1, $2, $3) RETURNING id")
-            .bind(body_id)
+            .bind(body.get())
             .bind(date)
             .bind(title)
             .fetch_one(&mut *connection)
@@ -405,12 +447,21 @@ pub async fn create_evening(
                 .await?;
         });
     }
-    use_all_rooms(tx, id).await?;
+    use_all_rooms(tx, body, id).await?;
     Ok(id)
 }
 
-/// Replaces an evening's pools of chairs and clerks.
-pub async fn set_staff(tx: &mut Tx, evening_id: i64, chairs: &[i64], clerks: &[i64]) -> Result<(), StoreError> {
+/// Replaces the pools of chairs and clerks of the body's evening. An evening or people of
+/// another body are refused as not found.
+pub async fn set_staff(
+    tx: &mut Tx,
+    body: Id<Body>,
+    evening_id: i64,
+    chairs: &[i64],
+    clerks: &[i64],
+) -> Result<(), StoreError> {
+    require_owned(tx, body, Owned::Evening, [evening_id]).await?;
+    require_owned(tx, body, Owned::Person, chairs.iter().chain(clerks).copied()).await?;
     on_connection!(tx, |connection| {
         sqlx::query("DELETE FROM evening_staff WHERE evening_id = $1")
             .bind(evening_id)
@@ -434,8 +485,17 @@ pub async fn set_staff(tx: &mut Tx, evening_id: i64, chairs: &[i64], clerks: &[i
     Ok(())
 }
 
-/// Replaces the rounds of the evening in which a person cannot be there.
-pub async fn set_absences(tx: &mut Tx, evening_id: i64, person_id: i64, rounds: &[i64]) -> Result<(), StoreError> {
+/// Replaces the rounds of the body's evening in which a person of the body cannot be there.
+/// Rounds of other evenings are left out.
+pub async fn set_absences(
+    tx: &mut Tx,
+    body: Id<Body>,
+    evening_id: i64,
+    person_id: i64,
+    rounds: &[i64],
+) -> Result<(), StoreError> {
+    require_owned(tx, body, Owned::Evening, [evening_id]).await?;
+    require_owned(tx, body, Owned::Person, [person_id]).await?;
     on_connection!(tx, |connection| {
         sqlx::query(
             "DELETE FROM evening_absences WHERE person_id = $1 \
@@ -462,9 +522,17 @@ pub async fn set_absences(tx: &mut Tx, evening_id: i64, person_id: i64, rounds: 
     Ok(())
 }
 
-/// Replaces every absence of the evening: who (person id) misses which round (round id). Rounds
-/// of other evenings are left out.
-pub async fn replace_absences(tx: &mut Tx, evening_id: i64, absences: &[(i64, i64)]) -> Result<(), StoreError> {
+/// Replaces every absence of the body's evening: who (person id) misses which round (round
+/// id). Rounds of other evenings are left out; an evening or people of another body are refused
+/// as not found.
+pub async fn replace_absences(
+    tx: &mut Tx,
+    body: Id<Body>,
+    evening_id: i64,
+    absences: &[(i64, i64)],
+) -> Result<(), StoreError> {
+    require_owned(tx, body, Owned::Evening, [evening_id]).await?;
+    require_owned(tx, body, Owned::Person, absences.iter().map(|(person, _)| *person)).await?;
     on_connection!(tx, |connection| {
         sqlx::query("DELETE FROM evening_absences WHERE round_id IN (SELECT id FROM rounds WHERE evening_id = $1)")
             .bind(evening_id)
@@ -487,15 +555,18 @@ pub async fn replace_absences(tx: &mut Tx, evening_id: i64, absences: &[(i64, i6
     Ok(())
 }
 
-/// Puts every room of the municipality in use on the evening (a new evening's default).
-pub async fn use_all_rooms(tx: &mut Tx, evening_id: i64) -> Result<(), StoreError> {
+/// Puts every room of the body in use on its evening (a new evening's default); another body's
+/// evening is left as it is.
+pub async fn use_all_rooms(tx: &mut Tx, body: Id<Body>, evening_id: i64) -> Result<(), StoreError> {
     on_connection!(tx, |connection| {
         sqlx::query(
             "INSERT INTO evening_rooms (evening_id, room_id) \
-             SELECT e.id, r.id FROM market_evenings e JOIN rooms r ON r.body_id = e.body_id WHERE e.id = $1 \
+             SELECT e.id, r.id FROM market_evenings e JOIN rooms r ON r.body_id = e.body_id \
+             WHERE e.id = $1 AND e.body_id = $2 \
              ON CONFLICT DO NOTHING",
         )
         .bind(evening_id)
+        .bind(body.get())
         .execute(&mut *connection)
         .await?;
     });
@@ -518,14 +589,16 @@ pub struct SessionOrigin {
     pub subject: String,
 }
 
-/// The evening and proposal of session `id`, when it exists.
-pub async fn session_origin(tx: &mut Tx, id: i64) -> Result<Option<SessionOrigin>, StoreError> {
+/// The evening and proposal of session `id`, when it exists and is the body's.
+pub async fn session_origin(tx: &mut Tx, body: Id<Body>, id: i64) -> Result<Option<SessionOrigin>, StoreError> {
     let row: Option<(i64, Date, Option<OffsetDateTime>, i64, String)> = on_connection!(tx, |connection| {
         sqlx::query_as(
             "SELECT e.id, e.date, e.published_at, p.id, p.subject FROM sessions s \
-             JOIN market_evenings e ON e.id = s.evening_id JOIN proposals p ON p.id = s.proposal_id WHERE s.id = $1",
+             JOIN market_evenings e ON e.id = s.evening_id JOIN proposals p ON p.id = s.proposal_id \
+             WHERE s.id = $1 AND e.body_id = $2",
         )
         .bind(id)
+        .bind(body.get())
         .fetch_optional(&mut *connection)
         .await?
     });

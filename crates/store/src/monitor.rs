@@ -1,6 +1,13 @@
 //! The neighbourhood monitor's data: areas and their boundaries, programmes, indicators, their
 //! measurements per area and period, inhabitants, targets, and the mapping of CBS columns to
 //! indicators; and writing imported figures.
+//!
+//! Every function but [`data_version`] works on one body's data: areas, programmes, indicators
+//! and CBS mappings carry their body; measurements, inhabitants and targets are the body's
+//! through their area and indicator. Reads leave other bodies' rows out; writes refuse rows that
+//! name another body's area or indicator as not found. The data version is one counter for the
+//! whole database: a change in any body makes every body's derived figures stale, which costs a
+//! recomputation, never a wrong figure.
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -12,9 +19,10 @@ use wijkbeeld_domain::area::{AreaCode, AreaLevel, AreaRecord};
 use wijkbeeld_domain::monitor::{
     Area, Direction, Indicator, IndicatorKind, IndicatorStatus, Measurement, Population, Programme, Target, Theme, Unit,
 };
+use wijkbeeld_domain::people::Body;
 use wijkbeeld_domain::period::Period;
 
-use crate::{StoreError, Tx, decode_code, on_connection, stored_moment};
+use crate::{Owned, StoreError, Tx, decode_code, on_connection, require_owned, stored_moment};
 
 /// The setting that holds the monitor's base year (the index's yardstick), when one is set.
 pub const BASE_YEAR: &str = "monitor.base_year";
@@ -37,23 +45,29 @@ fn area_from_row((id, code, name, level, parent_id, coordinator_id): AreaRow) ->
     })
 }
 
-/// Every area, the gemeente first, then wijken and buurten, each by code.
-pub async fn areas(tx: &mut Tx) -> Result<Vec<Area>, StoreError> {
+/// Every area of the body, the gemeente first, then wijken and buurten, each by code.
+pub async fn areas(tx: &mut Tx, body: Id<Body>) -> Result<Vec<Area>, StoreError> {
     let rows: Vec<AreaRow> = on_connection!(tx, |connection| {
         sqlx::query_as(
-            "SELECT id, code, name, level, parent_id, coordinator_id FROM areas \
+            "SELECT id, code, name, level, parent_id, coordinator_id FROM areas WHERE body_id = $1 \
              ORDER BY CASE level WHEN 'gemeente' THEN 0 WHEN 'wijk' THEN 1 ELSE 2 END, code",
         )
+        .bind(body.get())
         .fetch_all(&mut *connection)
         .await?
     });
     rows.into_iter().map(area_from_row).collect()
 }
 
-/// The boundaries (GeoJSON geometry text) of the areas of one level that have them.
-pub async fn geometries(tx: &mut Tx, level: AreaLevel) -> Result<HashMap<Id<Area>, String>, StoreError> {
+/// The boundaries (GeoJSON geometry text) of the body's areas of one level that have them.
+pub async fn geometries(
+    tx: &mut Tx,
+    body: Id<Body>,
+    level: AreaLevel,
+) -> Result<HashMap<Id<Area>, String>, StoreError> {
     let rows: Vec<(i64, String)> = on_connection!(tx, |connection| {
-        sqlx::query_as("SELECT id, geometry FROM areas WHERE level = $1 AND geometry IS NOT NULL")
+        sqlx::query_as("SELECT id, geometry FROM areas WHERE body_id = $1 AND level = $2 AND geometry IS NOT NULL")
+            .bind(body.get())
             .bind(level.code())
             .fetch_all(&mut *connection)
             .await?
@@ -61,11 +75,13 @@ pub async fn geometries(tx: &mut Tx, level: AreaLevel) -> Result<HashMap<Id<Area
     Ok(rows.into_iter().map(|(id, geometry)| (Id::new(id), geometry)).collect())
 }
 
-/// Adds the areas of a division file, or renames and re-parents those already known by code.
-/// `records` come parents first, as the parser orders them. Returns (added, updated).
-pub async fn upsert_areas(tx: &mut Tx, body_id: i64, records: &[AreaRecord]) -> Result<(u64, u64), StoreError> {
+/// Adds the areas of a division file to the body, or renames and re-parents the body's areas
+/// already known by code. `records` come parents first, as the parser orders them. Returns
+/// (added, updated). CBS codes are national, so a code that another body holds is a
+/// [`StoreError::Conflict`], and that body's area stays as it is.
+pub async fn upsert_areas(tx: &mut Tx, body: Id<Body>, records: &[AreaRecord]) -> Result<(u64, u64), StoreError> {
     let mut ids: HashMap<String, i64> =
-        areas(tx).await?.into_iter().map(|area| (area.code.as_str().to_owned(), area.id.get())).collect();
+        areas(tx, body).await?.into_iter().map(|area| (area.code.as_str().to_owned(), area.id.get())).collect();
     let (mut added, mut updated) = (0, 0);
     for record in records {
         let parent_id = match &record.parent {
@@ -97,7 +113,7 @@ pub async fn upsert_areas(tx: &mut Tx, body_id: i64, records: &[AreaRecord]) -> 
                         "INSERT INTO areas (body_id, code, name, level, parent_id) VALUES ($1, $2, $3, $4, $5) \
                          RETURNING id",
                     )
-                    .bind(body_id)
+                    .bind(body.get())
                     .bind(record.code.as_str())
                     .bind(&record.name)
                     .bind(record.level.code())
@@ -115,22 +131,25 @@ pub async fn upsert_areas(tx: &mut Tx, body_id: i64, records: &[AreaRecord]) -> 
     Ok((added, updated))
 }
 
-/// Stores the boundary (GeoJSON geometry text) of the area with `code`.
-pub async fn set_geometry(tx: &mut Tx, code: &AreaCode, geometry: &str) -> Result<u64, StoreError> {
+/// Stores the boundary (GeoJSON geometry text) of the body's area with `code`; the number of
+/// areas changed (0 for a code the body does not have).
+pub async fn set_geometry(tx: &mut Tx, body: Id<Body>, code: &AreaCode, geometry: &str) -> Result<u64, StoreError> {
     Ok(on_connection!(tx, |connection| {
-        sqlx::query("UPDATE areas SET geometry = $1 WHERE code = $2")
+        sqlx::query("UPDATE areas SET geometry = $1 WHERE code = $2 AND body_id = $3")
             .bind(geometry)
             .bind(code.as_str())
+            .bind(body.get())
             .execute(&mut *connection)
             .await?
             .rows_affected()
     }))
 }
 
-/// Every programme (ontwikkelopgave), by name.
-pub async fn programmes(tx: &mut Tx) -> Result<Vec<Programme>, StoreError> {
+/// Every programme (ontwikkelopgave) of the body, by name.
+pub async fn programmes(tx: &mut Tx, body: Id<Body>) -> Result<Vec<Programme>, StoreError> {
     let rows: Vec<(i64, String, String, Option<String>)> = on_connection!(tx, |connection| {
-        sqlx::query_as("SELECT id, code, name, description FROM programmes ORDER BY name")
+        sqlx::query_as("SELECT id, code, name, description FROM programmes WHERE body_id = $1 ORDER BY name")
+            .bind(body.get())
             .fetch_all(&mut *connection)
             .await?
     });
@@ -158,13 +177,15 @@ type IndicatorRow = (
     i64,
 );
 
-/// Every indicator, by theme and name.
-pub async fn indicators(tx: &mut Tx) -> Result<Vec<Indicator>, StoreError> {
+/// Every indicator of the body, by theme and name.
+pub async fn indicators(tx: &mut Tx, body: Id<Body>) -> Result<Vec<Indicator>, StoreError> {
     let rows: Vec<IndicatorRow> = on_connection!(tx, |connection| {
         sqlx::query_as(
             "SELECT id, code, name, definition, unit, direction, theme, kind, source, owner_partner_id, status, \
-             proposed_in_session_id, is_key, is_published, decimals FROM indicators ORDER BY theme, name",
+             proposed_in_session_id, is_key, is_published, decimals FROM indicators WHERE body_id = $1 \
+             ORDER BY theme, name",
         )
+        .bind(body.get())
         .fetch_all(&mut *connection)
         .await?
     });
@@ -209,12 +230,18 @@ pub async fn indicators(tx: &mut Tx) -> Result<Vec<Indicator>, StoreError> {
         .collect()
 }
 
-/// Which programmes each indicator belongs to.
-pub async fn indicator_programmes(tx: &mut Tx) -> Result<Vec<(Id<Indicator>, Id<Programme>)>, StoreError> {
+/// Which programmes each indicator of the body belongs to.
+pub async fn indicator_programmes(
+    tx: &mut Tx,
+    body: Id<Body>,
+) -> Result<Vec<(Id<Indicator>, Id<Programme>)>, StoreError> {
     let rows: Vec<(i64, i64)> = on_connection!(tx, |connection| {
         sqlx::query_as(
-            "SELECT indicator_id, programme_id FROM indicator_programmes ORDER BY indicator_id, programme_id",
+            "SELECT l.indicator_id, l.programme_id FROM indicator_programmes l \
+             JOIN indicators i ON i.id = l.indicator_id WHERE i.body_id = $1 \
+             ORDER BY l.indicator_id, l.programme_id",
         )
+        .bind(body.get())
         .fetch_all(&mut *connection)
         .await?
     });
@@ -223,13 +250,18 @@ pub async fn indicator_programmes(tx: &mut Tx) -> Result<Vec<(Id<Indicator>, Id<
 
 type TargetRow = (i64, i64, i64, f64, i64, i64, i64, i64, Option<String>);
 
-/// Every target.
-pub async fn targets(tx: &mut Tx) -> Result<Vec<Target>, StoreError> {
+/// Every target of the body.
+pub async fn targets(tx: &mut Tx, body: Id<Body>) -> Result<Vec<Target>, StoreError> {
     let rows: Vec<TargetRow> = on_connection!(tx, |connection| {
+        // A target is its body's through both its indicator and its area; the writes keep the
+        // two in one body, and the read asks both, so that no other body's target is shown.
         sqlx::query_as(
-            "SELECT id, indicator_id, area_id, value, target_year, target_quarter, baseline_year, baseline_quarter, \
-             note FROM targets ORDER BY indicator_id, area_id, target_year, target_quarter",
+            "SELECT t.id, t.indicator_id, t.area_id, t.value, t.target_year, t.target_quarter, t.baseline_year, \
+             t.baseline_quarter, t.note FROM targets t JOIN indicators i ON i.id = t.indicator_id \
+             JOIN areas a ON a.id = t.area_id WHERE i.body_id = $1 AND a.body_id = $1 \
+             ORDER BY t.indicator_id, t.area_id, t.target_year, t.target_quarter",
         )
+        .bind(body.get())
         .fetch_all(&mut *connection)
         .await?
     });
@@ -280,17 +312,24 @@ pub struct MeasurementFilter {
     pub offset: i64,
 }
 
-/// The measurements the filter selects, by area, indicator and period (the key's order).
-pub async fn measurements(tx: &mut Tx, filter: &MeasurementFilter) -> Result<Vec<Measurement>, StoreError> {
+/// The measurements of the body's areas that the filter selects, by area, indicator and period
+/// (the key's order).
+pub async fn measurements(
+    tx: &mut Tx,
+    body: Id<Body>,
+    filter: &MeasurementFilter,
+) -> Result<Vec<Measurement>, StoreError> {
     if filter.areas.as_ref().is_some_and(Vec::is_empty) || filter.indicators.as_ref().is_some_and(Vec::is_empty) {
         return Ok(Vec::new());
     }
     let rows: Vec<MeasurementRow> = on_connection!(tx, |connection| {
-        // Joined with areas even with no level asked: the key leads with the area, and the join
-        // lets the planner seek each area's range for an indicator rather than read them all.
+        // Joined with areas, which also say whose the measurements are: the key leads with the
+        // area, and the join lets the planner seek each area's range for an indicator rather
+        // than read them all.
         let mut query = sqlx::QueryBuilder::new(format!(
-            "SELECT {MEASUREMENT_COLUMNS} FROM measurements m JOIN areas a ON a.id = m.area_id WHERE 1 = 1"
+            "SELECT {MEASUREMENT_COLUMNS} FROM measurements m JOIN areas a ON a.id = m.area_id WHERE a.body_id = "
         ));
+        query.push_bind(body.get());
         if let Some(areas) = &filter.areas {
             query.push(" AND m.area_id IN (");
             let mut list = query.separated(", ");
@@ -339,19 +378,29 @@ pub async fn measurements(tx: &mut Tx, filter: &MeasurementFilter) -> Result<Vec
     rows.into_iter().map(measurement_from_row).collect()
 }
 
-/// The measurements of every area of `level` in one period.
-pub async fn measurements_in(tx: &mut Tx, level: AreaLevel, at: Period) -> Result<Vec<Measurement>, StoreError> {
-    measurements(tx, &MeasurementFilter { level: Some(level), from: Some(at), until: Some(at), ..Default::default() })
-        .await
+/// The measurements of every area of the body of `level` in one period.
+pub async fn measurements_in(
+    tx: &mut Tx,
+    body: Id<Body>,
+    level: AreaLevel,
+    at: Period,
+) -> Result<Vec<Measurement>, StoreError> {
+    measurements(
+        tx,
+        body,
+        &MeasurementFilter { level: Some(level), from: Some(at), until: Some(at), ..Default::default() },
+    )
+    .await
 }
 
-/// The periods that have measurements for areas of `level`, in time order.
-pub async fn periods(tx: &mut Tx, level: AreaLevel) -> Result<Vec<Period>, StoreError> {
+/// The periods that have measurements for the body's areas of `level`, in time order.
+pub async fn periods(tx: &mut Tx, body: Id<Body>, level: AreaLevel) -> Result<Vec<Period>, StoreError> {
     let rows: Vec<(i64, i64)> = on_connection!(tx, |connection| {
         sqlx::query_as(
             "SELECT DISTINCT m.year, m.quarter FROM measurements m JOIN areas a ON a.id = m.area_id \
-             WHERE a.level = $1 ORDER BY m.year, m.quarter",
+             WHERE a.body_id = $1 AND a.level = $2 ORDER BY m.year, m.quarter",
         )
+        .bind(body.get())
         .bind(level.code())
         .fetch_all(&mut *connection)
         .await?
@@ -359,20 +408,22 @@ pub async fn periods(tx: &mut Tx, level: AreaLevel) -> Result<Vec<Period>, Store
     rows.into_iter().map(|(year, quarter)| period(year, quarter)).collect()
 }
 
-/// Inhabitants of the given areas in every period known.
-pub async fn populations(tx: &mut Tx, areas: &[Id<Area>]) -> Result<Vec<Population>, StoreError> {
+/// Inhabitants of those of the given areas that are the body's, in every period known.
+pub async fn populations(tx: &mut Tx, body: Id<Body>, areas: &[Id<Area>]) -> Result<Vec<Population>, StoreError> {
     if areas.is_empty() {
         return Ok(Vec::new());
     }
     let rows: Vec<(i64, i64, i64, i64)> = on_connection!(tx, |connection| {
         let mut query = sqlx::QueryBuilder::new(
-            "SELECT area_id, year, quarter, inhabitants FROM area_populations WHERE area_id IN (",
+            "SELECT p.area_id, p.year, p.quarter, p.inhabitants FROM area_populations p \
+             JOIN areas a ON a.id = p.area_id WHERE a.body_id = ",
         );
+        query.push_bind(body.get()).push(" AND p.area_id IN (");
         let mut list = query.separated(", ");
         for area in areas {
             list.push_bind(area.get());
         }
-        query.push(") ORDER BY area_id, year, quarter");
+        query.push(") ORDER BY p.area_id, p.year, p.quarter");
         query.build_query_as().fetch_all(&mut *connection).await?
     });
     rows.into_iter()
@@ -390,9 +441,11 @@ pub async fn populations(tx: &mut Tx, areas: &[Id<Area>]) -> Result<Vec<Populati
 /// for SQLite's limit of 32,766.
 const ROWS_PER_STATEMENT: usize = 500;
 
-/// Writes measurements, replacing the value (and its sample size, margin and note) of any
-/// (indicator, area, period) already stored. Returns how many rows were written.
-pub async fn write_measurements(tx: &mut Tx, measurements: &[Measurement]) -> Result<u64, StoreError> {
+/// Writes measurements of the body's areas and indicators, replacing the value (and its sample
+/// size, margin and note) of any (indicator, area, period) already stored. Returns how many rows
+/// were written. A row naming an area or indicator that is not the body's is refused as not
+/// found before anything is written.
+pub async fn write_measurements(tx: &mut Tx, body: Id<Body>, measurements: &[Measurement]) -> Result<u64, StoreError> {
     // Written in the key's order (area, indicator, period), so that new rows append to the
     // B-tree: measured on a million rows, rows in random order took three to four times as long
     // (bench/monitor/key-order.sh).
@@ -402,6 +455,9 @@ pub async fn write_measurements(tx: &mut Tx, measurements: &[Measurement]) -> Re
     if !ordered.is_sorted_by_key(key) {
         ordered.sort_by_cached_key(key);
     }
+    let (areas, indicators) = distinct_keys(&ordered);
+    require_owned(tx, body, Owned::Area, areas).await?;
+    require_owned(tx, body, Owned::Indicator, indicators).await?;
     let mut written = 0;
     on_connection!(tx, |connection| {
         let statement = |chunk: &[&Measurement]| {
@@ -446,17 +502,39 @@ pub async fn write_measurements(tx: &mut Tx, measurements: &[Measurement]) -> Re
     Ok(written)
 }
 
-/// How many measurements the given areas hold in all. An import counts before and after its
-/// writes: the rows it wrote that did not add to the count replaced a value. Counting a key
-/// range is much cheaper than reading every key the file names.
-pub async fn count_measurements_of(tx: &mut Tx, areas: &[Id<Area>]) -> Result<u64, StoreError> {
+/// The distinct areas and indicators of measurements in key order. The rows of one area are
+/// together and so, within it, are an indicator's periods, so comparing each row with the one
+/// before leaves few values to sort: a million rows cost a pass, not a set insertion each.
+fn distinct_keys(ordered: &[&Measurement]) -> (Vec<i64>, Vec<i64>) {
+    let (mut areas, mut indicators): (Vec<i64>, Vec<i64>) = (Vec::new(), Vec::new());
+    for measurement in ordered {
+        let (area, indicator) = (measurement.area_id.get(), measurement.indicator_id.get());
+        if areas.last() != Some(&area) {
+            areas.push(area);
+            indicators.push(indicator);
+        } else if indicators.last() != Some(&indicator) {
+            indicators.push(indicator);
+        }
+    }
+    indicators.sort_unstable();
+    indicators.dedup();
+    (areas, indicators)
+}
+
+/// How many measurements those of the given areas that are the body's hold in all. An import
+/// counts before and after its writes: the rows it wrote that did not add to the count replaced
+/// a value. Counting a key range is much cheaper than reading every key the file names.
+pub async fn count_measurements_of(tx: &mut Tx, body: Id<Body>, areas: &[Id<Area>]) -> Result<u64, StoreError> {
     let mut areas: Vec<i64> = areas.iter().map(|area| area.get()).collect();
     areas.sort_unstable();
     areas.dedup();
     let mut count = 0;
     for chunk in areas.chunks(ROWS_PER_STATEMENT) {
         let counted: i64 = on_connection!(tx, |connection| {
-            let mut query = sqlx::QueryBuilder::new("SELECT count(*) FROM measurements WHERE area_id IN (");
+            let mut query = sqlx::QueryBuilder::new(
+                "SELECT count(*) FROM measurements m JOIN areas a ON a.id = m.area_id WHERE a.body_id = ",
+            );
+            query.push_bind(body.get()).push(" AND m.area_id IN (");
             let mut list = query.separated(", ");
             for area in chunk {
                 list.push_bind(*area);
@@ -469,8 +547,11 @@ pub async fn count_measurements_of(tx: &mut Tx, areas: &[Id<Area>]) -> Result<u6
     Ok(count)
 }
 
-/// Writes inhabitants, replacing those already stored for the same area and period.
-pub async fn write_populations(tx: &mut Tx, populations: &[Population]) -> Result<u64, StoreError> {
+/// Writes inhabitants of the body's areas, replacing those already stored for the same area and
+/// period. A row naming an area that is not the body's is refused as not found before anything
+/// is written.
+pub async fn write_populations(tx: &mut Tx, body: Id<Body>, populations: &[Population]) -> Result<u64, StoreError> {
+    require_owned(tx, body, Owned::Area, populations.iter().map(|population| population.area_id.get())).await?;
     let mut written = 0;
     for chunk in populations.chunks(ROWS_PER_STATEMENT) {
         written += on_connection!(tx, |connection| {
@@ -489,23 +570,28 @@ pub async fn write_populations(tx: &mut Tx, populations: &[Population]) -> Resul
     Ok(written)
 }
 
-/// How CBS columns (their numeric suffix stripped) map to indicators.
-pub async fn cbs_mappings(tx: &mut Tx) -> Result<Vec<(String, Id<Indicator>)>, StoreError> {
+/// How CBS columns (their numeric suffix stripped) map to the body's indicators.
+pub async fn cbs_mappings(tx: &mut Tx, body: Id<Body>) -> Result<Vec<(String, Id<Indicator>)>, StoreError> {
     let rows: Vec<(String, i64)> = on_connection!(tx, |connection| {
-        sqlx::query_as("SELECT cbs_column, indicator_id FROM cbs_column_mappings ORDER BY cbs_column")
-            .fetch_all(&mut *connection)
-            .await?
+        sqlx::query_as(
+            "SELECT cbs_column, indicator_id FROM cbs_column_mappings WHERE body_id = $1 ORDER BY cbs_column",
+        )
+        .bind(body.get())
+        .fetch_all(&mut *connection)
+        .await?
     });
     Ok(rows.into_iter().map(|(column, indicator)| (column, Id::new(indicator))).collect())
 }
 
-/// Maps a CBS column to an indicator, or removes its mapping.
+/// Maps a CBS column of the body to one of its indicators, or removes its mapping. Another
+/// body's indicator is refused as not found.
 pub async fn set_cbs_mapping(
     tx: &mut Tx,
-    body_id: i64,
+    body: Id<Body>,
     cbs_column: &str,
     indicator: Option<Id<Indicator>>,
 ) -> Result<(), StoreError> {
+    require_owned(tx, body, Owned::Indicator, indicator.map(Id::get)).await?;
     on_connection!(tx, |connection| {
         match indicator {
             Some(indicator) => {
@@ -513,7 +599,7 @@ pub async fn set_cbs_mapping(
                     "INSERT INTO cbs_column_mappings (body_id, cbs_column, indicator_id) VALUES ($1, $2, $3) \
                  ON CONFLICT (body_id, cbs_column) DO UPDATE SET indicator_id = excluded.indicator_id",
                 )
-                .bind(body_id)
+                .bind(body.get())
                 .bind(cbs_column)
                 .bind(indicator.get())
                 .execute(&mut *connection)
@@ -521,7 +607,7 @@ pub async fn set_cbs_mapping(
             }
             None => {
                 sqlx::query("DELETE FROM cbs_column_mappings WHERE body_id = $1 AND cbs_column = $2")
-                    .bind(body_id)
+                    .bind(body.get())
                     .bind(cbs_column)
                     .execute(&mut *connection)
                     .await?
@@ -532,7 +618,8 @@ pub async fn set_cbs_mapping(
 }
 
 /// The current version of the monitor's data: it changes whenever measurements, areas,
-/// indicators or targets do, so that what is derived from them can be kept until then.
+/// indicators or targets do, so that what is derived from them can be kept until then. One
+/// version for every body in the database.
 pub async fn data_version(tx: &mut Tx) -> Result<i64, StoreError> {
     Ok(crate::settings::get(tx, DATA_VERSION).await?.and_then(|text| text.parse().ok()).unwrap_or(0))
 }
@@ -576,34 +663,45 @@ pub struct IndicatorInput {
     pub programme_ids: Vec<Id<Programme>>,
 }
 
-/// Whether an indicator other than `except` already has `code` (compared without regard to case).
-pub async fn indicator_code_taken(tx: &mut Tx, code: &str, except: Option<Id<Indicator>>) -> Result<bool, StoreError> {
+/// Whether an indicator of the body other than `except` already has `code` (compared without
+/// regard to case). Codes are unique per body: another body may use the same one.
+pub async fn indicator_code_taken(
+    tx: &mut Tx,
+    body: Id<Body>,
+    code: &str,
+    except: Option<Id<Indicator>>,
+) -> Result<bool, StoreError> {
     let except = except.map_or(0, Id::get);
     let found: Option<i64> = on_connection!(tx, |connection| {
-        sqlx::query_scalar("SELECT id FROM indicators WHERE UPPER(code) = UPPER($1) AND id <> $2 LIMIT 1")
-            .bind(code)
-            .bind(except)
-            .fetch_optional(&mut *connection)
-            .await?
+        sqlx::query_scalar(
+            "SELECT id FROM indicators WHERE body_id = $3 AND UPPER(code) = UPPER($1) AND id <> $2 LIMIT 1",
+        )
+        .bind(code)
+        .bind(except)
+        .bind(body.get())
+        .fetch_optional(&mut *connection)
+        .await?
     });
     Ok(found.is_some())
 }
 
 /// Stores a new indicator of the body with its programme links. A code already used gives
-/// [`StoreError::Conflict`]; check with [`indicator_code_taken`] first.
+/// [`StoreError::Conflict`]; check with [`indicator_code_taken`] first. An owner or programme of
+/// another body is refused as not found.
 pub async fn create_indicator(
     tx: &mut Tx,
-    body_id: i64,
+    body: Id<Body>,
     input: &IndicatorInput,
     now: OffsetDateTime,
 ) -> Result<Id<Indicator>, StoreError> {
+    require_indicator_links(tx, body, input).await?;
     let id: i64 = on_connection!(tx, |connection| {
         sqlx::query_scalar(
             "INSERT INTO indicators (body_id, code, name, definition, unit, direction, theme, kind, source, \
              owner_partner_id, status, is_key, is_published, decimals, created_at, updated_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) RETURNING id",
         )
-        .bind(body_id)
+        .bind(body.get())
         .bind(&input.code)
         .bind(&input.name)
         .bind(&input.definition)
@@ -627,18 +725,21 @@ pub async fn create_indicator(
     Ok(id)
 }
 
-/// Replaces the indicator's fields and programme links with `input`.
+/// Replaces the fields and programme links of the body's indicator with `input`. An owner or
+/// programme of another body is refused as not found.
 pub async fn update_indicator(
     tx: &mut Tx,
+    body: Id<Body>,
     id: Id<Indicator>,
     input: &IndicatorInput,
     now: OffsetDateTime,
 ) -> Result<(), StoreError> {
+    require_indicator_links(tx, body, input).await?;
     let changed = on_connection!(tx, |connection| {
         sqlx::query(
             "UPDATE indicators SET code = $1, name = $2, definition = $3, unit = $4, direction = $5, theme = $6, \
              kind = $7, source = $8, owner_partner_id = $9, status = $10, is_key = $11, is_published = $12, \
-             decimals = $13, updated_at = $14 WHERE id = $15",
+             decimals = $13, updated_at = $14 WHERE id = $15 AND body_id = $16",
         )
         .bind(&input.code)
         .bind(&input.name)
@@ -655,6 +756,7 @@ pub async fn update_indicator(
         .bind(i64::from(input.decimals))
         .bind(stored_moment(now))
         .bind(id.get())
+        .bind(body.get())
         .execute(&mut *connection)
         .await?
         .rows_affected()
@@ -670,6 +772,12 @@ pub async fn update_indicator(
     });
     link_programmes(tx, id, &input.programme_ids).await?;
     bump_data_version(tx).await
+}
+
+/// Refuses an indicator's owner or programmes when they are not the body's.
+async fn require_indicator_links(tx: &mut Tx, body: Id<Body>, input: &IndicatorInput) -> Result<(), StoreError> {
+    require_owned(tx, body, Owned::Partner, input.owner_partner_id).await?;
+    require_owned(tx, body, Owned::Programme, input.programme_ids.iter().map(|programme| programme.get())).await
 }
 
 async fn link_programmes(tx: &mut Tx, id: Id<Indicator>, programmes: &[Id<Programme>]) -> Result<(), StoreError> {
@@ -720,23 +828,27 @@ fn target_from_row(
     })
 }
 
-/// The target with `id`, if there is one.
-pub async fn target(tx: &mut Tx, id: Id<Target>) -> Result<Option<Target>, StoreError> {
+/// The body's target with `id`, if there is one.
+pub async fn target(tx: &mut Tx, body: Id<Body>, id: Id<Target>) -> Result<Option<Target>, StoreError> {
     let row: Option<TargetRow> = on_connection!(tx, |connection| {
         sqlx::query_as(
-            "SELECT id, indicator_id, area_id, value, target_year, target_quarter, baseline_year, baseline_quarter, \
-             note FROM targets WHERE id = $1",
+            "SELECT t.id, t.indicator_id, t.area_id, t.value, t.target_year, t.target_quarter, t.baseline_year, \
+             t.baseline_quarter, t.note FROM targets t JOIN indicators i ON i.id = t.indicator_id \
+             JOIN areas a ON a.id = t.area_id WHERE t.id = $1 AND i.body_id = $2 AND a.body_id = $2",
         )
         .bind(id.get())
+        .bind(body.get())
         .fetch_optional(&mut *connection)
         .await?
     });
     row.map(target_from_row).transpose()
 }
 
-/// Whether a target other than `except` exists for `indicator` in `area` with `target_period`.
+/// Whether a target other than `except` exists for the body's `indicator` in `area` with
+/// `target_period`.
 pub async fn target_taken(
     tx: &mut Tx,
+    body: Id<Body>,
     indicator: Id<Indicator>,
     area: Id<Area>,
     target_period: Period,
@@ -744,23 +856,27 @@ pub async fn target_taken(
 ) -> Result<bool, StoreError> {
     let found: Option<i64> = on_connection!(tx, |connection| {
         sqlx::query_scalar(
-            "SELECT id FROM targets WHERE indicator_id = $1 AND area_id = $2 AND target_year = $3 \
-             AND target_quarter = $4 AND id <> $5 LIMIT 1",
+            "SELECT t.id FROM targets t JOIN indicators i ON i.id = t.indicator_id \
+             WHERE t.indicator_id = $1 AND t.area_id = $2 AND t.target_year = $3 \
+             AND t.target_quarter = $4 AND t.id <> $5 AND i.body_id = $6 LIMIT 1",
         )
         .bind(indicator.get())
         .bind(area.get())
         .bind(i64::from(target_period.year_number()))
         .bind(i64::from(target_period.stored_quarter()))
         .bind(except.map_or(0, Id::get))
+        .bind(body.get())
         .fetch_optional(&mut *connection)
         .await?
     });
     Ok(found.is_some())
 }
 
-/// Stores a new target and raises the data version. A second target for the same indicator,
-/// area and target period gives [`StoreError::Conflict`]; check with [`target_taken`] first.
-pub async fn create_target(tx: &mut Tx, input: &TargetInput) -> Result<Id<Target>, StoreError> {
+/// Stores a new target of the body and raises the data version. A second target for the same
+/// indicator, area and target period gives [`StoreError::Conflict`]; check with [`target_taken`]
+/// first. An indicator or area of another body is refused as not found.
+pub async fn create_target(tx: &mut Tx, body: Id<Body>, input: &TargetInput) -> Result<Id<Target>, StoreError> {
+    require_target_links(tx, body, input).await?;
     let id: i64 = on_connection!(tx, |connection| {
         sqlx::query_scalar(
             "INSERT INTO targets (indicator_id, area_id, value, target_year, target_quarter, baseline_year, \
@@ -781,12 +897,15 @@ pub async fn create_target(tx: &mut Tx, input: &TargetInput) -> Result<Id<Target
     Ok(Id::new(id))
 }
 
-/// Replaces the target's fields with `input` and raises the data version.
-pub async fn update_target(tx: &mut Tx, id: Id<Target>, input: &TargetInput) -> Result<(), StoreError> {
+/// Replaces the fields of the body's target with `input` and raises the data version. An
+/// indicator or area of another body is refused as not found.
+pub async fn update_target(tx: &mut Tx, body: Id<Body>, id: Id<Target>, input: &TargetInput) -> Result<(), StoreError> {
+    require_target_links(tx, body, input).await?;
     let changed = on_connection!(tx, |connection| {
         sqlx::query(
             "UPDATE targets SET indicator_id = $1, area_id = $2, value = $3, target_year = $4, target_quarter = $5, \
-             baseline_year = $6, baseline_quarter = $7, note = $8 WHERE id = $9",
+             baseline_year = $6, baseline_quarter = $7, note = $8 WHERE id = $9 \
+             AND indicator_id IN (SELECT id FROM indicators WHERE body_id = $10)",
         )
         .bind(input.indicator_id.get())
         .bind(input.area_id.get())
@@ -797,6 +916,7 @@ pub async fn update_target(tx: &mut Tx, id: Id<Target>, input: &TargetInput) -> 
         .bind(i64::from(input.baseline_period.stored_quarter()))
         .bind(input.note.as_deref())
         .bind(id.get())
+        .bind(body.get())
         .execute(&mut *connection)
         .await?
         .rows_affected()
@@ -807,13 +927,27 @@ pub async fn update_target(tx: &mut Tx, id: Id<Target>, input: &TargetInput) -> 
     bump_data_version(tx).await
 }
 
-/// Removes the target and raises the data version.
-pub async fn delete_target(tx: &mut Tx, id: Id<Target>) -> Result<(), StoreError> {
+/// Removes the body's target and raises the data version.
+pub async fn delete_target(tx: &mut Tx, body: Id<Body>, id: Id<Target>) -> Result<(), StoreError> {
     let removed = on_connection!(tx, |connection| {
-        sqlx::query("DELETE FROM targets WHERE id = $1").bind(id.get()).execute(&mut *connection).await?.rows_affected()
+        sqlx::query(
+            "DELETE FROM targets WHERE id = $1 AND indicator_id IN (SELECT id FROM indicators WHERE body_id = $2)",
+        )
+        .bind(id.get())
+        .bind(body.get())
+        .execute(&mut *connection)
+        .await?
+        .rows_affected()
     });
     if removed == 0 {
         return Err(StoreError::NotFound(format!("target {id}")));
     }
     bump_data_version(tx).await
+}
+
+/// Refuses a target whose indicator or area is not the body's: a target is its body's through
+/// both, so they must agree.
+async fn require_target_links(tx: &mut Tx, body: Id<Body>, input: &TargetInput) -> Result<(), StoreError> {
+    require_owned(tx, body, Owned::Indicator, [input.indicator_id.get()]).await?;
+    require_owned(tx, body, Owned::Area, [input.area_id.get()]).await
 }

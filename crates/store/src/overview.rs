@@ -1,7 +1,10 @@
-//! What the home page shows: the municipality, the published market evenings, and its wijken.
+//! What a body's home page shows: the municipality, its published market evenings, and its
+//! wijken.
 
 use time::{Date, Time};
+use wijkbeeld_domain::Id;
 use wijkbeeld_domain::area::AreaCode;
+use wijkbeeld_domain::people::Body;
 
 use crate::{StoreError, Tx, on_connection};
 
@@ -42,7 +45,7 @@ pub struct WijkSummary {
 /// Everything on the home page.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct HomeOverview {
-    /// The municipality's name; `None` on an empty database.
+    /// The municipality's name; `None` when there is no such body.
     pub body_name: Option<String>,
     /// Published evenings from today on, soonest first.
     pub upcoming: Vec<EveningSummary>,
@@ -63,9 +66,9 @@ struct EveningRow {
     sessions: i64,
 }
 
-/// Reads the home page's overview as of `today`.
-pub async fn home(tx: &mut Tx, today: Date) -> Result<HomeOverview, StoreError> {
-    let body_name = body_name(tx).await?;
+/// Reads the body's home page overview as of `today`.
+pub async fn home(tx: &mut Tx, body: Id<Body>, today: Date) -> Result<HomeOverview, StoreError> {
+    let body_name = body_name(tx, body).await?;
     let evenings: Vec<EveningRow> = on_connection!(tx, |connection| {
         sqlx::query_as(
             "SELECT e.id, e.date, e.title, \
@@ -73,8 +76,9 @@ pub async fn home(tx: &mut Tx, today: Date) -> Result<HomeOverview, StoreError> 
                     (SELECT MAX(r.ends_at) FROM rounds r WHERE r.evening_id = e.id) AS ends_at, \
                     (SELECT COUNT(*) FROM rounds r WHERE r.evening_id = e.id) AS rounds, \
                     (SELECT COUNT(*) FROM sessions s WHERE s.evening_id = e.id) AS sessions \
-             FROM market_evenings e WHERE e.published_at IS NOT NULL ORDER BY e.date",
+             FROM market_evenings e WHERE e.body_id = $1 AND e.published_at IS NOT NULL ORDER BY e.date",
         )
+        .bind(body.get())
         .fetch_all(&mut *connection)
         .await?
     });
@@ -85,8 +89,10 @@ pub async fn home(tx: &mut Tx, today: Date) -> Result<HomeOverview, StoreError> 
              LEFT JOIN rounds r ON r.id = s.first_round_id \
              LEFT JOIN rooms m ON m.id = s.room_id \
              JOIN market_evenings e ON e.id = s.evening_id AND e.published_at IS NOT NULL \
+             WHERE e.body_id = $1 \
              ORDER BY s.evening_id, r.position IS NULL, r.position, m.name, p.subject",
         )
+        .bind(body.get())
         .fetch_all(&mut *connection)
         .await?
     });
@@ -105,8 +111,9 @@ pub async fn home(tx: &mut Tx, today: Date) -> Result<HomeOverview, StoreError> 
                     (SELECT COUNT(*) FROM areas b WHERE b.parent_id = w.id), \
                     (SELECT p.inhabitants FROM area_populations p WHERE p.area_id = w.id \
                      ORDER BY p.year DESC, p.quarter DESC LIMIT 1) \
-             FROM areas w WHERE w.level = 'wijk' ORDER BY w.code",
+             FROM areas w WHERE w.body_id = $1 AND w.level = 'wijk' ORDER BY w.code",
         )
+        .bind(body.get())
         .fetch_all(&mut *connection)
         .await?
     });
@@ -119,9 +126,12 @@ pub async fn home(tx: &mut Tx, today: Date) -> Result<HomeOverview, StoreError> 
     Ok(overview)
 }
 
-/// The municipality's name, for the header of every page; `None` on an empty database.
-pub async fn body_name(tx: &mut Tx) -> Result<Option<String>, StoreError> {
+/// The body's name, for the header of every page; `None` when there is no such body.
+pub async fn body_name(tx: &mut Tx, body: Id<Body>) -> Result<Option<String>, StoreError> {
     Ok(on_connection!(tx, |connection| {
-        sqlx::query_scalar("SELECT name FROM bodies ORDER BY id LIMIT 1").fetch_optional(&mut *connection).await?
+        sqlx::query_scalar("SELECT name FROM bodies WHERE id = $1")
+            .bind(body.get())
+            .fetch_optional(&mut *connection)
+            .await?
     }))
 }

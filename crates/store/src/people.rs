@@ -1,9 +1,13 @@
-//! People, rooms and the municipality, as forms and imports look them up.
+//! Bodies (gemeenten), and each body's people and rooms as forms and imports look them up.
+//!
+//! [`bodies`], [`body_by_code`] and [`create_body`] concern the installation as a whole; every
+//! other function reads or writes one body's records.
 
 use time::OffsetDateTime;
 use wijkbeeld_domain::Id;
+use wijkbeeld_domain::area::AreaCode;
 use wijkbeeld_domain::market::Room;
-use wijkbeeld_domain::people::{Function, Person};
+use wijkbeeld_domain::people::{Body, Function, Person};
 
 use crate::{StoreError, Tx, on_connection};
 
@@ -16,17 +20,57 @@ pub struct PersonChoice {
     pub name: String,
 }
 
-/// The municipality whose data this is: the first body. `None` on an empty database.
-pub async fn body_id(tx: &mut Tx) -> Result<Option<i64>, StoreError> {
-    Ok(on_connection!(tx, |connection| {
-        sqlx::query_scalar("SELECT id FROM bodies ORDER BY id LIMIT 1").fetch_optional(&mut *connection).await?
-    }))
+type BodyRow = (i64, String, String, Option<String>);
+
+fn body_from_row((id, name, cbs_code, website): BodyRow) -> Result<Body, StoreError> {
+    let cbs_code = cbs_code
+        .parse()
+        .map_err(|error: wijkbeeld_domain::area::InvalidAreaCode| StoreError::Corrupt(error.to_string()))?;
+    Ok(Body { id: Id::new(id), name, cbs_code, website })
 }
 
-/// The people holding any of the functions (in office: no end date, or one after `today`),
-/// by name.
+/// Every body in the database, by id; none on an empty database.
+pub async fn bodies(tx: &mut Tx) -> Result<Vec<Body>, StoreError> {
+    let rows: Vec<BodyRow> = on_connection!(tx, |connection| {
+        sqlx::query_as("SELECT id, name, cbs_code, website FROM bodies ORDER BY id").fetch_all(&mut *connection).await?
+    });
+    rows.into_iter().map(body_from_row).collect()
+}
+
+/// The body with this CBS municipality code (e.g. `GM0164`), if there is one.
+pub async fn body_by_code(tx: &mut Tx, code: &AreaCode) -> Result<Option<Body>, StoreError> {
+    let row: Option<BodyRow> = on_connection!(tx, |connection| {
+        sqlx::query_as("SELECT id, name, cbs_code, website FROM bodies WHERE cbs_code = $1")
+            .bind(code.as_str())
+            .fetch_optional(&mut *connection)
+            .await?
+    });
+    row.map(body_from_row).transpose()
+}
+
+/// Adds a body. A CBS code already used gives [`StoreError::Conflict`].
+pub async fn create_body(
+    tx: &mut Tx,
+    name: &str,
+    cbs_code: &AreaCode,
+    website: Option<&str>,
+) -> Result<Id<Body>, StoreError> {
+    let id: i64 = on_connection!(tx, |connection| {
+        sqlx::query_scalar("INSERT INTO bodies (name, cbs_code, website) VALUES ($1, $2, $3) RETURNING id")
+            .bind(name.trim())
+            .bind(cbs_code.as_str())
+            .bind(website)
+            .fetch_one(&mut *connection)
+            .await?
+    });
+    Ok(Id::new(id))
+}
+
+/// The body's people holding any of the functions (in office: no end date, or one after
+/// `today`), by name.
 pub async fn with_functions(
     tx: &mut Tx,
+    body: Id<Body>,
     functions: &[Function],
     today: OffsetDateTime,
 ) -> Result<Vec<PersonChoice>, StoreError> {
@@ -34,8 +78,9 @@ pub async fn with_functions(
     let rows: Vec<(i64, String, String, Option<time::Date>)> = on_connection!(tx, |connection| {
         sqlx::query_as(
             "SELECT p.id, p.name, m.function, m.end_date FROM persons p JOIN memberships m ON m.person_id = p.id \
-             ORDER BY p.name",
+             WHERE p.body_id = $1 ORDER BY p.name",
         )
+        .bind(body.get())
         .fetch_all(&mut *connection)
         .await?
     });
@@ -49,17 +94,21 @@ pub async fn with_functions(
     Ok(people)
 }
 
-/// Every person's name, for the parser's directory of known names.
-pub async fn names(tx: &mut Tx) -> Result<Vec<String>, StoreError> {
+/// The name of every person of the body, for the parser's directory of known names.
+pub async fn names(tx: &mut Tx, body: Id<Body>) -> Result<Vec<String>, StoreError> {
     Ok(on_connection!(tx, |connection| {
-        sqlx::query_scalar("SELECT name FROM persons ORDER BY name").fetch_all(&mut *connection).await?
+        sqlx::query_scalar("SELECT name FROM persons WHERE body_id = $1 ORDER BY name")
+            .bind(body.get())
+            .fetch_all(&mut *connection)
+            .await?
     }))
 }
 
-/// The person with this name (ignoring case), if any.
-pub async fn find_by_name(tx: &mut Tx, name: &str) -> Result<Option<Id<Person>>, StoreError> {
+/// The body's person with this name (ignoring case), if any.
+pub async fn find_by_name(tx: &mut Tx, body: Id<Body>, name: &str) -> Result<Option<Id<Person>>, StoreError> {
     let id: Option<i64> = on_connection!(tx, |connection| {
-        sqlx::query_scalar("SELECT id FROM persons WHERE LOWER(name) = LOWER($1) ORDER BY id LIMIT 1")
+        sqlx::query_scalar("SELECT id FROM persons WHERE body_id = $1 AND LOWER(name) = LOWER($2) ORDER BY id LIMIT 1")
+            .bind(body.get())
             .bind(name.trim())
             .fetch_optional(&mut *connection)
             .await?
@@ -67,11 +116,11 @@ pub async fn find_by_name(tx: &mut Tx, name: &str) -> Result<Option<Id<Person>>,
     Ok(id.map(Id::new))
 }
 
-/// Adds a person by name to the municipality.
-pub async fn create(tx: &mut Tx, body_id: i64, name: &str) -> Result<Id<Person>, StoreError> {
+/// Adds a person by name to the body.
+pub async fn create(tx: &mut Tx, body: Id<Body>, name: &str) -> Result<Id<Person>, StoreError> {
     let id: i64 = on_connection!(tx, |connection| {
         sqlx::query_scalar("INSERT INTO persons (body_id, name) VALUES ($1, $2) RETURNING id")
-            .bind(body_id)
+            .bind(body.get())
             .bind(name.trim())
             .fetch_one(&mut *connection)
             .await?
@@ -79,12 +128,15 @@ pub async fn create(tx: &mut Tx, body_id: i64, name: &str) -> Result<Id<Person>,
     Ok(Id::new(id))
 }
 
-/// Every room, by name.
-pub async fn rooms(tx: &mut Tx) -> Result<Vec<Room>, StoreError> {
+/// Every room of the body, by name.
+pub async fn rooms(tx: &mut Tx, body: Id<Body>) -> Result<Vec<Room>, StoreError> {
     let rows: Vec<(i64, String, i64, bool, bool)> = on_connection!(tx, |connection| {
-        sqlx::query_as("SELECT id, name, capacity, has_livestream, is_accessible FROM rooms ORDER BY name")
-            .fetch_all(&mut *connection)
-            .await?
+        sqlx::query_as(
+            "SELECT id, name, capacity, has_livestream, is_accessible FROM rooms WHERE body_id = $1 ORDER BY name",
+        )
+        .bind(body.get())
+        .fetch_all(&mut *connection)
+        .await?
     });
     Ok(rows
         .into_iter()

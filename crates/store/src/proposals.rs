@@ -1,14 +1,16 @@
 //! Behandelvoorstellen: their content with programme, history documents and attachments, the
-//! list with its filters, state changes, and placing them on a market evening.
+//! list with its filters, state changes, and placing them on a market evening. Every function
+//! works on one body's proposals (a proposal's programme, documents, domains and attachments are
+//! its body's through it); a proposal of another body is not found.
 
 use time::{Date, OffsetDateTime, Time};
 use wijkbeeld_domain::Id;
-use wijkbeeld_domain::people::Person;
+use wijkbeeld_domain::people::{Body, Person};
 use wijkbeeld_domain::proposal::{
     Domain, ProgrammeItem, Proposal, ProposalInput, ProposalState, Question, SpeakingRules,
 };
 
-use crate::{StoreError, Tx, decode_code, on_connection, stored_moment};
+use crate::{Owned, StoreError, Tx, decode_code, on_connection, require_owned, stored_moment};
 
 /// Which proposals a list shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -165,8 +167,8 @@ struct SummaryRow {
     published: Option<bool>,
 }
 
-/// Every proposal that matches, the newest first.
-pub async fn list(tx: &mut Tx, filter: &ProposalFilter) -> Result<Vec<ProposalSummary>, StoreError> {
+/// Every proposal of the body that matches, the newest first.
+pub async fn list(tx: &mut Tx, body: Id<Body>, filter: &ProposalFilter) -> Result<Vec<ProposalSummary>, StoreError> {
     let rows: Vec<SummaryRow> = on_connection!(tx, |connection| {
         sqlx::query_as(
             "SELECT p.id, p.subject, p.case_number, p.state, h.name AS portfolio_holder, e.date AS evening, \
@@ -175,7 +177,7 @@ pub async fn list(tx: &mut Tx, filter: &ProposalFilter) -> Result<Vec<ProposalSu
              LEFT JOIN persons h ON h.id = p.portfolio_holder_id \
              LEFT JOIN sessions s ON s.id = (SELECT MAX(s2.id) FROM sessions s2 WHERE s2.proposal_id = p.id) \
              LEFT JOIN market_evenings e ON e.id = s.evening_id \
-             WHERE ($1 IS NULL OR p.state = $1) \
+             WHERE p.body_id = $4 AND ($1 IS NULL OR p.state = $1) \
                AND ($2 IS NULL OR EXISTS (SELECT 1 FROM proposal_domains d WHERE d.proposal_id = p.id AND d.domain = $2)) \
                AND ($3 IS NULL OR p.portfolio_holder_id = $3) \
              ORDER BY p.id DESC",
@@ -183,6 +185,7 @@ pub async fn list(tx: &mut Tx, filter: &ProposalFilter) -> Result<Vec<ProposalSu
         .bind(filter.state.map(ProposalState::code))
         .bind(filter.domain.map(Domain::code))
         .bind(filter.portfolio_holder.map(Id::get))
+        .bind(body.get())
         .fetch_all(&mut *connection)
         .await?
     });
@@ -212,8 +215,8 @@ pub async fn list(tx: &mut Tx, filter: &ProposalFilter) -> Result<Vec<ProposalSu
     Ok(summaries)
 }
 
-/// One proposal with everything its page shows.
-pub async fn detail(tx: &mut Tx, id: Id<Proposal>) -> Result<ProposalDetail, StoreError> {
+/// One proposal of the body with everything its page shows.
+pub async fn detail(tx: &mut Tx, body: Id<Body>, id: Id<Proposal>) -> Result<ProposalDetail, StoreError> {
     let row: Option<ProposalRow> = on_connection!(tx, |connection| {
         sqlx::query_as(
             "SELECT p.id, p.subject, p.case_number, p.portfolio_holder_id, p.history, p.state, p.purpose, \
@@ -226,9 +229,10 @@ pub async fn detail(tx: &mut Tx, id: Id<Proposal>) -> Result<ProposalDetail, Sto
              LEFT JOIN persons c ON c.id = p.chair_id \
              LEFT JOIN persons k ON k.id = p.clerk_id \
              LEFT JOIN rooms r ON r.id = p.room_id \
-             WHERE p.id = $1",
+             WHERE p.id = $1 AND p.body_id = $2",
         )
         .bind(id.get())
+        .bind(body.get())
         .fetch_optional(&mut *connection)
         .await?
     });
@@ -299,7 +303,7 @@ pub async fn detail(tx: &mut Tx, id: Id<Proposal>) -> Result<ProposalDetail, Sto
                 .collect(),
         })
         .collect();
-    let attachments = attachments(tx, id).await?;
+    let attachments = attachments(tx, body, id).await?;
     let placement: Option<Placement> = on_connection!(tx, |connection| {
         sqlx::query_as(
             "SELECT e.id AS evening_id, e.date, e.published_at IS NOT NULL AS published, r.name AS room, \
@@ -325,20 +329,22 @@ pub async fn detail(tx: &mut Tx, id: Id<Proposal>) -> Result<ProposalDetail, Sto
     })
 }
 
-/// Stores a new proposal in a state.
+/// Stores a new proposal of the body in a state. People and a room of another body are refused
+/// as not found, before anything is written.
 pub async fn create(
     tx: &mut Tx,
-    body_id: i64,
+    body: Id<Body>,
     input: &ProposalInput,
     state: ProposalState,
     now: OffsetDateTime,
 ) -> Result<Id<Proposal>, StoreError> {
+    require_links(tx, body, input).await?;
     let id: i64 = on_connection!(tx, |connection| {
         sqlx::query_scalar(
             "INSERT INTO proposals (body_id, subject, state, history, created_at, updated_at) \
              VALUES ($1, $2, $3, '', $4, $4) RETURNING id",
         )
-        .bind(body_id)
+        .bind(body.get())
         .bind(&input.subject)
         .bind(state.code())
         .bind(stored_moment(now))
@@ -346,14 +352,34 @@ pub async fn create(
         .await?
     });
     let id = Id::new(id);
-    update(tx, body_id, id, input, now).await?;
+    replace_content(tx, body, id, input, now).await?;
     Ok(id)
 }
 
-/// Replaces a proposal's content with `input` (its state stays).
+/// Refuses a proposal's people and room when they are not the body's.
+async fn require_links(tx: &mut Tx, body: Id<Body>, input: &ProposalInput) -> Result<(), StoreError> {
+    let people = [input.portfolio_holder_id, input.chair_id, input.clerk_id];
+    require_owned(tx, body, Owned::Person, people.into_iter().flatten().map(Id::get)).await?;
+    require_owned(tx, body, Owned::Room, input.room_id.map(Id::get)).await
+}
+
+/// Replaces the content of the body's proposal with `input` (its state stays). People and a
+/// room of another body are refused as not found.
 pub async fn update(
     tx: &mut Tx,
-    body_id: i64,
+    body: Id<Body>,
+    id: Id<Proposal>,
+    input: &ProposalInput,
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
+    require_links(tx, body, input).await?;
+    replace_content(tx, body, id, input, now).await
+}
+
+/// Writes `input` over the body's proposal, its links already checked.
+async fn replace_content(
+    tx: &mut Tx,
+    body: Id<Body>,
     id: Id<Proposal>,
     input: &ProposalInput,
     now: OffsetDateTime,
@@ -365,7 +391,7 @@ pub async fn update(
              duration_minutes = $6, market_date = $7, chair_id = $8, clerk_id = $9, room_id = $10, \
              expected_attendance = $11, needs_livestream = $12, speaking_allowed = $13, \
              speaking_minutes_per_speaker = $14, speaking_max_speakers = $15, speaking_deadline = $16, \
-             speaking_note = $17, updated_at = $18 WHERE id = $19",
+             speaking_note = $17, updated_at = $18 WHERE id = $19 AND body_id = $20",
         )
         .bind(&input.subject)
         .bind(input.case_number.as_deref())
@@ -386,6 +412,7 @@ pub async fn update(
         .bind(speaking.note.as_deref())
         .bind(stored_moment(now))
         .bind(id.get())
+        .bind(body.get())
         .execute(&mut *connection)
         .await?
         .rows_affected()
@@ -410,7 +437,7 @@ pub async fn update(
         }
     });
     for (position, document) in (1_i64..).zip(&input.history_documents) {
-        let document_id = ensure_document(tx, body_id, &document.number, document.title.as_deref()).await?;
+        let document_id = ensure_document(tx, body, &document.number, document.title.as_deref()).await?;
         on_connection!(tx, |connection| {
             sqlx::query(
                 "INSERT INTO proposal_history_documents (proposal_id, position, document_id) VALUES ($1, $2, $3)",
@@ -445,18 +472,19 @@ pub async fn update(
     Ok(())
 }
 
-/// A document by number: its id, and whether it was created now. A title given replaces the
-/// one stored (documents are shared, so every proposal naming it shows the new title).
+/// The body's document by number: its id, and whether it was created now. A title given
+/// replaces the one stored (documents are shared, so every proposal naming it shows the new
+/// title).
 pub async fn ensure_document(
     tx: &mut Tx,
-    body_id: i64,
+    body: Id<Body>,
     number: &str,
     title: Option<&str>,
 ) -> Result<(i64, bool), StoreError> {
     Ok(on_connection!(tx, |connection| {
         let found: Option<(i64, Option<String>)> =
             sqlx::query_as("SELECT id, title FROM documents WHERE body_id = $1 AND number = $2")
-                .bind(body_id)
+                .bind(body.get())
                 .bind(number)
                 .fetch_optional(&mut *connection)
                 .await?;
@@ -476,7 +504,7 @@ pub async fn ensure_document(
                 let id: i64 = sqlx::query_scalar(
                     "INSERT INTO documents (body_id, number, title) VALUES ($1, $2, $3) RETURNING id",
                 )
-                .bind(body_id)
+                .bind(body.get())
                 .bind(number)
                 .bind(title)
                 .fetch_one(&mut *connection)
@@ -487,21 +515,23 @@ pub async fn ensure_document(
     }))
 }
 
-/// Moves a proposal from one state to another; `false` when it was no longer in `from` (someone
-/// else moved it first).
+/// Moves the body's proposal from one state to another; `false` when it was no longer in `from`
+/// (someone else moved it first) or is not the body's.
 pub async fn set_state(
     tx: &mut Tx,
+    body: Id<Body>,
     id: Id<Proposal>,
     from: ProposalState,
     to: ProposalState,
     now: OffsetDateTime,
 ) -> Result<bool, StoreError> {
     let changed = on_connection!(tx, |connection| {
-        sqlx::query("UPDATE proposals SET state = $1, updated_at = $2 WHERE id = $3 AND state = $4")
+        sqlx::query("UPDATE proposals SET state = $1, updated_at = $2 WHERE id = $3 AND state = $4 AND body_id = $5")
             .bind(to.code())
             .bind(stored_moment(now))
             .bind(id.get())
             .bind(from.code())
+            .bind(body.get())
             .execute(&mut *connection)
             .await?
             .rows_affected()
@@ -520,10 +550,11 @@ pub struct EveningChoice {
     pub title: String,
 }
 
-/// The evenings from `today` on, soonest first.
-pub async fn evenings_from(tx: &mut Tx, today: Date) -> Result<Vec<EveningChoice>, StoreError> {
+/// The body's evenings from `today` on, soonest first.
+pub async fn evenings_from(tx: &mut Tx, body: Id<Body>, today: Date) -> Result<Vec<EveningChoice>, StoreError> {
     let rows: Vec<(i64, Date, String)> = on_connection!(tx, |connection| {
-        sqlx::query_as("SELECT id, date, title FROM market_evenings WHERE date >= $1 ORDER BY date")
+        sqlx::query_as("SELECT id, date, title FROM market_evenings WHERE body_id = $1 AND date >= $2 ORDER BY date")
+            .bind(body.get())
             .bind(today)
             .fetch_all(&mut *connection)
             .await?
@@ -531,35 +562,44 @@ pub async fn evenings_from(tx: &mut Tx, today: Date) -> Result<Vec<EveningChoice
     Ok(rows.into_iter().map(|(id, date, title)| EveningChoice { id, date, title }).collect())
 }
 
-/// Puts a proposal on an evening as a session still to be planned, with the proposal's own
-/// speaking rules.
-pub async fn place_on_evening(tx: &mut Tx, id: Id<Proposal>, evening: i64) -> Result<(), StoreError> {
-    on_connection!(tx, |connection| {
+/// Puts the body's proposal on one of its evenings as a session still to be planned, with the
+/// proposal's own speaking rules. A proposal or evening that is not the body's is not found.
+pub async fn place_on_evening(tx: &mut Tx, body: Id<Body>, id: Id<Proposal>, evening: i64) -> Result<(), StoreError> {
+    let placed = on_connection!(tx, |connection| {
         sqlx::query(
             "INSERT INTO sessions (evening_id, proposal_id, speaking_allowed, speaking_minutes_per_speaker, \
              speaking_max_speakers, speaking_deadline, speaking_note) \
-             SELECT $1, p.id, p.speaking_allowed, p.speaking_minutes_per_speaker, p.speaking_max_speakers, \
-                    p.speaking_deadline, p.speaking_note FROM proposals p WHERE p.id = $2",
+             SELECT e.id, p.id, p.speaking_allowed, p.speaking_minutes_per_speaker, p.speaking_max_speakers, \
+                    p.speaking_deadline, p.speaking_note \
+             FROM proposals p JOIN market_evenings e ON e.id = $1 AND e.body_id = p.body_id \
+             WHERE p.id = $2 AND p.body_id = $3",
         )
         .bind(evening)
         .bind(id.get())
+        .bind(body.get())
         .execute(&mut *connection)
-        .await?;
+        .await?
+        .rows_affected()
     });
+    if placed == 0 {
+        return Err(StoreError::NotFound(format!("proposal {id} or market evening {evening}")));
+    }
     Ok(())
 }
 
-/// Takes a proposal off the evenings it is on but has not been treated at: sessions without
-/// registered speakers, contributions or commitments are removed.
-pub async fn remove_from_evenings(tx: &mut Tx, id: Id<Proposal>) -> Result<u64, StoreError> {
+/// Takes the body's proposal off the evenings it is on but has not been treated at: sessions
+/// without registered speakers, contributions or commitments are removed.
+pub async fn remove_from_evenings(tx: &mut Tx, body: Id<Body>, id: Id<Proposal>) -> Result<u64, StoreError> {
     Ok(on_connection!(tx, |connection| {
         sqlx::query(
             "DELETE FROM sessions WHERE proposal_id = $1 \
+             AND proposal_id IN (SELECT id FROM proposals WHERE body_id = $2) \
              AND NOT EXISTS (SELECT 1 FROM speaker_registrations r WHERE r.session_id = sessions.id) \
              AND NOT EXISTS (SELECT 1 FROM contributions c WHERE c.session_id = sessions.id) \
              AND NOT EXISTS (SELECT 1 FROM commitments k WHERE k.session_id = sessions.id)",
         )
         .bind(id.get())
+        .bind(body.get())
         .execute(&mut *connection)
         .await?
         .rows_affected()
@@ -581,18 +621,20 @@ pub struct NewAttachment<'a> {
     pub uploaded_by: Option<i64>,
 }
 
-/// Stores an attachment of a proposal.
+/// Stores an attachment of the body's proposal.
 pub async fn add_attachment(
     tx: &mut Tx,
+    body: Id<Body>,
     proposal: Id<Proposal>,
     attachment: &NewAttachment<'_>,
     now: OffsetDateTime,
 ) -> Result<i64, StoreError> {
     let size = i64::try_from(attachment.content.len()).unwrap_or(i64::MAX);
-    Ok(on_connection!(tx, |connection| {
+    let id: Option<i64> = on_connection!(tx, |connection| {
         sqlx::query_scalar(
             "INSERT INTO proposal_attachments (proposal_id, file_name, media_type, size_bytes, sha256, content, \
-             uploaded_by_user_id, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+             uploaded_by_user_id, uploaded_at) \
+             SELECT id, $2, $3, $4, $5, $6, $7, $8 FROM proposals WHERE id = $1 AND body_id = $9 RETURNING id",
         )
         .bind(proposal.get())
         .bind(attachment.file_name)
@@ -602,19 +644,27 @@ pub async fn add_attachment(
         .bind(attachment.content)
         .bind(attachment.uploaded_by)
         .bind(stored_moment(now))
-        .fetch_one(&mut *connection)
+        .bind(body.get())
+        .fetch_optional(&mut *connection)
         .await?
-    }))
+    });
+    id.ok_or_else(|| StoreError::NotFound(format!("proposal {proposal}")))
 }
 
-/// A proposal's attachments, oldest first.
-pub async fn attachments(tx: &mut Tx, proposal: Id<Proposal>) -> Result<Vec<AttachmentInfo>, StoreError> {
+/// The attachments of the body's proposal, oldest first.
+pub async fn attachments(
+    tx: &mut Tx,
+    body: Id<Body>,
+    proposal: Id<Proposal>,
+) -> Result<Vec<AttachmentInfo>, StoreError> {
     let rows: Vec<AttachmentInfo> = on_connection!(tx, |connection| {
         sqlx::query_as(
-            "SELECT id, file_name, media_type, size_bytes, sha256, uploaded_at FROM proposal_attachments \
-             WHERE proposal_id = $1 ORDER BY id",
+            "SELECT a.id, a.file_name, a.media_type, a.size_bytes, a.sha256, a.uploaded_at \
+             FROM proposal_attachments a JOIN proposals p ON p.id = a.proposal_id \
+             WHERE a.proposal_id = $1 AND p.body_id = $2 ORDER BY a.id",
         )
         .bind(proposal.get())
+        .bind(body.get())
         .fetch_all(&mut *connection)
         .await?
     });
@@ -628,19 +678,22 @@ struct AttachmentRow {
     content: Vec<u8>,
 }
 
-/// An attachment's description and bytes, if it belongs to the proposal.
+/// An attachment's description and bytes, if it belongs to the body's proposal.
 pub async fn attachment(
     tx: &mut Tx,
+    body: Id<Body>,
     proposal: Id<Proposal>,
     attachment: i64,
 ) -> Result<(AttachmentInfo, Vec<u8>), StoreError> {
     let row: Option<AttachmentRow> = on_connection!(tx, |connection| {
         sqlx::query_as(
-            "SELECT id, file_name, media_type, size_bytes, sha256, uploaded_at, content FROM proposal_attachments \
-             WHERE proposal_id = $1 AND id = $2",
+            "SELECT a.id, a.file_name, a.media_type, a.size_bytes, a.sha256, a.uploaded_at, a.content \
+             FROM proposal_attachments a JOIN proposals p ON p.id = a.proposal_id \
+             WHERE a.proposal_id = $1 AND a.id = $2 AND p.body_id = $3",
         )
         .bind(proposal.get())
         .bind(attachment)
+        .bind(body.get())
         .fetch_optional(&mut *connection)
         .await?
     });
@@ -648,13 +701,15 @@ pub async fn attachment(
     Ok((row.info, row.content))
 }
 
-/// Removes an attachment; its description, for the audit log.
+/// Removes an attachment of the body's proposal; its description, for the audit log.
 pub async fn remove_attachment(
     tx: &mut Tx,
+    body: Id<Body>,
     proposal: Id<Proposal>,
     attachment: i64,
 ) -> Result<AttachmentInfo, StoreError> {
-    let (info, _) = self::attachment(tx, proposal, attachment).await?;
+    // Found through the body first, so another body's attachment is never removed.
+    let (info, _) = self::attachment(tx, body, proposal, attachment).await?;
     on_connection!(tx, |connection| {
         sqlx::query("DELETE FROM proposal_attachments WHERE proposal_id = $1 AND id = $2")
             .bind(proposal.get())

@@ -1,5 +1,6 @@
 //! Counters of requests per purpose and client address in fixed time windows, kept in the
-//! database so that every server behind a load balancer counts the same.
+//! database so that every server behind a load balancer counts the same. They count clients,
+//! not bodies.
 
 use crate::{StoreError, Tx, on_connection};
 

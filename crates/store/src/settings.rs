@@ -1,5 +1,5 @@
 //! Named settings kept in the database, such as the demo's anchor date: values every server
-//! sharing the database must agree on.
+//! sharing the database must agree on, whichever body they serve.
 
 use crate::{StoreError, Tx, on_connection};
 

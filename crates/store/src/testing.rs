@@ -1,15 +1,43 @@
 //! Fresh databases for tests: a SQLite file in a temporary directory, or a new database on the
 //! PostgreSQL server named by `WIJKBEELD_TEST_POSTGRES`. Each is removed when dropped, even when
-//! the test panics.
+//! the test panics. Without that variable the PostgreSQL half of a test is skipped, except in CI
+//! (`CI=true`), where it fails: there every test must run on both backends.
 
+use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use sqlx::Connection;
 
-use crate::{DatabaseSetting, Store};
+use crate::{DatabaseSetting, Store, StoreError, Tx};
 
 /// The variable naming a PostgreSQL server where tests may create databases.
 pub const POSTGRES_VARIABLE: &str = "WIJKBEELD_TEST_POSTGRES";
+
+/// The variable CI services set (to `true`) on their machines.
+pub const CI_VARIABLE: &str = "CI";
+
+/// What the PostgreSQL half of a test does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PostgresChoice {
+    /// Run on the server at this URL.
+    Run(String),
+    /// Skip, with a note: no server is named, and this is not CI.
+    Skip,
+    /// Fail: this is CI, which must run the PostgreSQL half, and no server is named.
+    Refuse,
+}
+
+/// Decides from the values of `CI` and `WIJKBEELD_TEST_POSTGRES` (`None` when unset) whether
+/// tests run on PostgreSQL. `CI` counts when it is `true` (in any case) or `1`; a blank URL is
+/// no URL.
+pub fn postgres_choice(ci: Option<&str>, server: Option<&str>) -> PostgresChoice {
+    let in_ci = ci.map(str::trim).is_some_and(|value| value.eq_ignore_ascii_case("true") || value == "1");
+    match server.map(str::trim).filter(|url| !url.is_empty()) {
+        Some(url) => PostgresChoice::Run(url.to_owned()),
+        None if in_ci => PostgresChoice::Refuse,
+        None => PostgresChoice::Skip,
+    }
+}
 
 /// A database that exists for one test.
 pub struct TestDatabase {
@@ -33,10 +61,12 @@ pub enum TestBackend {
 }
 
 impl TestDatabase {
-    /// A new, empty database on `backend`, or `None` for PostgreSQL when no server is configured.
+    /// A new, empty database on `backend`, or `None` for PostgreSQL when no server is configured
+    /// (see [`postgres_choice`]).
     ///
     /// # Panics
-    /// When the database cannot be created: a test cannot go on without it.
+    /// When the database cannot be created: a test cannot go on without it. In CI, also when no
+    /// PostgreSQL server is configured, so that a missing variable cannot pass for a green run.
     pub async fn create(backend: TestBackend) -> Option<TestDatabase> {
         match backend {
             TestBackend::Sqlite => {
@@ -45,7 +75,17 @@ impl TestDatabase {
                 Some(TestDatabase { setting, cleanup: Cleanup::Sqlite(directory) })
             }
             TestBackend::Postgres => {
-                let server = std::env::var(POSTGRES_VARIABLE).ok().filter(|url| !url.trim().is_empty())?;
+                let ci = std::env::var(CI_VARIABLE).ok();
+                let server = std::env::var(POSTGRES_VARIABLE).ok();
+                let server = match postgres_choice(ci.as_deref(), server.as_deref()) {
+                    PostgresChoice::Run(server) => server,
+                    PostgresChoice::Skip => return None,
+                    PostgresChoice::Refuse => panic!(
+                        "{CI_VARIABLE} is true but {POSTGRES_VARIABLE} is not set: CI needs it, so that every test \
+                         runs on PostgreSQL as well as SQLite; set it to a server where tests may create \
+                         databases, e.g. postgres://postgres@127.0.0.1:5432/postgres"
+                    ),
+                };
                 static COUNTER: AtomicU64 = AtomicU64::new(0);
                 let nanos = std::time::SystemTime::now()
                     .duration_since(std::time::UNIX_EPOCH)
@@ -131,6 +171,91 @@ pub async fn rename_proposal(store: &Store, case_number: &str, subject: &str) {
     tx.commit().await.expect("the rename is committed");
 }
 
+/// A table as the database's catalog describes it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TableShape {
+    /// Each column by name, with whether it is NOT NULL. Primary-key columns count as NOT NULL
+    /// on both backends (SQLite reports an `INTEGER PRIMARY KEY` as nullable, though it is not).
+    pub columns: BTreeMap<String, bool>,
+    /// The primary key's columns, in key order; empty when the table has none.
+    pub primary_key: Vec<String>,
+}
+
+/// The tables of the store's database by name, with their columns and primary keys, as its
+/// catalog has them (SQLite's `sqlite_master` and `pragma_table_info`, PostgreSQL's
+/// `information_schema` in the current schema). sqlx's `_sqlx_migrations` and SQLite's own
+/// tables are left out: the comparison is of wijkbeeld's migrations.
+pub async fn schema(store: &Store) -> Result<BTreeMap<String, TableShape>, StoreError> {
+    let mut tables: BTreeMap<String, TableShape> = BTreeMap::new();
+    let mut tx = store.begin().await?;
+    match &mut tx {
+        Tx::Sqlite(connection) => {
+            let names: Vec<String> = sqlx::query_scalar(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' \
+                 AND name <> '_sqlx_migrations' ORDER BY name",
+            )
+            .fetch_all(&mut **connection)
+            .await?;
+            for name in names {
+                let columns: Vec<(String, i64, i64)> =
+                    sqlx::query_as("SELECT name, \"notnull\", pk FROM pragma_table_info($1) ORDER BY cid")
+                        .bind(&name)
+                        .fetch_all(&mut **connection)
+                        .await?;
+                let mut key: Vec<(i64, String)> = Vec::new();
+                let shape = tables.entry(name).or_default();
+                for (column, not_null, key_position) in columns {
+                    shape.columns.insert(column.clone(), not_null != 0 || key_position > 0);
+                    if key_position > 0 {
+                        key.push((key_position, column));
+                    }
+                }
+                key.sort();
+                shape.primary_key = key.into_iter().map(|(_, column)| column).collect();
+            }
+        }
+        Tx::Postgres(connection) => {
+            let names: Vec<String> = sqlx::query_scalar(
+                "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema() \
+                 AND table_type = 'BASE TABLE' AND table_name <> '_sqlx_migrations'",
+            )
+            .fetch_all(&mut **connection)
+            .await?;
+            for name in names {
+                tables.entry(name).or_default();
+            }
+            let columns: Vec<(String, String, String)> = sqlx::query_as(
+                "SELECT table_name::text, column_name::text, is_nullable::text FROM information_schema.columns \
+                 WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position",
+            )
+            .fetch_all(&mut **connection)
+            .await?;
+            for (table, column, nullable) in columns {
+                if let Some(shape) = tables.get_mut(&table) {
+                    shape.columns.insert(column, nullable == "NO");
+                }
+            }
+            let keys: Vec<(String, String)> = sqlx::query_as(
+                "SELECT k.table_name::text, k.column_name::text FROM information_schema.table_constraints c \
+                 JOIN information_schema.key_column_usage k ON k.constraint_schema = c.constraint_schema \
+                  AND k.constraint_name = c.constraint_name AND k.table_name = c.table_name \
+                 WHERE c.constraint_type = 'PRIMARY KEY' AND c.table_schema = current_schema() \
+                 ORDER BY k.table_name, k.ordinal_position",
+            )
+            .fetch_all(&mut **connection)
+            .await?;
+            for (table, column) in keys {
+                if let Some(shape) = tables.get_mut(&table) {
+                    // PostgreSQL makes key columns NOT NULL itself; said here for symmetry.
+                    shape.columns.insert(column.clone(), true);
+                    shape.primary_key.push(column);
+                }
+            }
+        }
+    }
+    Ok(tables)
+}
+
 /// The URL with its database name replaced.
 fn with_database(server: &str, name: &str) -> String {
     let (base, query) = server.split_once('?').map_or((server, None), |(base, query)| (base, Some(query)));
@@ -167,7 +292,8 @@ impl Drop for TestDatabase {
 }
 
 /// Declares a test that runs once on SQLite and once on PostgreSQL (the latter is skipped, with
-/// a note, when `WIJKBEELD_TEST_POSTGRES` is not set). The body gets the test database.
+/// a note, when `WIJKBEELD_TEST_POSTGRES` is not set, and fails instead in CI; see
+/// [`postgres_choice`]). The body gets the test database.
 #[macro_export]
 macro_rules! backend_test {
     ($(#[$meta:meta])* async fn $name:ident($database:ident) $body:block) => {
@@ -199,7 +325,23 @@ macro_rules! backend_test {
 
 #[cfg(test)]
 mod tests {
-    use super::with_database;
+    use super::{PostgresChoice, postgres_choice, with_database};
+
+    #[test]
+    fn ci_without_a_postgres_server_is_refused_and_elsewhere_skipped() {
+        let url = "postgres://postgres@127.0.0.1:5432/postgres";
+        let run = || PostgresChoice::Run(url.to_owned());
+        assert_eq!(postgres_choice(None, None), PostgresChoice::Skip);
+        assert_eq!(postgres_choice(None, Some("  ")), PostgresChoice::Skip);
+        assert_eq!(postgres_choice(Some("false"), None), PostgresChoice::Skip);
+        assert_eq!(postgres_choice(Some(""), None), PostgresChoice::Skip);
+        assert_eq!(postgres_choice(Some("true"), None), PostgresChoice::Refuse);
+        assert_eq!(postgres_choice(Some("TRUE"), Some("")), PostgresChoice::Refuse);
+        assert_eq!(postgres_choice(Some("1"), None), PostgresChoice::Refuse);
+        assert_eq!(postgres_choice(Some("true"), Some(url)), run());
+        assert_eq!(postgres_choice(None, Some(url)), run());
+        assert_eq!(postgres_choice(Some("false"), Some(&format!(" {url} "))), run());
+    }
 
     #[test]
     fn the_database_name_is_replaced() {

@@ -23,7 +23,7 @@ pub(crate) fn version() -> &'static str {
     static VERSION: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     VERSION.get_or_init(|| {
         let all: String = FILES.iter().map(|(_, _, body)| *body).collect();
-        crate::auth::secrets::digest(&all)[..10].to_owned()
+        wijkbeeld_app::secrets::digest(&all)[..10].to_owned()
     })
 }
 

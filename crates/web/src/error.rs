@@ -6,13 +6,16 @@
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use time::Duration;
-use wijkbeeld_store::StoreError;
+use wijkbeeld_app::accounts::AccountError;
+use wijkbeeld_app::audit::AuditError;
+use wijkbeeld_app::market::MarketError;
+use wijkbeeld_app::monitor::MonitorError;
+use wijkbeeld_app::proposals::ProposalError;
+use wijkbeeld_app::secrets::SecretError;
+use wijkbeeld_app::sessions::SessionError;
+use wijkbeeld_app::{Denied, NoMunicipality, StoreError};
 
-use crate::accounts::AccountError;
-use crate::auth::secrets::SecretError;
 use crate::layout::ErrorView;
-use crate::monitor::MonitorError;
-use crate::proposals::ProposalError;
 
 /// What can go wrong while handling a page request.
 #[derive(Debug, thiserror::Error)]
@@ -53,10 +56,27 @@ pub enum AppError {
 /// The result of a page handler.
 pub type AppResult<T> = Result<T, AppError>;
 
+impl From<Denied> for AppError {
+    fn from(_: Denied) -> Self {
+        AppError::Forbidden
+    }
+}
+
+impl From<NoMunicipality> for AppError {
+    fn from(error: NoMunicipality) -> Self {
+        // A page needs the municipality only once data exists; before the demo or an import
+        // there is nothing to find.
+        tracing::info!(%error, "page asked before the municipality exists");
+        AppError::NotFound
+    }
+}
+
 impl From<AccountError> for AppError {
     fn from(error: AccountError) -> Self {
         match error {
+            AccountError::Denied(denied) => denied.into(),
             AccountError::NotFound(_) => AppError::NotFound,
+            AccountError::NoMunicipality(missing) => missing.into(),
             AccountError::Secret(error) => AppError::Secret(error),
             AccountError::Store(error) => AppError::Store(error),
             // Input problems are shown on their forms; one that reaches here is a bug in a
@@ -72,7 +92,8 @@ impl From<MonitorError> for AppError {
             MonitorError::UnknownArea(_) | MonitorError::UnknownIndicator(_) | MonitorError::NoData => {
                 AppError::NotFound
             }
-            MonitorError::Forbidden => AppError::Forbidden,
+            MonitorError::Denied(denied) => denied.into(),
+            MonitorError::NoMunicipality(missing) => missing.into(),
             MonitorError::Store(error) => AppError::Store(error),
             // Input problems are shown on their forms; one that reaches here is a bug in a
             // handler, answered like any failure.
@@ -84,7 +105,9 @@ impl From<MonitorError> for AppError {
 impl From<ProposalError> for AppError {
     fn from(error: ProposalError) -> Self {
         match error {
+            ProposalError::Denied(denied) => denied.into(),
             ProposalError::NotFound(_) => AppError::NotFound,
+            ProposalError::NoMunicipality(missing) => missing.into(),
             ProposalError::NotEditable { .. } | ProposalError::Transition(_) | ProposalError::Concurrent => {
                 AppError::WrongState
             }
@@ -92,6 +115,41 @@ impl From<ProposalError> for AppError {
             // Input problems are shown on their forms; one that reaches here is a bug in a
             // handler, answered like any failure.
             other => AppError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<MarketError> for AppError {
+    fn from(error: MarketError) -> Self {
+        match error {
+            MarketError::Denied(denied) => denied.into(),
+            MarketError::NotFound(_) => AppError::NotFound,
+            MarketError::NoMunicipality(missing) => missing.into(),
+            MarketError::Store(error) => AppError::Store(error),
+            // Conflicts and invalid input are shown on their forms; one that reaches here is a
+            // bug in a handler, answered like any failure.
+            other => AppError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<AuditError> for AppError {
+    fn from(error: AuditError) -> Self {
+        match error {
+            AuditError::Denied(denied) => denied.into(),
+            AuditError::Store(error) => AppError::Store(error),
+        }
+    }
+}
+
+impl From<SessionError> for AppError {
+    fn from(error: SessionError) -> Self {
+        match error {
+            SessionError::TooManyRequests { retry_after } => AppError::TooManyRequests { retry_after },
+            SessionError::Store(error) => AppError::Store(error),
+            SessionError::Secret(error) => AppError::Secret(error),
+            // A refused sign-in is shown on its form.
+            SessionError::Refused => AppError::Forbidden,
         }
     }
 }

@@ -1,8 +1,8 @@
 //! What a refused form shows: every problem in a summary at the top, linked to its field, and
 //! again beside the field.
 
-use crate::accounts::AccountError;
 use crate::i18n::{Argument, Texts};
+use wijkbeeld_app::accounts::AccountError;
 use wijkbeeld_domain::access::{MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, PasswordProblem};
 
 /// A problem with one field.

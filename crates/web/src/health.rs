@@ -4,7 +4,8 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use serde::Serialize;
-use wijkbeeld_store::Backend;
+use wijkbeeld_app::Backend;
+use wijkbeeld_app::setup;
 
 use crate::AppState;
 
@@ -17,11 +18,12 @@ pub(crate) struct Health {
 
 /// 200 when the database answers, 503 when it does not (the cause is logged).
 pub(crate) async fn check(State(state): State<AppState>) -> (StatusCode, Json<Health>) {
-    let backend = match state.store().backend() {
+    let health = setup::health(state.app()).await;
+    let backend = match health.backend {
         Backend::Sqlite => "sqlite",
         Backend::Postgres => "postgres",
     };
-    match state.store().ping().await {
+    match health.database {
         Ok(()) => (StatusCode::OK, Json(Health { status: "ok", database: "ok", backend })),
         Err(error) => {
             tracing::error!(%error, "health check: the database does not answer");

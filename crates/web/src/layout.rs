@@ -9,36 +9,24 @@ use axum::http::request::Parts;
 use axum::http::{StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use wijkbeeld_domain::access::Role;
+use wijkbeeld_app::Caller;
+use wijkbeeld_domain::access::Permission;
 
 use crate::AppState;
 use crate::auth::Viewer;
 use crate::auth::policy::{Access, Policy};
 use crate::i18n::{Argument, Language, Texts};
 
-/// The griffie and functional administrators: the audit log.
-pub(crate) const AUDIT_READERS: Policy = Policy::Roles(&[Role::Griffie, Role::Admin]);
-/// Functional administrators only: accounts and API tokens.
-pub(crate) const ADMINS: Policy = Policy::Roles(&[Role::Admin]);
-/// Who drafts behandelvoorstellen: the college and its civil servants.
-pub(crate) const PROPOSAL_WRITERS: Policy = Policy::Roles(&[Role::College]);
-/// Who keeps the monitor's indicators, targets and figures: the college, and administrators.
-pub(crate) const MONITOR_EDITORS: Policy = Policy::Roles(&[Role::College, Role::Admin]);
-/// Who plans market evenings: the griffie, and functional administrators.
-pub(crate) const PLANNERS: Policy = Policy::Roles(&[Role::Griffie, Role::Admin]);
-/// Who edits and moves behandelvoorstellen: the college its drafts, the griffie what it received
-/// (each only in the states the lifecycle gives it).
-pub(crate) const PROPOSAL_EDITORS: Policy = Policy::Roles(&[Role::College, Role::Griffie]);
-
-/// The navigation: each link is shown to the viewers its page admits.
+/// The navigation: each link is shown to the viewers its page admits, by the same permissions
+/// as the pages' routes.
 const NAVIGATION: &[(&str, &str, Policy)] = &[
     ("/", "nav-home", Policy::Public),
     ("/markt", "nav-market", Policy::Public),
     ("/monitor", "nav-monitor", Policy::Public),
     ("/voorstellen", "nav-proposals", Policy::Public),
-    ("/audit", "nav-audit", AUDIT_READERS),
-    ("/beheer/gebruikers", "nav-users", ADMINS),
-    ("/beheer/tokens", "nav-tokens", ADMINS),
+    ("/audit", "nav-audit", Policy::Allowed(Permission::ReadAudit)),
+    ("/beheer/gebruikers", "nav-users", Policy::Allowed(Permission::ManageAccounts)),
+    ("/beheer/tokens", "nav-tokens", Policy::Allowed(Permission::ManageAccounts)),
     ("/account", "nav-account", Policy::SignedIn),
 ];
 
@@ -237,18 +225,33 @@ pub(crate) async fn attach(State(state): State<AppState>, mut request: Request, 
         path: request.uri().path_and_query().map_or(path.clone(), |path| path.as_str().to_owned()),
         has_logo: state.settings().theme.logo.is_some(),
     };
-    if page {
-        frame.municipality = match municipality(&state).await {
-            Ok(name) => name,
-            Err(error) => {
-                tracing::error!(%error, "reading the municipality failed");
-                None
-            }
-        };
-    }
-    request.extensions_mut().insert(frame.clone());
     let viewer = request.extensions().get::<Viewer>().cloned();
-    let response = next.run(request).await;
+    // The use cases' caller, made once per request for every route that calls one: the
+    // stylesheet and the health check do not (the latter must answer when the database does
+    // not).
+    let caller = if path.starts_with("/static/") || path == "/healthz" {
+        Ok(None)
+    } else {
+        let who = viewer.as_ref().map_or(wijkbeeld_app::Who::Public, Viewer::who);
+        state.app().caller(who).await.map(Some)
+    };
+    let response = match caller {
+        Ok(caller) => {
+            if page {
+                frame.municipality = match &state.settings().theme.municipality {
+                    Some(name) => Some(name.clone()),
+                    None => caller.as_ref().and_then(Caller::body_record).map(|body| body.name.clone()),
+                };
+            }
+            if let Some(caller) = caller {
+                request.extensions_mut().insert(caller);
+            }
+            request.extensions_mut().insert(frame.clone());
+            next.run(request).await
+        }
+        Err(error) if page => crate::AppError::from(error).into_response(),
+        Err(error) => return crate::api::ApiError::internal(&error).into_response(),
+    };
 
     let error = response.extensions().get::<ErrorView>().cloned();
     let plain_refusal = page
@@ -283,14 +286,6 @@ pub(crate) async fn attach(State(state): State<AppState>, mut request: Request, 
         parts.headers.insert(name, value.clone());
     }
     Response::from_parts(parts, body)
-}
-
-async fn municipality(state: &AppState) -> Result<Option<String>, wijkbeeld_store::StoreError> {
-    if let Some(name) = &state.settings().theme.municipality {
-        return Ok(Some(name.clone()));
-    }
-    let mut tx = state.store().begin().await?;
-    wijkbeeld_store::overview::body_name(&mut tx).await
 }
 
 /// `GET /taal?kies=en&terug=/…`: keeps the visitor's choice of language for a year and goes back.

@@ -1,15 +1,16 @@
-//! wijkbeeld's web server: the router with its HTML pages and health check, the shared
-//! [`AppState`], and [`serve`], which runs the router until a shutdown signal.
+//! wijkbeeld's web server: the router with its HTML pages, JSON API and health check, the
+//! shared [`AppState`], and [`serve`], which runs the router until a shutdown signal.
 //!
-//! Handlers are thin: they read the request, call one store query or use case, and render.
-//! [`app`] builds the whole site so that tests can drive it in-process.
+//! Handlers are thin: they read the request, call one use case of `wijkbeeld_app` with the
+//! request's [`wijkbeeld_app::Caller`], and render. [`app`] builds the whole site so that tests
+//! can drive it in-process. This is the only crate that knows HTTP.
 
 // The OpenAPI document is one `serde_json::json!` literal, deeper than the default limit.
 #![recursion_limit = "256"]
 
-pub mod accounts;
 mod api;
 mod assets;
+mod audit_filter;
 pub mod auth;
 pub mod charts;
 mod error;
@@ -19,11 +20,7 @@ mod health;
 pub mod i18n;
 mod layout;
 mod limits;
-pub mod market;
-pub mod monitor;
-pub mod monitor_settings;
 mod pages;
-pub mod proposals;
 pub mod theme;
 
 use std::future::Future;
@@ -32,44 +29,19 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::http::{HeaderName, HeaderValue, header};
-use time::{Date, OffsetDateTime};
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
-use wijkbeeld_domain::access::Role;
-use wijkbeeld_store::Store;
+use wijkbeeld_app::App;
+use wijkbeeld_domain::access::Permission;
 
 pub use auth::policy::{Access, Kind, Policy, RouteEntry, refusal_status};
 pub use error::{AppError, AppResult};
+pub use wijkbeeld_app::{Clock, Store};
 
 use auth::policy::Site;
-use layout::{ADMINS, AUDIT_READERS, MONITOR_EDITORS, PLANNERS, PROPOSAL_EDITORS, PROPOSAL_WRITERS};
-
-/// Where the server reads the time from: the system clock, or a fixed moment in tests.
-#[derive(Clone, Debug)]
-pub enum Clock {
-    /// The system clock.
-    System,
-    /// Always this moment.
-    Fixed(OffsetDateTime),
-}
-
-impl Clock {
-    /// The current moment.
-    pub fn now(&self) -> OffsetDateTime {
-        match self {
-            Clock::System => OffsetDateTime::now_utc(),
-            Clock::Fixed(moment) => *moment,
-        }
-    }
-
-    /// Today in the Netherlands.
-    pub fn today(&self) -> Date {
-        wijkbeeld_domain::local_time::in_dutch_time(self.now()).date()
-    }
-}
 
 /// How the server is deployed.
 #[derive(Clone, Debug, Default)]
@@ -83,18 +55,11 @@ pub struct Settings {
     pub trust_proxy: bool,
 }
 
-/// What every handler shares. Cheap to clone.
+/// What every handler shares: the application and how it is deployed. Cheap to clone.
 #[derive(Clone, Debug)]
 pub struct AppState {
-    inner: Arc<Inner>,
-}
-
-#[derive(Debug)]
-struct Inner {
-    store: Store,
-    clock: Clock,
-    settings: Settings,
-    index_cache: monitor::IndexCache,
+    app: App,
+    settings: Arc<Settings>,
 }
 
 impl AppState {
@@ -105,27 +70,22 @@ impl AppState {
 
     /// State with deployment settings.
     pub fn with_settings(store: Store, clock: Clock, settings: Settings) -> Self {
-        AppState { inner: Arc::new(Inner { store, clock, settings, index_cache: monitor::IndexCache::default() }) }
+        AppState::of(App::new(store, clock), settings)
+    }
+
+    /// State over an application made elsewhere (the command line's, which names its body).
+    pub fn of(app: App, settings: Settings) -> Self {
+        AppState { app, settings: Arc::new(settings) }
     }
 
     /// The deployment settings.
     pub fn settings(&self) -> &Settings {
-        &self.inner.settings
+        &self.settings
     }
 
-    /// The database.
-    pub fn store(&self) -> &Store {
-        &self.inner.store
-    }
-
-    /// The clock.
-    pub fn clock(&self) -> &Clock {
-        &self.inner.clock
-    }
-
-    /// The monitor's index yardsticks kept between requests.
-    pub fn index_cache(&self) -> &monitor::IndexCache {
-        &self.inner.index_cache
+    /// The application.
+    pub fn app(&self) -> &App {
+        &self.app
     }
 }
 
@@ -133,6 +93,12 @@ impl AppState {
 fn site() -> Site {
     use Kind::{Api, Page};
     use Policy::{Public, SignedIn};
+    const PLANNERS: Policy = Policy::Allowed(Permission::PlanMarkets);
+    const MONITOR_EDITORS: Policy = Policy::Allowed(Permission::KeepMonitor);
+    const PROPOSAL_WRITERS: Policy = Policy::Allowed(Permission::DraftProposals);
+    const PROPOSAL_EDITORS: Policy = Policy::Allowed(Permission::EditProposals);
+    const AUDIT_READERS: Policy = Policy::Allowed(Permission::ReadAudit);
+    const ADMINS: Policy = Policy::Allowed(Permission::ManageAccounts);
     Site::new()
         .get("/", Page, Public, pages::home::show)
         .get("/healthz", Api, Public, health::check)
@@ -158,38 +124,38 @@ fn site() -> Site {
         .post("/monitor/indicatoren/nieuw", Page, MONITOR_EDITORS, pages::monitor::create_indicator)
         .get("/monitor/indicatoren/{code}/bewerken", Page, MONITOR_EDITORS, pages::monitor::edit_indicator_form)
         .post("/monitor/indicatoren/{code}/bewerken", Page, MONITOR_EDITORS, pages::monitor::update_indicator)
-        .get("/monitor/indicatoren/{code}/streefwaarden", Page, MONITOR_EDITORS, pages::monitor_settings::targets)
+        .get("/monitor/indicatoren/{code}/streefwaarden", Page, MONITOR_EDITORS, pages::monitor::settings::targets)
         .post(
             "/monitor/indicatoren/{code}/streefwaarden",
             Page,
             MONITOR_EDITORS,
-            pages::monitor_settings::create_target,
+            pages::monitor::settings::create_target,
         )
         .get(
             "/monitor/indicatoren/{code}/streefwaarden/{id}/bewerken",
             Page,
             MONITOR_EDITORS,
-            pages::monitor_settings::edit_target_form,
+            pages::monitor::settings::edit_target_form,
         )
         .post(
             "/monitor/indicatoren/{code}/streefwaarden/{id}/bewerken",
             Page,
             MONITOR_EDITORS,
-            pages::monitor_settings::update_target,
+            pages::monitor::settings::update_target,
         )
         .post(
             "/monitor/indicatoren/{code}/streefwaarden/{id}/verwijderen",
             Page,
             MONITOR_EDITORS,
-            pages::monitor_settings::delete_target,
+            pages::monitor::settings::delete_target,
         )
-        .get("/monitor/cbs-koppelingen", Page, MONITOR_EDITORS, pages::monitor_settings::cbs_mappings)
-        .post("/monitor/cbs-koppelingen", Page, MONITOR_EDITORS, pages::monitor_settings::set_cbs_mapping)
+        .get("/monitor/cbs-koppelingen", Page, MONITOR_EDITORS, pages::monitor::settings::cbs_mappings)
+        .post("/monitor/cbs-koppelingen", Page, MONITOR_EDITORS, pages::monitor::settings::set_cbs_mapping)
         .post(
             "/monitor/cbs-koppelingen/verwijderen",
             Page,
             MONITOR_EDITORS,
-            pages::monitor_settings::delete_cbs_mapping,
+            pages::monitor::settings::delete_cbs_mapping,
         )
         .get("/monitor/gebied/{code}", Page, Public, pages::monitor::profile)
         .get("/monitor/gebied/{code}/rapportage", Page, Public, pages::monitor::report)
@@ -232,7 +198,7 @@ fn site() -> Site {
         .get("/api/v1/indicators", Api, Public, api::monitor::indicators)
         .get("/api/v1/measurements", Api, Public, api::monitor::measurements)
         .get("/api/v1/me", Api, SignedIn, api::account::me)
-        .get("/api/v1/audit", Api, Policy::Roles(&[Role::Griffie, Role::Admin]), api::account::audit)
+        .get("/api/v1/audit", Api, AUDIT_READERS, api::account::audit)
 }
 
 /// Every route of the site with its policy, as declared: what the route-by-role test walks.

@@ -1,14 +1,16 @@
 //! `GET /api/v1/me`: who the API sees, and the form token a browser session must send with
 //! changes. `GET /api/v1/audit`: the audit log as JSON.
 
+use axum::Extension;
 use axum::extract::{Query, State};
 use serde::Serialize;
+use wijkbeeld_app::{Caller, audit};
 use wijkbeeld_domain::access::{AuditEntry, Role};
 
 use super::{ApiError, Json};
 use crate::AppState;
+use crate::audit_filter::{AuditQuery, PER_PAGE};
 use crate::auth::{Channel, Viewer};
-use crate::pages::audit::AuditQuery;
 
 #[derive(Serialize)]
 pub(crate) struct Me {
@@ -48,13 +50,11 @@ pub(crate) struct AuditPage {
 
 pub(crate) async fn audit(
     State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
     Query(query): Query<AuditQuery>,
 ) -> Result<Json<AuditPage>, ApiError> {
-    let filter = query.filter();
-    let mut tx = state.store().begin().await?;
-    let total = wijkbeeld_store::audit::count(&mut tx, &filter).await?;
     let page = query.page();
-    let per_page = crate::pages::audit::PER_PAGE;
-    let entries = wijkbeeld_store::audit::list(&mut tx, &filter, per_page, (page - 1) * per_page).await?;
-    Ok(Json(AuditPage { total, page, per_page, entries }))
+    let per_page = PER_PAGE;
+    let log = audit::page(state.app(), &caller, &query.filter(), page, per_page).await?;
+    Ok(Json(AuditPage { total: log.total, page, per_page, entries: log.entries }))
 }

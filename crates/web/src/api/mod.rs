@@ -9,6 +9,9 @@ pub(crate) mod openapi;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
+use wijkbeeld_app::audit::AuditError;
+use wijkbeeld_app::monitor::MonitorError;
+use wijkbeeld_app::{Denied, NoMunicipality, StoreError};
 
 /// One problem with a request.
 #[derive(Debug, Serialize)]
@@ -69,11 +72,46 @@ impl ApiError {
     }
 }
 
-impl From<wijkbeeld_store::StoreError> for ApiError {
-    fn from(error: wijkbeeld_store::StoreError) -> Self {
+impl From<StoreError> for ApiError {
+    fn from(error: StoreError) -> Self {
         match error {
-            wijkbeeld_store::StoreError::NotFound(_) => ApiError::not_found(),
+            StoreError::NotFound(_) => ApiError::not_found(),
             error => ApiError::internal(&error),
+        }
+    }
+}
+
+impl From<Denied> for ApiError {
+    fn from(_: Denied) -> Self {
+        ApiError::forbidden()
+    }
+}
+
+impl From<NoMunicipality> for ApiError {
+    fn from(_: NoMunicipality) -> Self {
+        ApiError::not_found()
+    }
+}
+
+impl From<AuditError> for ApiError {
+    fn from(error: AuditError) -> Self {
+        match error {
+            AuditError::Denied(denied) => denied.into(),
+            AuditError::Store(error) => error.into(),
+        }
+    }
+}
+
+impl From<MonitorError> for ApiError {
+    fn from(error: MonitorError) -> Self {
+        match error {
+            MonitorError::UnknownArea(_) | MonitorError::UnknownIndicator(_) | MonitorError::NoData => {
+                ApiError::not_found()
+            }
+            MonitorError::Denied(denied) => denied.into(),
+            MonitorError::NoMunicipality(missing) => missing.into(),
+            MonitorError::Invalid(reason) => ApiError::bad_request(None, &reason),
+            other => ApiError::internal(&other),
         }
     }
 }

@@ -1,34 +1,20 @@
 //! The monitor's JSON API: areas, indicators, measurements (filtered and paged) and an area's
 //! analysis. The public sees adopted, published indicators; signed-in staff every indicator.
 
+use axum::Extension;
 use axum::extract::{Path, Query, State};
 use serde::{Deserialize, Serialize};
+use wijkbeeld_app::Caller;
+use wijkbeeld_app::monitor::{self, AnalysisReport, MeasurementQuery as Wanted};
 use wijkbeeld_domain::area::AreaLevel;
 use wijkbeeld_domain::monitor::{Direction, IndicatorKind, IndicatorStatus, Theme, Unit};
 use wijkbeeld_domain::period::Period;
-use wijkbeeld_store::monitor::{self as stored, MeasurementFilter};
 
 use super::{ApiError, Json};
 use crate::AppState;
-use crate::auth::Viewer;
-use crate::monitor::{self, AnalysisReport, Frame, MonitorError};
-use crate::pages::monitor::audience;
 
 /// The most measurements one page of `/api/v1/measurements` holds.
 pub(crate) const MAX_PAGE: i64 = 10_000;
-
-impl From<MonitorError> for ApiError {
-    fn from(error: MonitorError) -> Self {
-        match error {
-            MonitorError::UnknownArea(_) | MonitorError::UnknownIndicator(_) | MonitorError::NoData => {
-                ApiError::not_found()
-            }
-            MonitorError::Forbidden => ApiError::forbidden(),
-            MonitorError::Invalid(reason) => ApiError::bad_request(None, &reason),
-            other => ApiError::internal(&other),
-        }
-    }
-}
 
 #[derive(Serialize)]
 pub(crate) struct AreaItem {
@@ -64,17 +50,11 @@ fn parse_period(field: &str, text: Option<&str>) -> Result<Option<Period>, ApiEr
 /// `GET /api/v1/areas[?level=wijk]`.
 pub(crate) async fn areas(
     State(state): State<AppState>,
-    viewer: Viewer,
+    Extension(caller): Extension<Caller>,
     Query(query): Query<AreaQuery>,
 ) -> Result<Json<Vec<AreaItem>>, ApiError> {
     let level = parse_level(query.level.as_deref())?;
-    let mut tx = state.store().begin().await?;
-    let frame = Frame::load(&mut tx, state.index_cache(), audience(&viewer)).await?;
-    let mut with_boundary = Vec::new();
-    for level in [AreaLevel::Municipality, AreaLevel::District, AreaLevel::Neighbourhood] {
-        with_boundary.extend(stored::geometries(&mut tx, level).await?.into_keys());
-    }
-    tx.commit().await?;
+    let (frame, with_boundary) = monitor::areas_and_indicators(state.app(), &caller).await?;
     let items = frame
         .areas()
         .iter()
@@ -110,11 +90,9 @@ pub(crate) struct IndicatorItem {
 /// `GET /api/v1/indicators`.
 pub(crate) async fn indicators(
     State(state): State<AppState>,
-    viewer: Viewer,
+    Extension(caller): Extension<Caller>,
 ) -> Result<Json<Vec<IndicatorItem>>, ApiError> {
-    let mut tx = state.store().begin().await?;
-    let frame = Frame::load(&mut tx, state.index_cache(), audience(&viewer)).await?;
-    tx.commit().await?;
+    let frame = monitor::catalogue(state.app(), &caller).await?;
     Ok(Json(
         frame
             .indicators()
@@ -172,7 +150,7 @@ pub(crate) struct MeasurementPage {
 /// `GET /api/v1/measurements?area=&indicator=&level=&from=&until=&limit=&offset=`.
 pub(crate) async fn measurements(
     State(state): State<AppState>,
-    viewer: Viewer,
+    Extension(caller): Extension<Caller>,
     Query(query): Query<MeasurementQuery>,
 ) -> Result<Json<MeasurementPage>, ApiError> {
     let limit = query.limit.unwrap_or(1000);
@@ -183,30 +161,19 @@ pub(crate) async fn measurements(
     if offset < 0 {
         return Err(ApiError::bad_request(Some("offset"), "offset is 0 or more."));
     }
-    let mut filter = MeasurementFilter {
+    let wanted = Wanted {
+        area: query.area,
+        indicator: query.indicator,
         level: parse_level(query.level.as_deref())?,
         from: parse_period("from", query.from.as_deref())?,
         until: parse_period("until", query.until.as_deref())?,
-        // One more than asked, to know whether another page follows.
-        limit: Some(limit + 1),
+        limit,
         offset,
-        ..MeasurementFilter::default()
     };
-    let mut tx = state.store().begin().await?;
-    let frame = Frame::load(&mut tx, state.index_cache(), audience(&viewer)).await?;
-    if let Some(code) = query.area.as_deref().filter(|code| !code.trim().is_empty()) {
-        filter.areas = Some(vec![frame.area(code)?.id]);
-    }
-    // Only the indicators the viewer sees: the public never gets figures of the others.
-    filter.indicators = Some(match query.indicator.as_deref().filter(|code| !code.trim().is_empty()) {
-        Some(code) => vec![frame.indicator(code)?.id],
-        None => frame.indicators().iter().map(|indicator| indicator.id).collect(),
-    });
-    let mut rows = stored::measurements(&mut tx, &filter).await?;
-    tx.commit().await?;
-    let more = rows.len() as i64 > limit;
-    rows.truncate(usize::try_from(limit).unwrap_or(0));
-    let items = rows
+    let page = monitor::measurements(state.app(), &caller, &wanted).await?;
+    let frame = &page.frame;
+    let items = page
+        .measurements
         .into_iter()
         .filter_map(|measurement| {
             Some(MeasurementItem {
@@ -225,7 +192,7 @@ pub(crate) async fn measurements(
             })
         })
         .collect();
-    Ok(Json(MeasurementPage { items, limit, offset, more }))
+    Ok(Json(MeasurementPage { items, limit, offset, more: page.more }))
 }
 
 #[derive(Deserialize)]
@@ -236,11 +203,11 @@ pub(crate) struct AnalysisQuery {
 /// `GET /api/v1/areas/{code}/analysis[?period=2024]`.
 pub(crate) async fn analysis(
     State(state): State<AppState>,
-    viewer: Viewer,
+    Extension(caller): Extension<Caller>,
     Path(code): Path<String>,
     Query(query): Query<AnalysisQuery>,
 ) -> Result<Json<AnalysisReport>, ApiError> {
     let period = parse_period("period", query.period.as_deref())?;
-    let profile = monitor::area_profile(state.store(), state.index_cache(), audience(&viewer), &code, period).await?;
+    let profile = monitor::area_profile(state.app(), &caller, &code, period).await?;
     Ok(Json(profile.report()))
 }

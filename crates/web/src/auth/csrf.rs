@@ -14,8 +14,8 @@ use axum::response::{IntoResponse, Response};
 
 use crate::AppError;
 use crate::api::ApiError;
-use crate::auth::secrets::same_secret;
 use crate::auth::{Channel, Viewer};
+use wijkbeeld_app::secrets::same_secret;
 
 /// The form field that carries the token.
 pub(crate) const FORM_FIELD: &str = "_csrf";
@@ -24,7 +24,7 @@ pub(crate) const HEADER: &str = "x-csrf-token";
 /// The largest form body read; larger forms must send the token as a header.
 const MAX_FORM_BYTES: usize = 2 * 1024 * 1024;
 /// The largest upload read (an attachment and its form).
-pub(crate) const MAX_UPLOAD_BYTES: usize = crate::proposals::MAX_ATTACHMENT_BYTES + 1024 * 1024;
+pub(crate) const MAX_UPLOAD_BYTES: usize = wijkbeeld_app::proposals::MAX_ATTACHMENT_BYTES + 1024 * 1024;
 
 fn changes_state(method: &Method) -> bool {
     !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS | Method::TRACE)

@@ -1,11 +1,11 @@
 //! Who is asking: every request is resolved to a [`Viewer`] — anonymous, signed in through a
-//! session cookie, or (on the JSON API) through an API token — before any handler runs.
-//! [`policy`] then decides per route whether the viewer may pass, and [`csrf`] guards every
-//! request that changes state.
+//! session cookie, or (on the JSON API) through an API token — before any handler runs; the page
+//! frame ([`crate::layout::attach`]) then makes the use cases' [`wijkbeeld_app::Caller`] from it
+//! once, which handlers take with `Extension<Caller>`. [`policy`] decides per route whether the
+//! viewer may pass, and [`csrf`] guards every request that changes state.
 
 pub(crate) mod csrf;
 pub(crate) mod policy;
-pub mod secrets;
 
 use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
@@ -13,11 +13,8 @@ use axum::http::{HeaderMap, HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use cookie::{Cookie, SameSite};
-use time::{Duration, OffsetDateTime};
-use wijkbeeld_domain::Id;
-use wijkbeeld_domain::access::{Role, User};
-use wijkbeeld_domain::monitor::Partner;
-use wijkbeeld_store::accounts;
+use wijkbeeld_app::{Account, Who, secrets, sessions};
+use wijkbeeld_domain::access::Role;
 
 use crate::AppState;
 use crate::api::ApiError;
@@ -26,27 +23,6 @@ use crate::api::ApiError;
 pub(crate) const SESSION_COOKIE: &str = "wijkbeeld_sessie";
 /// The cookie that holds an anonymous visitor's form token (against cross-site form posts).
 pub(crate) const FORM_COOKIE: &str = "wijkbeeld_formulier";
-/// A session ends after this long without use…
-pub const SESSION_IDLE: Duration = Duration::hours(8);
-/// …and at the latest this long after signing in.
-pub const SESSION_LONGEST: Duration = Duration::hours(24);
-/// A session's use is written down at most this often, to spare the database a write per request.
-const TOUCH_EVERY: Duration = Duration::minutes(5);
-
-/// A signed-in account (or API token) as handlers see it.
-#[derive(Debug, Clone)]
-pub struct Account {
-    /// The user; `None` for an API token.
-    pub user_id: Option<Id<User>>,
-    /// The name to show and to write in the audit log.
-    pub display_name: String,
-    /// The sign-in address; `None` for an API token.
-    pub email: Option<String>,
-    /// What the account may do.
-    pub role: Role,
-    /// The partner organisation, for the partner role.
-    pub partner_id: Option<Id<Partner>>,
-}
 
 /// How the viewer was recognised.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,20 +55,11 @@ impl Viewer {
         self.account.as_ref().map(|account| account.role)
     }
 
-    /// The name the audit log records for this viewer's changes.
-    pub fn actor(&self) -> String {
+    /// Who the viewer is to the use cases.
+    pub fn who(&self) -> Who {
         match &self.account {
-            Some(Account { email: Some(email), .. }) => email.clone(),
-            Some(account) => format!("API-token {}", account.display_name),
-            None => "publiek".to_owned(),
-        }
-    }
-
-    /// Who makes this viewer's changes, as the use cases record them in the audit log.
-    pub fn audit_actor(&self) -> crate::accounts::Actor {
-        crate::accounts::Actor {
-            user_id: self.account.as_ref().and_then(|account| account.user_id),
-            name: self.actor(),
+            Some(account) => Who::Account(account.clone()),
+            None => Who::Public,
         }
     }
 }
@@ -148,14 +115,8 @@ pub(crate) fn removal_header(name: &str, secure: bool) -> HeaderValue {
     HeaderValue::from_str(&cookie.to_string()).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
-/// When a session that is used now ends: after the idle time, but never past its longest life.
-pub(crate) fn session_end(created_at: OffsetDateTime, now: OffsetDateTime) -> OffsetDateTime {
-    (now + SESSION_IDLE).min(created_at + SESSION_LONGEST)
-}
-
 /// The middleware that resolves the viewer of every request.
 pub(crate) async fn resolve(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
-    let now = state.clock().now();
     let secure = secure_request(&state, request.headers());
     let mut cookies_to_set: Vec<HeaderValue> = Vec::new();
     let is_api = request.uri().path().starts_with("/api/");
@@ -167,14 +128,18 @@ pub(crate) async fn resolve(State(state): State<AppState>, mut request: Request,
         .map(|token| token.trim().to_owned());
 
     let viewer = match (is_api, bearer) {
-        (true, Some(token)) => match bearer_viewer(&state, &token, now).await {
-            Ok(Some(viewer)) => viewer,
+        (true, Some(token)) => match sessions::api_token(state.app(), &token).await {
+            Ok(Some(account)) => Viewer { account: Some(account), channel: Channel::Bearer, form_token: String::new() },
             Ok(None) => return ApiError::invalid_token().into_response(),
             Err(error) => return ApiError::internal(&error).into_response(),
         },
         _ => match request_cookie(request.headers(), SESSION_COOKIE).map(ToOwned::to_owned) {
-            Some(token) => match session_viewer(&state, &token, now).await {
-                Ok(Some(viewer)) => viewer,
+            Some(token) => match sessions::session(state.app(), &token).await {
+                Ok(Some(session)) => Viewer {
+                    account: Some(session.account),
+                    channel: Channel::Session { token_hash: session.token_hash },
+                    form_token: session.form_token,
+                },
                 Ok(None) => {
                     // An ended or unknown session: forget the cookie and carry on as the public.
                     cookies_to_set.push(removal_header(SESSION_COOKIE, secure));
@@ -228,59 +193,8 @@ fn anonymous(request: &Request, cookies_to_set: &mut Vec<HeaderValue>, secure: b
     Viewer { account: None, channel: Channel::Anonymous, form_token }
 }
 
-async fn session_viewer(
-    state: &AppState,
-    token: &str,
-    now: OffsetDateTime,
-) -> Result<Option<Viewer>, wijkbeeld_store::StoreError> {
-    let token_hash = secrets::digest(token);
-    let mut tx = state.store().begin().await?;
-    let Some(session) = accounts::session(&mut tx, &token_hash, now).await? else { return Ok(None) };
-    drop(tx);
-    if now - session.touched_at >= TOUCH_EVERY {
-        let mut tx = state.store().begin_write().await?;
-        accounts::touch_session(&mut tx, &token_hash, now, session_end(session.created_at, now)).await?;
-        tx.commit().await?;
-    }
-    let user = session.user;
-    Ok(Some(Viewer {
-        account: Some(Account {
-            user_id: Some(user.id),
-            display_name: user.display_name,
-            email: Some(user.email),
-            role: user.role,
-            partner_id: user.partner_id,
-        }),
-        channel: Channel::Session { token_hash },
-        form_token: session.csrf_token,
-    }))
-}
-
-async fn bearer_viewer(
-    state: &AppState,
-    token: &str,
-    now: OffsetDateTime,
-) -> Result<Option<Viewer>, wijkbeeld_store::StoreError> {
-    let mut tx = state.store().begin_write().await?;
-    let found = accounts::use_api_token(&mut tx, &secrets::digest(token), now).await?;
-    tx.commit().await?;
-    Ok(found.map(|token| Viewer {
-        account: Some(Account {
-            user_id: None,
-            display_name: token.name,
-            email: None,
-            role: token.role,
-            partner_id: token.partner_id,
-        }),
-        channel: Channel::Bearer,
-        form_token: String::new(),
-    }))
-}
-
 #[cfg(test)]
 mod tests {
-    use time::macros::datetime;
-
     use super::*;
 
     #[test]
@@ -301,12 +215,5 @@ mod tests {
         }
         assert!(!cookie_header(SESSION_COOKIE, "abc", false).to_str().unwrap().contains("Secure"));
         assert!(removal_header(SESSION_COOKIE, false).to_str().unwrap().contains("Max-Age=0"));
-    }
-
-    #[test]
-    fn sessions_slide_but_not_past_their_longest_life() {
-        let signed_in = datetime!(2026-11-28 09:00 UTC);
-        assert_eq!(session_end(signed_in, signed_in), datetime!(2026-11-28 17:00 UTC));
-        assert_eq!(session_end(signed_in, datetime!(2026-11-29 05:00 UTC)), datetime!(2026-11-29 09:00 UTC));
     }
 }

@@ -1,6 +1,7 @@
 //! Who may use which route. Routes are added only through [`Site`], whose every method takes a
 //! [`Policy`]: a route without one does not compile. `Site` also keeps the table of routes and
-//! their policies, which a test walks with every role.
+//! their policies, which a test walks with every role. A policy names a permission; which roles
+//! have it is the domain's table ([`Role::may`]), which the use cases check again.
 
 use axum::Router;
 use axum::extract::Request;
@@ -9,7 +10,7 @@ use axum::http::{Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{MethodFilter, on};
-use wijkbeeld_domain::access::Role;
+use wijkbeeld_domain::access::{Permission, Role};
 
 use crate::api::ApiError;
 use crate::auth::Viewer;
@@ -22,8 +23,8 @@ pub enum Policy {
     Public,
     /// Any signed-in account.
     SignedIn,
-    /// Signed-in accounts with one of these roles.
-    Roles(&'static [Role]),
+    /// Signed-in accounts whose role has this permission.
+    Allowed(Permission),
 }
 
 /// What a policy says of a viewer.
@@ -44,8 +45,8 @@ impl Policy {
             (Policy::Public, _) => Access::Granted,
             (_, None) => Access::SignInFirst,
             (Policy::SignedIn, Some(_)) => Access::Granted,
-            (Policy::Roles(roles), Some(role)) if roles.contains(&role) => Access::Granted,
-            (Policy::Roles(_), Some(_)) => Access::Refused,
+            (Policy::Allowed(permission), Some(role)) if role.may(permission) => Access::Granted,
+            (Policy::Allowed(_), Some(_)) => Access::Refused,
         }
     }
 }
@@ -175,7 +176,7 @@ mod tests {
 
     #[test]
     fn policies_decide_by_role() {
-        let staff = Policy::Roles(&[Role::Griffie, Role::Admin]);
+        let staff = Policy::Allowed(Permission::ReadAudit);
         assert_eq!(staff.access(None), Access::SignInFirst);
         assert_eq!(staff.access(Some(Role::Griffie)), Access::Granted);
         assert_eq!(staff.access(Some(Role::Partner)), Access::Refused);

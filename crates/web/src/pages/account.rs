@@ -3,14 +3,14 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Form;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use axum::{Extension, Form};
 use serde::Deserialize;
+use wijkbeeld_app::{Caller, accounts};
 use wijkbeeld_domain::access::MIN_PASSWORD_LENGTH;
 
-use crate::accounts;
 use crate::auth::{Channel, Viewer};
 use crate::error::AppResult;
 use crate::forms::{FormErrors, account_problem};
@@ -58,19 +58,16 @@ pub(crate) struct PasswordForm {
 
 pub(crate) async fn change_password(
     State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
     viewer: Viewer,
     layout: Layout,
     Form(form): Form<PasswordForm>,
 ) -> AppResult<Response> {
-    let Some(user) = viewer.account.as_ref().and_then(|account| account.user_id) else {
-        return Err(AppError::Forbidden);
-    };
     let keep = match &viewer.channel {
         Channel::Session { token_hash } => Some(token_hash.as_str()),
         _ => None,
     };
-    let now = state.clock().now();
-    match accounts::change_password(state.store(), user, &form.current, &form.new, &form.repeated, keep, now).await {
+    match accounts::change_password(state.app(), &caller, &form.current, &form.new, &form.repeated, keep).await {
         Ok(()) => Ok(page(&viewer, layout, FormErrors::none(), true)?.into_response()),
         Err(error) => {
             let errors = account_problem(&layout.texts, "new", error)?;

@@ -1,22 +1,18 @@
 //! Functional administration: accounts (`/beheer/gebruikers`) and API tokens (`/beheer/tokens`).
 
-use std::collections::HashMap;
-
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Extension, Form};
 use serde::Deserialize;
+use wijkbeeld_app::Caller;
+use wijkbeeld_app::accounts::{self, AccountError, AccountRequest, WithPartners};
 use wijkbeeld_domain::Id;
 use wijkbeeld_domain::access::{MIN_PASSWORD_LENGTH, Role};
-use wijkbeeld_domain::monitor::Partner;
-use wijkbeeld_store::{accounts as stored, partners};
 
 use crate::AppState;
-use crate::accounts::{self, AccountError, AccountRequest};
-use crate::auth::Viewer;
 use crate::error::AppResult;
 use crate::forms::{Choice, FormErrors, account_problem};
 use crate::i18n::Texts;
@@ -29,27 +25,9 @@ fn role_choices(texts: &Texts) -> Vec<Choice> {
         .collect()
 }
 
-/// The partner organisations: their names by id, and as choices for a form.
-struct PartnerNames {
-    names: HashMap<i64, String>,
-    choices: Vec<Choice>,
-}
-
-impl PartnerNames {
-    async fn read(tx: &mut wijkbeeld_store::Tx) -> AppResult<PartnerNames> {
-        let list = partners::list(tx).await?;
-        Ok(PartnerNames {
-            names: list.iter().map(|partner| (partner.id.get(), partner.name.clone())).collect(),
-            choices: list
-                .into_iter()
-                .map(|partner| Choice { value: partner.name.clone(), label: partner.name })
-                .collect(),
-        })
-    }
-
-    fn name_of(&self, id: Option<Id<Partner>>) -> String {
-        id.and_then(|id| self.names.get(&id.get()).cloned()).unwrap_or_default()
-    }
+/// The partner organisations as choices for a form.
+fn partner_choices<T>(listing: &WithPartners<T>) -> Vec<Choice> {
+    listing.partner_names().into_iter().map(|name| Choice { value: name.clone(), label: name }).collect()
 }
 
 /// An account as the list shows it.
@@ -97,40 +75,49 @@ pub(crate) struct UserCreatedPage {
     password: Option<String>,
 }
 
-async fn users_page(state: &AppState, layout: Layout, form: NewUserForm, errors: FormErrors) -> AppResult<UsersPage> {
-    let mut tx = state.store().begin().await?;
-    let partners = PartnerNames::read(&mut tx).await?;
+async fn users_page(
+    state: &AppState,
+    caller: &Caller,
+    layout: Layout,
+    form: NewUserForm,
+    errors: FormErrors,
+) -> AppResult<UsersPage> {
+    let listing = accounts::accounts(state.app(), caller).await?;
     let texts = layout.texts;
-    let users = stored::users(&mut tx)
-        .await?
-        .into_iter()
+    let users = listing
+        .items
+        .iter()
         .map(|user| UserRow {
             id: user.id.get(),
-            email: user.email,
-            name: user.display_name,
+            email: user.email.clone(),
+            name: user.display_name.clone(),
             role: user.role.code().to_owned(),
             role_label: texts.t(&format!("role-{}", user.role.code())),
-            partner: partners.name_of(user.partner_id),
+            partner: listing.partner_of(user.partner_id).unwrap_or_default().to_owned(),
         })
         .collect();
     Ok(UsersPage {
         layout: layout.trail(&[("/beheer/gebruikers", "users-title")]),
         users,
         roles: role_choices(&texts),
-        partners: partners.choices,
+        partners: partner_choices(&listing),
         form,
         errors,
         min_length: MIN_PASSWORD_LENGTH as i64,
     })
 }
 
-pub(crate) async fn users(State(state): State<AppState>, layout: Layout) -> AppResult<UsersPage> {
-    users_page(&state, layout, NewUserForm::default(), FormErrors::none()).await
+pub(crate) async fn users(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    layout: Layout,
+) -> AppResult<UsersPage> {
+    users_page(&state, &caller, layout, NewUserForm::default(), FormErrors::none()).await
 }
 
 pub(crate) async fn create_user(
     State(state): State<AppState>,
-    viewer: Viewer,
+    Extension(caller): Extension<Caller>,
     layout: Layout,
     Form(form): Form<NewUserForm>,
 ) -> AppResult<Response> {
@@ -141,7 +128,7 @@ pub(crate) async fn create_user(
         partner: Some(form.partner.clone()).filter(|partner| !partner.trim().is_empty()),
         password: Some(form.password.clone()).filter(|password| !password.is_empty()),
     };
-    match accounts::create_account(state.store(), &request, &viewer.audit_actor(), state.clock().now()).await {
+    match accounts::create_account(state.app(), &caller, &request).await {
         Ok(created) => Ok(UserCreatedPage {
             layout: layout
                 .trail(&[("/beheer/gebruikers", "users-title"), ("/beheer/gebruikers", "user-created-title")]),
@@ -153,7 +140,8 @@ pub(crate) async fn create_user(
             let errors = account_problem(&layout.texts, "password", error)?;
             // The password is not sent back into the form.
             let form = NewUserForm { password: String::new(), ..form };
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, users_page(&state, layout, form, errors).await?).into_response())
+            let page = users_page(&state, &caller, layout, form, errors).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }
 }
@@ -168,7 +156,7 @@ pub(crate) struct RoleForm {
 
 pub(crate) async fn change_role(
     State(state): State<AppState>,
-    viewer: Viewer,
+    Extension(caller): Extension<Caller>,
     layout: Layout,
     Path(id): Path<i64>,
     Form(form): Form<RoleForm>,
@@ -176,8 +164,7 @@ pub(crate) async fn change_role(
     let result = match form.role.parse::<Role>() {
         Ok(role) => {
             let partner = Some(form.partner.as_str()).filter(|partner| !partner.trim().is_empty());
-            accounts::change_role(state.store(), Id::new(id), role, partner, &viewer.audit_actor(), state.clock().now())
-                .await
+            accounts::change_role(state.app(), &caller, Id::new(id), role, partner).await
         }
         Err(_) => Err(AccountError::MissingRole),
     };
@@ -185,8 +172,8 @@ pub(crate) async fn change_role(
         Ok(()) => Ok(Redirect::to("/beheer/gebruikers").into_response()),
         Err(error) => {
             let errors = account_problem(&layout.texts, "password", error)?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, users_page(&state, layout, NewUserForm::default(), errors).await?)
-                .into_response())
+            let page = users_page(&state, &caller, layout, NewUserForm::default(), errors).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }
 }
@@ -233,22 +220,22 @@ pub(crate) struct TokenCreatedPage {
 
 async fn tokens_page(
     state: &AppState,
+    caller: &Caller,
     layout: Layout,
     form: NewTokenForm,
     errors: FormErrors,
 ) -> AppResult<TokensPage> {
-    let mut tx = state.store().begin().await?;
-    let partners = PartnerNames::read(&mut tx).await?;
+    let listing = accounts::api_tokens(state.app(), caller).await?;
     let texts = layout.texts;
     let day = |moment: time::OffsetDateTime| texts.date(wijkbeeld_domain::local_time::in_dutch_time(moment).date());
-    let tokens = stored::api_tokens(&mut tx)
-        .await?
-        .into_iter()
+    let tokens = listing
+        .items
+        .iter()
         .map(|token| TokenRow {
             id: token.id.get(),
-            name: token.name,
+            name: token.name.clone(),
             role_label: texts.t(&format!("role-{}", token.role.code())),
-            partner: partners.name_of(token.partner_id),
+            partner: listing.partner_of(token.partner_id).unwrap_or_default().to_owned(),
             created: day(token.created_at),
             last_used: token.last_used_at.map(day).unwrap_or_else(|| texts.t("token-never-used")),
             revoked: token.revoked_at.is_some(),
@@ -258,35 +245,29 @@ async fn tokens_page(
         layout: layout.trail(&[("/beheer/tokens", "tokens-title")]),
         tokens,
         roles: role_choices(&texts),
-        partners: partners.choices,
+        partners: partner_choices(&listing),
         form,
         errors,
     })
 }
 
-pub(crate) async fn tokens(State(state): State<AppState>, layout: Layout) -> AppResult<TokensPage> {
-    tokens_page(&state, layout, NewTokenForm::default(), FormErrors::none()).await
+pub(crate) async fn tokens(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    layout: Layout,
+) -> AppResult<TokensPage> {
+    tokens_page(&state, &caller, layout, NewTokenForm::default(), FormErrors::none()).await
 }
 
 pub(crate) async fn create_token(
     State(state): State<AppState>,
-    viewer: Viewer,
+    Extension(caller): Extension<Caller>,
     layout: Layout,
     Form(form): Form<NewTokenForm>,
 ) -> AppResult<Response> {
     let partner = Some(form.partner.as_str()).filter(|partner| !partner.trim().is_empty());
     let result = match form.role.parse::<Role>() {
-        Ok(role) => {
-            accounts::create_api_token(
-                state.store(),
-                &form.name,
-                role,
-                partner,
-                &viewer.audit_actor(),
-                state.clock().now(),
-            )
-            .await
-        }
+        Ok(role) => accounts::create_api_token(state.app(), &caller, &form.name, role, partner).await,
         Err(_) => Err(AccountError::MissingRole),
     };
     match result {
@@ -298,16 +279,17 @@ pub(crate) async fn create_token(
         .into_response()),
         Err(error) => {
             let errors = account_problem(&layout.texts, "name", error)?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, tokens_page(&state, layout, form, errors).await?).into_response())
+            let page = tokens_page(&state, &caller, layout, form, errors).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }
 }
 
 pub(crate) async fn revoke_token(
     State(state): State<AppState>,
-    viewer: Viewer,
+    Extension(caller): Extension<Caller>,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    accounts::revoke_api_token(state.store(), Id::new(id), &viewer.audit_actor(), state.clock().now()).await?;
+    accounts::revoke_api_token(state.app(), &caller, Id::new(id)).await?;
     Ok(Redirect::to("/beheer/tokens").into_response())
 }

@@ -2,9 +2,10 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
+use axum::Extension;
 use axum::extract::State;
-use wijkbeeld_store::demo;
-use wijkbeeld_store::overview::{self, EveningSummary};
+use wijkbeeld_app::Caller;
+use wijkbeeld_app::home::{self, EveningSummary};
 
 use crate::AppState;
 use crate::error::AppResult;
@@ -62,10 +63,12 @@ fn view(texts: &Texts, evening: EveningSummary) -> EveningView {
     }
 }
 
-pub(crate) async fn show(State(state): State<AppState>, layout: Layout) -> AppResult<HomePage> {
-    let mut tx = state.store().begin().await?;
-    let home = overview::home(&mut tx, state.clock().today()).await?;
-    let demo = demo::anchor(&mut tx).await?.is_some();
+pub(crate) async fn show(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    layout: Layout,
+) -> AppResult<HomePage> {
+    let home::Home { overview: home, demo } = home::home(state.app(), &caller).await?;
     let texts = layout.texts;
     Ok(HomePage {
         body_name: home.body_name.unwrap_or_else(|| texts.t("home-no-body")),

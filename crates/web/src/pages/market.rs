@@ -6,30 +6,26 @@ use std::time::Duration;
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Extension, Form};
 use serde::Deserialize;
-use wijkbeeld_domain::access::Role;
+use wijkbeeld_app::Caller;
+use wijkbeeld_app::market::{
+    self, Attendee, EveningPlanning, MarketError, PersonChoice, Problem, RoundRow, SessionPlacement,
+};
+use wijkbeeld_domain::access::Permission;
 use wijkbeeld_domain::planner::{Outcome, Plan, PlanError};
-use wijkbeeld_store::market::{self as stored, EveningPlanning, SessionPlacement};
 
-use crate::auth::Viewer;
+use crate::AppState;
 use crate::error::AppResult;
 use crate::forms::{Choice, FormErrors};
 use crate::i18n::{Argument, Texts};
 use crate::layout::Layout;
-use crate::market::{self, MarketError, Problem, may_plan};
-use crate::{AppError, AppState};
 
 /// How long the planner may search when the griffie presses the button.
 const PLANNER_TIME_LIMIT: Duration = Duration::from_secs(5);
-
-/// Whether the viewer sees evenings before they are published.
-fn sees_unpublished(role: Option<Role>) -> bool {
-    role.is_some_and(|role| matches!(role, Role::Griffie | Role::Admin | Role::College | Role::Councillor))
-}
 
 // --- The list ---------------------------------------------------------------------------------
 
@@ -50,15 +46,16 @@ pub(crate) struct ListPage {
     staff: bool,
 }
 
-pub(crate) async fn list(State(state): State<AppState>, viewer: Viewer, layout: Layout) -> AppResult<ListPage> {
+pub(crate) async fn list(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    layout: Layout,
+) -> AppResult<ListPage> {
     let texts = layout.texts;
-    let staff = sees_unpublished(viewer.role());
-    let mut tx = state.store().begin().await?;
-    let evenings = stored::evenings(&mut tx).await?;
-    tx.commit().await?;
-    let rows = evenings
+    let staff = caller.may(Permission::SeeInternal);
+    let rows = market::evenings(state.app(), &caller)
+        .await?
         .into_iter()
-        .filter(|evening| evening.published || staff)
         .map(|evening| EveningRow {
             id: evening.id,
             date: texts.weekday_date(evening.date),
@@ -111,7 +108,7 @@ pub(crate) struct Grid {
 }
 
 /// A message about a round that names its number and times, e.g. "Ronde 1 (19:30–21:00)".
-fn round_text(texts: &Texts, message: &str, round: &wijkbeeld_store::market::RoundRow) -> String {
+fn round_text(texts: &Texts, message: &str, round: &RoundRow) -> String {
     texts.with(
         message,
         &[
@@ -243,22 +240,8 @@ pub(crate) struct EveningQuery {
     sessie: String,
 }
 
-async fn visible_planning(state: &AppState, viewer: &Viewer, id: i64) -> AppResult<EveningPlanning> {
-    let mut tx = state.store().begin().await?;
-    let planning = stored::planning(&mut tx, id).await?;
-    tx.commit().await?;
-    if planning.published_at.is_some() || sees_unpublished(viewer.role()) {
-        Ok(planning)
-    } else {
-        Err(AppError::NotFound)
-    }
-}
-
 fn move_choices(planning: &EveningPlanning, texts: &Texts) -> MoveChoices {
-    let person = |attendee: &wijkbeeld_store::market::Attendee| Choice {
-        value: attendee.person_id.to_string(),
-        label: attendee.name.clone(),
-    };
+    let person = |attendee: &Attendee| Choice { value: attendee.person_id.to_string(), label: attendee.name.clone() };
     MoveChoices {
         sessions: planning
             .sessions
@@ -301,7 +284,7 @@ fn form_for(planning: &EveningPlanning, session: &str) -> MoveForm {
 
 async fn evening_page(
     state: &AppState,
-    viewer: &Viewer,
+    caller: &Caller,
     layout: Layout,
     id: i64,
     form: Option<MoveForm>,
@@ -309,10 +292,8 @@ async fn evening_page(
     errors: FormErrors,
 ) -> AppResult<EveningPage> {
     let texts = layout.texts;
-    let planning = visible_planning(state, viewer, id).await?;
-    let problem = Problem::of(&planning);
-    let plan = problem.stored_plan(&planning);
-    let can_plan = viewer.role().is_some_and(may_plan);
+    let market::EveningView { planning, problem, plan, may_plan: can_plan } =
+        market::evening(state.app(), caller, id).await?;
     let form = form.unwrap_or_else(|| form_for(&planning, selected));
     Ok(EveningPage {
         id,
@@ -330,12 +311,12 @@ async fn evening_page(
 
 pub(crate) async fn show(
     State(state): State<AppState>,
-    viewer: Viewer,
+    Extension(caller): Extension<Caller>,
     layout: Layout,
     Path(id): Path<i64>,
     Query(query): Query<EveningQuery>,
 ) -> AppResult<EveningPage> {
-    evening_page(&state, &viewer, layout, id, None, &query.sessie, FormErrors::none()).await
+    evening_page(&state, &caller, layout, id, None, &query.sessie, FormErrors::none()).await
 }
 
 // --- Moves and pins -------------------------------------------------------------------------------
@@ -343,13 +324,11 @@ pub(crate) async fn show(
 /// Moves a session (and pins or frees it), or shows the form again with the conflicts in words.
 pub(crate) async fn move_session(
     State(state): State<AppState>,
-    viewer: Viewer,
+    Extension(caller): Extension<Caller>,
     layout: Layout,
     Path(id): Path<i64>,
     Form(form): Form<MoveForm>,
 ) -> AppResult<Response> {
-    visible_planning(&state, &viewer, id).await?;
-    let role = viewer.role().ok_or(AppError::Forbidden)?;
     let texts = layout.texts;
     let number = |text: &str| text.trim().parse::<i64>().ok();
     let mut errors = FormErrors::none();
@@ -374,9 +353,7 @@ pub(crate) async fn move_session(
             clerk_id: number(&form.griffiemedewerker),
         };
         let pinned = form.vastzetten.is_some();
-        match market::move_session(state.store(), id, &target, pinned, role, &viewer.audit_actor(), state.clock().now())
-            .await
-        {
+        match market::move_session(state.app(), &caller, id, &target, pinned).await {
             Ok(()) => return Ok(Redirect::to(&format!("/markt/{id}")).into_response()),
             Err(MarketError::Conflicts(conflicts)) => {
                 for conflict in conflicts {
@@ -384,11 +361,10 @@ pub(crate) async fn move_session(
                 }
             }
             Err(MarketError::NotFound(_)) => errors = FormErrors::one("sessie", texts.t("error-choose-from-list")),
-            Err(MarketError::Forbidden) => return Err(AppError::Forbidden),
-            Err(other) => return Err(AppError::Internal(other.to_string())),
+            Err(other) => return Err(other.into()),
         }
     }
-    let page = evening_page(&state, &viewer, layout, id, Some(form), "", errors).await?;
+    let page = evening_page(&state, &caller, layout, id, Some(form), "", errors).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
@@ -411,16 +387,12 @@ pub(crate) struct ProposalPage {
 /// Runs the planner and shows its plan as a proposal to accept; stores nothing.
 pub(crate) async fn propose(
     State(state): State<AppState>,
-    viewer: Viewer,
+    Extension(caller): Extension<Caller>,
     layout: Layout,
     Path(id): Path<i64>,
 ) -> AppResult<ProposalPage> {
-    visible_planning(&state, &viewer, id).await?;
     let texts = layout.texts;
-    let proposed = market::propose(state.store(), id, PLANNER_TIME_LIMIT).await.map_err(|error| match error {
-        MarketError::NotFound(_) => AppError::NotFound,
-        other => AppError::Internal(other.to_string()),
-    })?;
+    let proposed = market::propose(state.app(), &caller, id, PLANNER_TIME_LIMIT).await?;
     let (plan, summary, explanation, refused) = match &proposed.outcome {
         Ok(Outcome { plan, objective, optimal, explanation, unplaced, .. }) => {
             let summary = texts.with(
@@ -471,43 +443,31 @@ pub(crate) async fn propose(
 /// the evening in the meantime, for instance).
 pub(crate) async fn accept(
     State(state): State<AppState>,
-    viewer: Viewer,
+    Extension(caller): Extension<Caller>,
     layout: Layout,
     Path(id): Path<i64>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    visible_planning(&state, &viewer, id).await?;
-    let role = viewer.role().ok_or(AppError::Forbidden)?;
     let texts = layout.texts;
     let mut placements = Vec::new();
     for (_, value) in fields.iter().filter(|(name, _)| name == "plaatsing") {
         let parts: Vec<Option<i64>> = value.split(':').map(|part| part.parse().ok()).collect();
         let [Some(session_id), room_id, first_round_id, chair_id, clerk_id] = parts[..] else {
             let errors = FormErrors::one("plan", texts.t("market-plan-unreadable"));
-            let page = evening_page(&state, &viewer, layout, id, None, "", errors).await?;
+            let page = evening_page(&state, &caller, layout, id, None, "", errors).await?;
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         };
         placements.push(SessionPlacement { session_id, room_id, first_round_id, round_count: 1, chair_id, clerk_id });
     }
-    let errors = match market::apply_plan(
-        state.store(),
-        id,
-        &placements,
-        role,
-        &viewer.audit_actor(),
-        state.clock().now(),
-    )
-    .await
-    {
+    let errors = match market::apply_plan(state.app(), &caller, id, &placements).await {
         Ok(()) => return Ok(Redirect::to(&format!("/markt/{id}")).into_response()),
         Err(MarketError::Conflicts(conflicts)) => conflicts
             .into_iter()
             .fold(FormErrors::none(), |errors, conflict| errors.and(FormErrors::one("plan", conflict))),
         Err(MarketError::NotFound(_)) => FormErrors::one("plan", texts.t("market-plan-stale")),
-        Err(MarketError::Forbidden) => return Err(AppError::Forbidden),
-        Err(other) => return Err(AppError::Internal(other.to_string())),
+        Err(other) => return Err(other.into()),
     };
-    let page = evening_page(&state, &viewer, layout, id, None, "", errors).await?;
+    let page = evening_page(&state, &caller, layout, id, None, "", errors).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
@@ -538,45 +498,23 @@ pub(crate) struct AttendancePage {
     absences: Vec<AbsenceRound>,
 }
 
-/// Who may be chosen: councillors (and designated chairs) to chair, clerks to clerk, and for
-/// absences those plus the evening's portfolio holders.
-async fn candidates(
-    state: &AppState,
-    planning: &EveningPlanning,
-) -> AppResult<(Vec<(i64, String)>, Vec<(i64, String)>, Vec<(i64, String)>)> {
-    use wijkbeeld_domain::people::Function;
-    let mut tx = state.store().begin().await?;
-    let now = state.clock().now();
-    let pick = |people: Vec<wijkbeeld_store::people::PersonChoice>| -> Vec<(i64, String)> {
-        people.into_iter().map(|person| (person.id.get(), person.name)).collect()
-    };
-    let chairs =
-        pick(wijkbeeld_store::people::with_functions(&mut tx, &[Function::Chair, Function::Councillor], now).await?);
-    let clerks = pick(wijkbeeld_store::people::with_functions(&mut tx, &[Function::Clerk], now).await?);
-    tx.commit().await?;
-    let mut everyone: Vec<(i64, String)> = Vec::new();
-    let in_pools = |id: i64| planning.chairs.iter().chain(&planning.clerks).any(|a| a.person_id == id);
-    for (id, name) in chairs.iter().chain(&clerks).filter(|(id, _)| in_pools(*id)) {
-        everyone.push((*id, name.clone()));
-    }
-    for holder in &planning.portfolio_holders {
-        everyone.push((holder.person_id, holder.name.clone()));
-    }
-    everyone.sort_by(|a, b| a.1.cmp(&b.1));
-    everyone.dedup();
-    Ok((chairs, clerks, everyone))
+/// People as (id, name), as the checkboxes list them.
+fn ids_and_names(people: &[PersonChoice]) -> Vec<(i64, String)> {
+    people.iter().map(|person| (person.id.get(), person.name.clone())).collect()
 }
 
 pub(crate) async fn attendance_form(
     State(state): State<AppState>,
-    viewer: Viewer,
+    Extension(caller): Extension<Caller>,
     layout: Layout,
     Path(id): Path<i64>,
 ) -> AppResult<AttendancePage> {
     let texts = layout.texts;
-    let planning = visible_planning(&state, &viewer, id).await?;
-    let (chairs, clerks, everyone) = candidates(&state, &planning).await?;
-    let ticks = |people: &[(i64, String)], pool: &[wijkbeeld_store::market::Attendee], prefix: &str| -> Vec<Tick> {
+    let choices = market::attendance(state.app(), &caller, id).await?;
+    let planning = &choices.planning;
+    let (chairs, clerks, everyone) =
+        (ids_and_names(&choices.chairs), ids_and_names(&choices.clerks), ids_and_names(&choices.everyone));
+    let ticks = |people: &[(i64, String)], pool: &[Attendee], prefix: &str| -> Vec<Tick> {
         people
             .iter()
             .map(|(person, name)| Tick {
@@ -621,26 +559,17 @@ pub(crate) async fn attendance_form(
     })
 }
 
-/// Stores the pools and absences ticked; values that name no candidate or round are ignored.
+/// Stores the pools and absences ticked; the use case leaves out values that name no candidate
+/// or round.
 pub(crate) async fn save_attendance(
     State(state): State<AppState>,
-    viewer: Viewer,
+    Extension(caller): Extension<Caller>,
     Path(id): Path<i64>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let planning = visible_planning(&state, &viewer, id).await?;
-    let role = viewer.role().ok_or(AppError::Forbidden)?;
-    let (chair_candidates, clerk_candidates, everyone) = candidates(&state, &planning).await?;
-    let chosen = |name: &str, candidates: &[(i64, String)]| -> Vec<i64> {
-        fields
-            .iter()
-            .filter(|(field, _)| field == name)
-            .filter_map(|(_, value)| value.parse::<i64>().ok())
-            .filter(|person| candidates.iter().any(|(id, _)| id == person))
-            .collect()
+    let people = |name: &str| -> Vec<i64> {
+        fields.iter().filter(|(field, _)| field == name).filter_map(|(_, value)| value.parse::<i64>().ok()).collect()
     };
-    let chairs = chosen("voorzitter", &chair_candidates);
-    let clerks = chosen("griffiemedewerker", &clerk_candidates);
     let absences: Vec<(i64, i64)> = fields
         .iter()
         .filter(|(field, _)| field == "afwezig")
@@ -648,17 +577,8 @@ pub(crate) async fn save_attendance(
             let (person, round) = value.split_once(':')?;
             Some((person.parse::<i64>().ok()?, round.parse::<i64>().ok()?))
         })
-        .filter(|(person, round)| {
-            everyone.iter().any(|(id, _)| id == person) && planning.rounds.iter().any(|r| r.id == *round)
-        })
         .collect();
-    let attendance = market::Attendance { chairs, clerks, absences };
-    market::set_attendance(state.store(), id, &attendance, role, &viewer.audit_actor(), state.clock().now())
-        .await
-        .map_err(|error| match error {
-            MarketError::Forbidden => AppError::Forbidden,
-            MarketError::NotFound(_) => AppError::NotFound,
-            other => AppError::Internal(other.to_string()),
-        })?;
+    let attendance = market::Attendance { chairs: people("voorzitter"), clerks: people("griffiemedewerker"), absences };
+    market::set_attendance(state.app(), &caller, id, &attendance).await?;
     Ok(Redirect::to(&format!("/markt/{id}")).into_response())
 }

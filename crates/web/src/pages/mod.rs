@@ -6,7 +6,6 @@ pub(crate) mod audit;
 pub(crate) mod home;
 pub(crate) mod market;
 pub(crate) mod monitor;
-pub(crate) mod monitor_settings;
 pub(crate) mod proposals;
 pub(crate) mod sign_in;
 

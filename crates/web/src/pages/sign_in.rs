@@ -2,23 +2,20 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Extension, Form};
 use serde::Deserialize;
-use wijkbeeld_domain::access::EmailAddress;
-use wijkbeeld_store::accounts;
+use wijkbeeld_app::Caller;
+use wijkbeeld_app::sessions::{self, SessionError};
 
 use crate::AppState;
-use crate::accounts::verify_password;
-use crate::auth::{
-    Channel, FORM_COOKIE, SESSION_COOKIE, Viewer, cookie_header, removal_header, secrets, secure_request, session_end,
-};
+use crate::auth::{Channel, FORM_COOKIE, SESSION_COOKIE, Viewer, cookie_header, removal_header, secure_request};
 use crate::error::AppResult;
 use crate::forms::FormErrors;
 use crate::layout::Layout;
-use crate::limits::{self, ClientAddress};
+use crate::limits::ClientAddress;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "sign_in.html")]
@@ -60,64 +57,32 @@ pub(crate) async fn form(layout: Layout, Query(query): Query<BackQuery>) -> Sign
 
 pub(crate) async fn submit(
     State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
     layout: Layout,
     client: ClientAddress,
     headers: HeaderMap,
     Form(form): Form<SignInForm>,
 ) -> AppResult<Response> {
-    let now = state.clock().now();
-    limits::check(&state, limits::SIGN_IN, &client, now).await?;
     let back = local_path(&form.terug).to_owned();
-
-    let credentials = match form.email.parse::<EmailAddress>() {
-        Ok(email) => {
-            let mut tx = state.store().begin().await?;
-            accounts::credentials(&mut tx, &email).await?
+    let session = match sessions::sign_in(state.app(), &caller, &client.0, &form.email, &form.password).await {
+        Ok(session) => session,
+        Err(SessionError::Refused) => {
+            // One message for every failure, so that it does not tell which addresses exist.
+            let errors = FormErrors::one("email", layout.t("sign-in-failed"));
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(layout, form.email, back, errors)).into_response());
         }
-        Err(_) => None,
+        Err(other) => return Err(other.into()),
     };
-    let usable = credentials.filter(|credentials| credentials.user.disabled_at.is_none());
-    // Unknown addresses are checked against a decoy hash: a refusal takes as long either way.
-    let hash = usable
-        .as_ref()
-        .and_then(|credentials| credentials.password_hash.clone())
-        .unwrap_or_else(|| secrets::decoy_hash().to_owned());
-    let matches = verify_password(form.password.clone(), hash).await;
-    let Some(credentials) = usable.filter(|credentials| matches && credentials.password_hash.is_some()) else {
-        tracing::info!(client = %client.0, "sign-in refused");
-        // One message for every failure, so that it does not tell which addresses exist.
-        let errors = FormErrors::one("email", layout.t("sign-in-failed"));
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(layout, form.email, back, errors)).into_response());
-    };
-
-    let token = secrets::new_token()?;
-    let form_token = secrets::new_token()?;
-    let mut tx = state.store().begin_write().await?;
-    accounts::create_session(
-        &mut tx,
-        &secrets::digest(&token),
-        credentials.user.id,
-        &form_token,
-        now,
-        session_end(now, now),
-    )
-    .await?;
-    accounts::remove_expired_sessions(&mut tx, now).await?;
-    tx.commit().await?;
-    tracing::info!(user = credentials.user.id.get(), "signed in");
-
     let secure = secure_request(&state, &headers);
     let mut response = Redirect::to(&back).into_response();
-    response.headers_mut().append(header::SET_COOKIE, cookie_header(SESSION_COOKIE, &token, secure));
+    response.headers_mut().append(header::SET_COOKIE, cookie_header(SESSION_COOKIE, &session.token, secure));
     response.headers_mut().append(header::SET_COOKIE, removal_header(FORM_COOKIE, secure));
     Ok(response)
 }
 
 pub(crate) async fn sign_out(State(state): State<AppState>, viewer: Viewer, headers: HeaderMap) -> AppResult<Response> {
     if let Channel::Session { token_hash } = &viewer.channel {
-        let mut tx = state.store().begin_write().await?;
-        accounts::end_session(&mut tx, token_hash).await?;
-        tx.commit().await?;
+        sessions::sign_out(state.app(), token_hash).await?;
     }
     let mut response = Redirect::to("/").into_response();
     response.headers_mut().append(header::SET_COOKIE, removal_header(SESSION_COOKIE, secure_request(&state, &headers)));

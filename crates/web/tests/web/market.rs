@@ -16,12 +16,12 @@ use support::{TestSite, Visitor};
 /// The demo's evenings, latest first: the latest is still to be planned, the one before it is.
 async fn evenings(site: &TestSite) -> Vec<i64> {
     let mut tx = site.store.begin().await.unwrap();
-    market::evenings(&mut tx).await.unwrap().into_iter().map(|evening| evening.id).collect()
+    market::evenings(&mut tx, site.body).await.unwrap().into_iter().map(|evening| evening.id).collect()
 }
 
 async fn planning(site: &TestSite, id: i64) -> EveningPlanning {
     let mut tx = site.store.begin().await.unwrap();
-    market::planning(&mut tx, id).await.unwrap()
+    market::planning(&mut tx, site.body, id).await.unwrap()
 }
 
 /// The values of the hidden `plaatsing` fields of the planner's proposal.

@@ -19,7 +19,7 @@ async fn fingerprint(site: &TestSite) -> (std::collections::BTreeMap<&'static st
     let mut tx = site.store.begin().await.unwrap();
     let counts = statistics::row_counts(&mut tx).await.unwrap();
     let version = stored::data_version(&mut tx).await.unwrap();
-    let values = stored::measurements(&mut tx, &MeasurementFilter::default())
+    let values = stored::measurements(&mut tx, site.body, &MeasurementFilter::default())
         .await
         .unwrap()
         .into_iter()
@@ -31,7 +31,7 @@ async fn fingerprint(site: &TestSite) -> (std::collections::BTreeMap<&'static st
 /// The latest year with demo figures.
 async fn latest_year(site: &TestSite) -> i32 {
     let mut tx = site.store.begin().await.unwrap();
-    let periods = stored::periods(&mut tx, wijkbeeld_domain::area::AreaLevel::District).await.unwrap();
+    let periods = stored::periods(&mut tx, site.body, wijkbeeld_domain::area::AreaLevel::District).await.unwrap();
     periods.last().unwrap().year_number()
 }
 
@@ -216,10 +216,9 @@ backend_test! {
         let site = TestSite::with_demo(database).await;
         {
             let mut tx = site.store.begin_write().await.unwrap();
-            let body = wijkbeeld_store::people::body_id(&mut tx).await.unwrap().unwrap();
-            let indicators = stored::indicators(&mut tx).await.unwrap();
+                        let indicators = stored::indicators(&mut tx, site.body).await.unwrap();
             let energy = indicators.iter().find(|indicator| indicator.code == "ENERGIELABEL_A").unwrap();
-            stored::set_cbs_mapping(&mut tx, body, "Koopwoningen", Some(energy.id)).await.unwrap();
+            stored::set_cbs_mapping(&mut tx, site.body, "Koopwoningen", Some(energy.id)).await.unwrap();
             tx.commit().await.unwrap();
         }
         let college = Visitor::signed_in(&site, Role::College, "10.50.4.1:4000").await;
@@ -240,9 +239,9 @@ backend_test! {
         assert_eq!(value_of(&site, "GM0164", "ENERGIELABEL_A", "2031").await, Some(55.0));
         assert!(reply.body.contains("1 waarde was als ontbrekend gemarkeerd"), "{}", reply.body);
         let mut tx = site.store.begin().await.unwrap();
-        let areas = stored::areas(&mut tx).await.unwrap();
+        let areas = stored::areas(&mut tx, site.body).await.unwrap();
         let wijk = areas.iter().find(|area| area.code.as_str() == "WK016401").unwrap();
-        let populations = stored::populations(&mut tx, &[wijk.id]).await.unwrap();
+        let populations = stored::populations(&mut tx, site.body, &[wijk.id]).await.unwrap();
         assert!(populations.iter().any(|population| population.period.year_number() == 2031 && population.inhabitants == 9120));
     }
 }
@@ -304,7 +303,7 @@ fn indicator_fields<'a>(code: &'a str, name: &'a str, programme: &'a str, partne
 
 async fn indicator_count(site: &TestSite) -> usize {
     let mut tx = site.store.begin().await.unwrap();
-    stored::indicators(&mut tx).await.unwrap().len()
+    stored::indicators(&mut tx, site.body).await.unwrap().len()
 }
 
 backend_test! {
@@ -313,8 +312,8 @@ backend_test! {
         let college = Visitor::signed_in(&site, Role::College, "10.50.6.1:4000").await;
         let (programme, partner) = {
             let mut tx = site.store.begin().await.unwrap();
-            let programme = stored::programmes(&mut tx).await.unwrap()[0].id.to_string();
-            let partner = wijkbeeld_store::partners::list(&mut tx).await.unwrap()[0].id.to_string();
+            let programme = stored::programmes(&mut tx, site.body).await.unwrap()[0].id.to_string();
+            let partner = wijkbeeld_store::partners::list(&mut tx, site.body).await.unwrap()[0].id.to_string();
             (programme, partner)
         };
         assert!(site.get("/monitor", &college).await.body.contains("/monitor/indicatoren"));
@@ -336,11 +335,11 @@ backend_test! {
         assert_eq!(page.status, StatusCode::OK, "{}", page.body);
         {
             let mut tx = site.store.begin().await.unwrap();
-            let indicators = stored::indicators(&mut tx).await.unwrap();
+            let indicators = stored::indicators(&mut tx, site.body).await.unwrap();
             let stored_indicator = indicators.iter().find(|indicator| indicator.code == "BUURT_ACTIVITEIT").unwrap();
             assert!(stored_indicator.is_key && !stored_indicator.is_published);
             assert_eq!(stored_indicator.owner_partner_id.unwrap().to_string(), partner);
-            let links = stored::indicator_programmes(&mut tx).await.unwrap();
+            let links = stored::indicator_programmes(&mut tx, site.body).await.unwrap();
             assert_eq!(
                 links.iter().filter(|(id, _)| *id == stored_indicator.id).map(|(_, p)| p.to_string()).collect::<Vec<_>>(),
                 vec![programme.clone()]
@@ -364,10 +363,10 @@ backend_test! {
         assert_eq!(site.get("/monitor/indicator/BUURT_ACTIVITEIT", &public).await.status, StatusCode::OK, "adopted and published");
         {
             let mut tx = site.store.begin().await.unwrap();
-            let indicators = stored::indicators(&mut tx).await.unwrap();
+            let indicators = stored::indicators(&mut tx, site.body).await.unwrap();
             let edited = indicators.iter().find(|indicator| indicator.code == "BUURT_ACTIVITEIT").unwrap();
             assert!(edited.owner_partner_id.is_none());
-            let links = stored::indicator_programmes(&mut tx).await.unwrap();
+            let links = stored::indicator_programmes(&mut tx, site.body).await.unwrap();
             assert!(!links.iter().any(|(id, _)| *id == edited.id), "the programme links are replaced");
         }
 

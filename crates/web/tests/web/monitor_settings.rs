@@ -28,9 +28,13 @@ async fn fingerprint(
     let mut tx = site.store.begin().await.unwrap();
     let counts = statistics::row_counts(&mut tx).await.unwrap();
     let version = stored::data_version(&mut tx).await.unwrap();
-    let targets = stored::targets(&mut tx).await.unwrap();
-    let mappings =
-        stored::cbs_mappings(&mut tx).await.unwrap().into_iter().map(|(column, id)| (column, id.get())).collect();
+    let targets = stored::targets(&mut tx, site.body).await.unwrap();
+    let mappings = stored::cbs_mappings(&mut tx, site.body)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(column, id)| (column, id.get()))
+        .collect();
     (counts, version, targets, mappings)
 }
 
@@ -42,15 +46,24 @@ async fn data_version(site: &TestSite) -> i64 {
 /// The targets of the indicator with `code`.
 async fn targets_of(site: &TestSite, code: &str) -> Vec<Target> {
     let mut tx = site.store.begin().await.unwrap();
-    let indicator =
-        stored::indicators(&mut tx).await.unwrap().into_iter().find(|indicator| indicator.code == code).unwrap();
-    stored::targets(&mut tx).await.unwrap().into_iter().filter(|target| target.indicator_id == indicator.id).collect()
+    let indicator = stored::indicators(&mut tx, site.body)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|indicator| indicator.code == code)
+        .unwrap();
+    stored::targets(&mut tx, site.body)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|target| target.indicator_id == indicator.id)
+        .collect()
 }
 
 /// The first and last year with figures for wijken.
 async fn years(site: &TestSite) -> (i32, i32) {
     let mut tx = site.store.begin().await.unwrap();
-    let periods = stored::periods(&mut tx, AreaLevel::District).await.unwrap();
+    let periods = stored::periods(&mut tx, site.body, AreaLevel::District).await.unwrap();
     (periods.first().unwrap().year_number(), periods.last().unwrap().year_number())
 }
 
@@ -356,7 +369,7 @@ backend_test! {
         assert!(page.body.contains("<code>Koopwoningen</code>") && page.body.contains("<code>ENERGIELABEL_A</code>"), "{}", page.body);
         let energy = {
             let mut tx = site.store.begin().await.unwrap();
-            let indicators = stored::indicators(&mut tx).await.unwrap();
+            let indicators = stored::indicators(&mut tx, site.body).await.unwrap();
             indicators.iter().find(|indicator| indicator.code == "ENERGIELABEL_A").unwrap().id
         };
         assert_eq!(fingerprint(&site).await.3, vec![("Koopwoningen".to_owned(), energy.get())]);

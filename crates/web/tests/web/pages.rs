@@ -2,6 +2,8 @@
 
 #![allow(clippy::unwrap_used)] // a failing unwrap is a failing test
 
+use crate::support;
+
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use time::macros::datetime;
@@ -35,9 +37,7 @@ async fn get(store: &Store, path: &str) -> Reply {
 async fn demo_store(database: &TestDatabase) -> Store {
     let store = database.open().await;
     let data = demo::generate(NOW.date(), HENGELO_AREAS_CSV).unwrap();
-    let mut tx = store.begin_write().await.unwrap();
-    wijkbeeld_store::demo::load(&mut tx, &data, &std::collections::HashMap::new(), NOW).await.unwrap();
-    tx.commit().await.unwrap();
+    support::load_demo(&store, &data, &std::collections::HashMap::new()).await;
     store
 }
 

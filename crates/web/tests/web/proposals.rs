@@ -142,6 +142,54 @@ backend_test! {
 }
 
 backend_test! {
+    async fn the_registration_deadline_is_kept_when_a_proposal_is_edited(database) {
+        let site = TestSite::with_demo(database).await;
+        let college = Visitor::signed_in(&site, Role::College, "10.30.5.1:4000").await;
+        let form = site.get("/voorstellen/nieuw", &college).await;
+        let holder = option_value(&form.body, "portfolio_holder", "Marie-José Luttikholt");
+        let mut fields = valid_fields("Spreekrecht met een termijn", &holder);
+        fields.push(("speaking_deadline", "14-12-2026 12:00"));
+        let created = site.post("/voorstellen/nieuw", &fields, &college).await;
+        assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+        let id: i64 = created.header("location").rsplit('/').next().unwrap().parse().unwrap();
+        let stored_deadline = || async {
+            let mut tx = site.store.begin().await.unwrap();
+            wijkbeeld_store::proposals::detail(&mut tx, site.body, wijkbeeld_domain::Id::new(id))
+                .await
+                .unwrap()
+                .proposal
+                .speaking
+                .deadline
+        };
+        let noon = wijkbeeld_domain::local_time::dutch_moment(time::macros::date!(2026 - 12 - 14), time::macros::time!(12:00));
+        assert_eq!(stored_deadline().await, Some(noon));
+        assert!(site.get(&format!("/voorstellen/{id}"), &college).await.body.contains("aanmelden kan tot maandag 14 december 2026 12:00"));
+
+        // The edit form shows the deadline, and saving it as shown keeps it.
+        let edit = site.get(&format!("/voorstellen/{id}/bewerken"), &college).await;
+        assert!(edit.body.contains("value=\"14-12-2026 12:00\""), "{}", edit.body);
+        let saved = site.post(&format!("/voorstellen/{id}/bewerken"), &fields, &college).await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+        assert_eq!(stored_deadline().await, Some(noon), "kept");
+
+        // A deadline that is no moment is refused with its field; nothing changes.
+        let mut wrong = valid_fields("Spreekrecht met een termijn", &holder);
+        wrong.push(("speaking_deadline", "morgen om twaalf"));
+        let refused = site.post(&format!("/voorstellen/{id}/bewerken"), &wrong, &college).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.body.contains("Vul datum en tijd in als dd-mm-jjjj uu:mm"), "{}", refused.body);
+        assert!(refused.body.contains("value=\"morgen om twaalf\""), "what was typed stays");
+        assert_eq!(stored_deadline().await, Some(noon));
+
+        // Emptied on purpose, it is gone.
+        let mut emptied = valid_fields("Spreekrecht met een termijn", &holder);
+        emptied.push(("speaking_deadline", ""));
+        assert_eq!(site.post(&format!("/voorstellen/{id}/bewerken"), &emptied, &college).await.status, StatusCode::SEE_OTHER);
+        assert_eq!(stored_deadline().await, None);
+    }
+}
+
+backend_test! {
     async fn the_new_proposal_form_keeps_what_was_typed_and_names_each_problem(database) {
         let site = TestSite::with_demo(database).await;
         let college = Visitor::with_session(&site, Role::College, "10.31.0.1:4000").await;

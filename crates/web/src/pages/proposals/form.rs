@@ -3,14 +3,15 @@
 //! questions and history documents are rows of fields; one empty row is always offered, and
 //! "more rows" shows the form again without saving, so no JavaScript is needed.
 
-use time::Date;
 use time::macros::format_description;
+use time::{Date, OffsetDateTime, Time};
+use wijkbeeld_app::proposals::ProposalDetail;
 use wijkbeeld_domain::Id;
+use wijkbeeld_domain::local_time::{dutch_moment, in_dutch_time};
 use wijkbeeld_domain::people::Person;
 use wijkbeeld_domain::proposal::{
     DEFAULT_EXPECTED_ATTENDANCE, Domain, HistoryDocument, ProgrammeInput, ProposalInput, Purpose, SpeakingRules,
 };
-use wijkbeeld_store::proposals::ProposalDetail;
 
 use crate::forms::{Choice, FormErrors};
 use crate::i18n::{Argument, Texts};
@@ -78,6 +79,7 @@ pub(crate) struct ProposalForm {
     pub(crate) speaking: String,
     pub(crate) speaking_minutes: String,
     pub(crate) speaking_max: String,
+    pub(crate) speaking_deadline: String,
     pub(crate) speaking_note: String,
     pub(crate) items: Vec<ItemRow>,
     /// Whether "more rows" was asked for rather than saving.
@@ -99,6 +101,21 @@ pub(crate) fn parse_date(text: &str) -> Option<Date> {
     Date::parse(text, format_description!("[year]-[month]-[day]"))
         .or_else(|_| Date::parse(text, format_description!("[day padding:none]-[month padding:none]-[year]")))
         .ok()
+}
+
+/// A moment in Dutch time as the form shows it: `26-09-2023 12:00`.
+pub(crate) fn dutch_moment_text(moment: OffsetDateTime) -> String {
+    let local = in_dutch_time(moment);
+    format!("{} {:02}:{:02}", dutch_date(local.date()), local.hour(), local.minute())
+}
+
+/// A moment typed as a date (as [`parse_date`] reads it) and a time of day in Dutch time
+/// (`12:00` or `12.00`), separated by a space.
+pub(crate) fn parse_moment(text: &str) -> Option<OffsetDateTime> {
+    let (date, time) = text.trim().rsplit_once(' ')?;
+    let (hour, minute) = time.trim().split_once([':', '.'])?;
+    let time = Time::from_hms(hour.parse().ok()?, minute.parse().ok()?, 0).ok()?;
+    Some(dutch_moment(parse_date(date.trim())?, time))
 }
 
 impl ProposalForm {
@@ -144,6 +161,7 @@ impl ProposalForm {
             .to_owned(),
             speaking_minutes: text_or_empty(proposal.speaking.minutes_per_speaker),
             speaking_max: text_or_empty(proposal.speaking.max_speakers),
+            speaking_deadline: proposal.speaking.deadline.map(dutch_moment_text).unwrap_or_default(),
             speaking_note: proposal.speaking.note.clone().unwrap_or_default(),
             items: detail
                 .programme
@@ -179,6 +197,7 @@ impl ProposalForm {
             speaking: one("speaking"),
             speaking_minutes: one("speaking_minutes"),
             speaking_max: one("speaking_max"),
+            speaking_deadline: one("speaking_deadline"),
             speaking_note: one("speaking_note"),
             more_rows: one("action") == "meer-regels",
             ..ProposalForm::default()
@@ -321,6 +340,16 @@ impl ProposalForm {
             number("attendance", &self.attendance, 0..=5000).unwrap_or(DEFAULT_EXPECTED_ATTENDANCE);
         let minutes_per_speaker = number("speaking_minutes", &self.speaking_minutes, 1..=60);
         let max_speakers = number("speaking_max", &self.speaking_max, 0..=100);
+        let deadline = match self.speaking_deadline.trim() {
+            "" => None,
+            text => match parse_moment(text) {
+                Some(moment) => Some(moment),
+                None => {
+                    problem("speaking_deadline", "error-moment-format", &[]);
+                    None
+                }
+            },
+        };
         let market_date = match self.market_date.trim() {
             "" => None,
             text => match parse_date(text) {
@@ -374,7 +403,7 @@ impl ProposalForm {
                 allowed,
                 minutes_per_speaker,
                 max_speakers,
-                deadline: None,
+                deadline,
                 note: Some(self.speaking_note.trim().to_owned()).filter(|note| !note.is_empty()),
             },
             programme,

@@ -6,26 +6,22 @@ pub(crate) mod form;
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Form;
 use axum::extract::{Multipart, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Extension, Form};
 use serde::Deserialize;
+use wijkbeeld_app::Caller;
+use wijkbeeld_app::proposals::{self, PersonChoice, ProposalDetail, ProposalError, ProposalFilter};
 use wijkbeeld_domain::Id;
-use wijkbeeld_domain::access::Role;
-use wijkbeeld_domain::people::Function;
-use wijkbeeld_domain::proposal::{Domain, Proposal, ProposalState, Purpose};
-use wijkbeeld_store::people;
-use wijkbeeld_store::proposals::{self as stored, ProposalDetail, ProposalFilter};
+use wijkbeeld_domain::proposal::{Domain, ProposalState, Purpose};
 
 use self::form::{FormChoices, ProposalForm};
 use super::{file_response, upload_fields};
-use crate::auth::Viewer;
 use crate::error::AppResult;
 use crate::forms::{Choice, FormErrors};
 use crate::i18n::{Argument, Texts};
 use crate::layout::Layout;
-use crate::proposals::{self, ProposalError};
 use crate::{AppError, AppState};
 
 fn state_label(texts: &Texts, state: ProposalState) -> String {
@@ -38,14 +34,6 @@ fn domain_label(texts: &Texts, domain: Domain) -> String {
 
 fn purpose_label(texts: &Texts, purpose: Purpose) -> String {
     texts.t(&format!("purpose-{}", purpose.code()))
-}
-
-/// A proposal the viewer may see, or 404 (not 403: a concept's existence is private too).
-async fn visible_detail(state: &AppState, viewer: &Viewer, id: i64) -> AppResult<ProposalDetail> {
-    let mut tx = state.store().begin().await?;
-    let detail = stored::detail(&mut tx, Id::new(id)).await?;
-    let published = detail.placement.as_ref().is_some_and(|placement| placement.published);
-    if detail.proposal.state.visible_to(viewer.role(), published) { Ok(detail) } else { Err(AppError::NotFound) }
 }
 
 // --- The list -------------------------------------------------------------------------------
@@ -90,7 +78,7 @@ pub(crate) struct ListPage {
 
 pub(crate) async fn list(
     State(state): State<AppState>,
-    viewer: Viewer,
+    Extension(caller): Extension<Caller>,
     layout: Layout,
     Query(query): Query<ListQuery>,
 ) -> AppResult<ListPage> {
@@ -101,13 +89,10 @@ pub(crate) async fn list(
         portfolio_holder: query.portefeuillehouder.parse::<i64>().ok().map(Id::new),
         text: Some(query.zoek.trim().to_owned()).filter(|text| !text.is_empty()),
     };
-    let mut tx = state.store().begin().await?;
-    let holders = people::with_functions(&mut tx, &[Function::Alderman, Function::Mayor], state.clock().now()).await?;
-    let summaries = stored::list(&mut tx, &filter).await?;
-    let role = viewer.role();
-    let rows = summaries
+    let listing = proposals::list(state.app(), &caller, &filter).await?;
+    let rows = listing
+        .proposals
         .into_iter()
-        .filter(|summary| summary.state.visible_to(role, summary.published))
         .map(|summary| ListRow {
             id: summary.id.get(),
             subject: summary.subject,
@@ -121,9 +106,9 @@ pub(crate) async fn list(
     let count = rows.len();
     Ok(ListPage {
         count,
-        states: ProposalState::ALL
+        states: listing
+            .states
             .iter()
-            .filter(|proposal_state| proposal_state.visible_to(role, true))
             .map(|proposal_state| Choice {
                 value: proposal_state.code().to_owned(),
                 label: state_label(&texts, *proposal_state),
@@ -133,12 +118,9 @@ pub(crate) async fn list(
             .iter()
             .map(|domain| Choice { value: domain.code().to_owned(), label: domain_label(&texts, *domain) })
             .collect(),
-        portfolio_holders: holders
-            .into_iter()
-            .map(|person| Choice { value: person.id.to_string(), label: person.name })
-            .collect(),
+        portfolio_holders: people_choices(listing.portfolio_holders),
         rows,
-        can_create: role.is_some_and(|role| ProposalState::Concept.editable_by(role)),
+        can_create: listing.may_create,
         errors: FormErrors::none(),
         query,
         layout: layout.trail(&[("/voorstellen", "proposals-title")]),
@@ -197,42 +179,32 @@ pub(crate) struct DetailPage {
 
 async fn detail_page(
     state: &AppState,
-    viewer: &Viewer,
+    caller: &Caller,
     layout: Layout,
     id: i64,
     errors: FormErrors,
 ) -> AppResult<DetailPage> {
     let texts = layout.texts;
-    let detail = visible_detail(state, viewer, id).await?;
+    let page = proposals::page(state.app(), caller, Id::new(id)).await?;
+    let detail = &page.detail;
     let proposal = &detail.proposal;
-    let role = viewer.role();
-    let staff = role.is_some_and(|role| matches!(role, Role::College | Role::Griffie | Role::Admin | Role::Councillor));
-    let moves: Vec<MoveChoice> = match role {
-        Some(role) => proposal
-            .state
-            .next_states()
-            .filter(|to| proposal.state.transition(*to, role).is_ok())
-            .map(|to| MoveChoice {
-                to: to.code().to_owned(),
-                label: texts.t(&format!("move-to-{}", to.code())),
-                needs_evening: to == ProposalState::Scheduled,
-            })
-            .collect(),
-        None => Vec::new(),
-    };
-    let evenings = if moves.iter().any(|choice| choice.needs_evening) {
-        let mut tx = state.store().begin().await?;
-        stored::evenings_from(&mut tx, state.clock().today())
-            .await?
-            .into_iter()
-            .map(|evening| Choice {
-                value: evening.id.to_string(),
-                label: format!("{} ({})", texts.weekday_date(evening.date), evening.title),
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let moves: Vec<MoveChoice> = page
+        .moves
+        .iter()
+        .map(|to| MoveChoice {
+            to: to.code().to_owned(),
+            label: texts.t(&format!("move-to-{}", to.code())),
+            needs_evening: *to == ProposalState::Scheduled,
+        })
+        .collect();
+    let evenings = page
+        .evenings
+        .iter()
+        .map(|evening| Choice {
+            value: evening.id.to_string(),
+            label: format!("{} ({})", texts.weekday_date(evening.date), evening.title),
+        })
+        .collect();
     let speaking = match proposal.speaking.allowed {
         Some(true) => texts.t("speaking-yes"),
         Some(false) => texts.t("speaking-no"),
@@ -244,6 +216,11 @@ async fn detail_page(
     }
     if let Some(speakers) = proposal.speaking.max_speakers {
         speaking_details.push(texts.with("speaking-max", &[("count", Argument::Number(i64::from(speakers)))]));
+    }
+    if let Some(deadline) = proposal.speaking.deadline {
+        let local = wijkbeeld_domain::local_time::in_dutch_time(deadline);
+        let moment = format!("{} {}", texts.weekday_date(local.date()), texts.clock(local.time()));
+        speaking_details.push(texts.with("speaking-deadline", &[("moment", Argument::Text(&moment))]));
     }
     let placement = detail.placement.as_ref().map(|placement| {
         let mut text = texts.weekday_date(placement.date);
@@ -313,8 +290,8 @@ async fn detail_page(
                 sha256: attachment.sha256.clone(),
             })
             .collect(),
-        staff,
-        can_edit: role.is_some_and(|role| proposal.state.editable_by(role)),
+        staff: page.sees_internal,
+        can_edit: page.may_edit,
         moves,
         evenings,
         errors,
@@ -325,11 +302,11 @@ async fn detail_page(
 
 pub(crate) async fn show(
     State(state): State<AppState>,
-    viewer: Viewer,
+    Extension(caller): Extension<Caller>,
     layout: Layout,
     Path(id): Path<i64>,
 ) -> AppResult<DetailPage> {
-    detail_page(&state, &viewer, layout, id, FormErrors::none()).await
+    detail_page(&state, &caller, layout, id, FormErrors::none()).await
 }
 
 // --- Creating and editing ------------------------------------------------------------------------
@@ -346,27 +323,21 @@ pub(crate) struct EditPage {
     errors: FormErrors,
 }
 
-async fn choices(state: &AppState, texts: &Texts) -> AppResult<FormChoices> {
-    let now = state.clock().now();
-    let mut tx = state.store().begin().await?;
-    let people_of = |list: Vec<people::PersonChoice>| {
-        list.into_iter().map(|person| Choice { value: person.id.to_string(), label: person.name }).collect::<Vec<_>>()
-    };
-    Ok(FormChoices {
+fn people_choices(people: Vec<PersonChoice>) -> Vec<Choice> {
+    people.into_iter().map(|person| Choice { value: person.id.to_string(), label: person.name }).collect()
+}
+
+/// The form's choices: the people and rooms the use case offers, and the vocabularies.
+fn choices(texts: &Texts, offered: proposals::FormChoices) -> FormChoices {
+    FormChoices {
         speaking: [("ja", "speaking-yes"), ("nee", "speaking-no"), ("onbekend", "speaking-unknown")]
             .into_iter()
             .map(|(value, key)| Choice { value: value.to_owned(), label: texts.t(key) })
             .collect(),
-        portfolio_holders: people_of(
-            people::with_functions(&mut tx, &[Function::Alderman, Function::Mayor], now).await?,
-        ),
-        chairs: people_of(people::with_functions(&mut tx, &[Function::Chair], now).await?),
-        clerks: people_of(people::with_functions(&mut tx, &[Function::Clerk], now).await?),
-        rooms: people::rooms(&mut tx)
-            .await?
-            .into_iter()
-            .map(|room| Choice { value: room.id.to_string(), label: room.name })
-            .collect(),
+        portfolio_holders: people_choices(offered.portfolio_holders),
+        chairs: people_choices(offered.chairs),
+        clerks: people_choices(offered.clerks),
+        rooms: offered.rooms.into_iter().map(|room| Choice { value: room.id.to_string(), label: room.name }).collect(),
         purposes: Purpose::ALL
             .iter()
             .map(|purpose| Choice { value: purpose.code().to_owned(), label: purpose_label(texts, *purpose) })
@@ -375,17 +346,17 @@ async fn choices(state: &AppState, texts: &Texts) -> AppResult<FormChoices> {
             .iter()
             .map(|domain| Choice { value: domain.code().to_owned(), label: domain_label(texts, *domain) })
             .collect(),
-    })
+    }
 }
 
-async fn edit_page(
-    state: &AppState,
+fn edit_page(
     layout: Layout,
     id: Option<i64>,
     subject: Option<&str>,
+    choices: FormChoices,
     form: ProposalForm,
     errors: FormErrors,
-) -> AppResult<EditPage> {
+) -> EditPage {
     let texts = layout.texts;
     let heading = match subject {
         Some(subject) => texts.with("proposal-edit-title", &[("subject", Argument::Text(subject))]),
@@ -397,28 +368,28 @@ async fn edit_page(
             .with_crumb_link(2, &format!("/voorstellen/{id}"), subject.unwrap_or_default()),
         None => layout.trail(&[("/voorstellen", "proposals-title"), ("/voorstellen/nieuw", "proposal-new-title")]),
     };
-    Ok(EditPage { choices: choices(state, &texts).await?, layout, id, heading, form, errors })
+    EditPage { choices, layout, id, heading, form, errors }
 }
 
-pub(crate) async fn new_form(State(state): State<AppState>, layout: Layout) -> AppResult<EditPage> {
-    edit_page(&state, layout, None, None, ProposalForm::blank(), FormErrors::none()).await
+pub(crate) async fn new_form(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    layout: Layout,
+) -> AppResult<EditPage> {
+    let choices = choices(&layout.texts, proposals::new_form(state.app(), &caller).await?);
+    Ok(edit_page(layout, None, None, choices, ProposalForm::blank(), FormErrors::none()))
 }
 
 pub(crate) async fn edit_form(
     State(state): State<AppState>,
-    viewer: Viewer,
+    Extension(caller): Extension<Caller>,
     layout: Layout,
     Path(id): Path<i64>,
-) -> AppResult<Response> {
-    let detail = visible_detail(&state, &viewer, id).await?;
-    let role = viewer.role().ok_or(AppError::Forbidden)?;
-    if !detail.proposal.state.editable_by(role) {
-        return Err(AppError::WrongState);
-    }
+) -> AppResult<EditPage> {
+    let (detail, offered) = proposals::edit_form(state.app(), &caller, Id::new(id)).await?;
+    let choices = choices(&layout.texts, offered);
     let form = ProposalForm::from_detail(&detail);
-    Ok(edit_page(&state, layout, Some(id), Some(&detail.proposal.subject), form, FormErrors::none())
-        .await?
-        .into_response())
+    Ok(edit_page(layout, Some(id), Some(&detail.proposal.subject), choices, form, FormErrors::none()))
 }
 
 fn proposal_problem(texts: &Texts, error: ProposalError) -> Result<FormErrors, AppError> {
@@ -431,70 +402,55 @@ fn proposal_problem(texts: &Texts, error: ProposalError) -> Result<FormErrors, A
 /// Saves a new proposal, or shows the form again (with more rows, or with its problems).
 pub(crate) async fn create(
     State(state): State<AppState>,
-    viewer: Viewer,
+    Extension(caller): Extension<Caller>,
     layout: Layout,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let form = ProposalForm::from_fields(&fields);
-    let texts = layout.texts;
-    let role = viewer.role().ok_or(AppError::Forbidden)?;
-    if form.more_rows {
-        return Ok(edit_page(&state, layout, None, None, form, FormErrors::none()).await?.into_response());
-    }
-    let input = match form.check(&texts, &choices(&state, &texts).await?) {
-        Ok(input) => input,
-        Err(errors) => {
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, edit_page(&state, layout, None, None, form, errors).await?)
-                .into_response());
+    let choices = choices(&layout.texts, proposals::new_form(state.app(), &caller).await?);
+    let errors = if form.more_rows {
+        None
+    } else {
+        match form.check(&layout.texts, &choices) {
+            Ok(input) => match proposals::create(state.app(), &caller, &input).await {
+                Ok(id) => return Ok(Redirect::to(&format!("/voorstellen/{id}")).into_response()),
+                Err(error) => Some(proposal_problem(&layout.texts, error)?),
+            },
+            Err(errors) => Some(errors),
         }
     };
-    match proposals::create(state.store(), &input, role, &viewer.audit_actor(), state.clock().now()).await {
-        Ok(id) => Ok(Redirect::to(&format!("/voorstellen/{id}")).into_response()),
-        Err(error) => {
-            let errors = proposal_problem(&texts, error)?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, edit_page(&state, layout, None, None, form, errors).await?)
-                .into_response())
-        }
-    }
+    Ok(form_again(edit_page(layout, None, None, choices, form, errors.unwrap_or_default())))
 }
 
 /// Saves an edited proposal, or shows the form again.
 pub(crate) async fn update(
     State(state): State<AppState>,
-    viewer: Viewer,
+    Extension(caller): Extension<Caller>,
     layout: Layout,
     Path(id): Path<i64>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let detail = visible_detail(&state, &viewer, id).await?;
-    let role = viewer.role().ok_or(AppError::Forbidden)?;
-    if !detail.proposal.state.editable_by(role) {
-        return Err(AppError::WrongState);
-    }
-    let subject = detail.proposal.subject.clone();
+    let (detail, offered) = proposals::edit_form(state.app(), &caller, Id::new(id)).await?;
+    let choices = choices(&layout.texts, offered);
+    let subject = detail.proposal.subject;
     let form = ProposalForm::from_fields(&fields);
-    let texts = layout.texts;
-    if form.more_rows {
-        return Ok(edit_page(&state, layout, Some(id), Some(&subject), form, FormErrors::none())
-            .await?
-            .into_response());
-    }
-    let input = match form.check(&texts, &choices(&state, &texts).await?) {
-        Ok(input) => input,
-        Err(errors) => {
-            let page = edit_page(&state, layout, Some(id), Some(&subject), form, errors).await?;
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    let errors = if form.more_rows {
+        None
+    } else {
+        match form.check(&layout.texts, &choices) {
+            Ok(input) => match proposals::update(state.app(), &caller, Id::new(id), &input).await {
+                Ok(()) => return Ok(Redirect::to(&format!("/voorstellen/{id}")).into_response()),
+                Err(error) => Some(proposal_problem(&layout.texts, error)?),
+            },
+            Err(errors) => Some(errors),
         }
     };
-    match proposals::update(state.store(), Id::new(id), &input, role, &viewer.audit_actor(), state.clock().now()).await
-    {
-        Ok(()) => Ok(Redirect::to(&format!("/voorstellen/{id}")).into_response()),
-        Err(error) => {
-            let errors = proposal_problem(&texts, error)?;
-            let page = edit_page(&state, layout, Some(id), Some(&subject), form, errors).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
-    }
+    Ok(form_again(edit_page(layout, Some(id), Some(&subject), choices, form, errors.unwrap_or_default())))
+}
+
+/// The form shown again: with more rows (200), or with its problems (422).
+fn form_again(page: EditPage) -> Response {
+    if page.errors.is_empty() { page.into_response() } else { (StatusCode::UNPROCESSABLE_ENTITY, page).into_response() }
 }
 
 // --- The lifecycle ---------------------------------------------------------------------------------
@@ -510,31 +466,20 @@ pub(crate) struct MoveForm {
 /// Moves a proposal to another state, or shows why not.
 pub(crate) async fn change_state(
     State(state): State<AppState>,
-    viewer: Viewer,
+    Extension(caller): Extension<Caller>,
     layout: Layout,
     Path(id): Path<i64>,
     Form(form): Form<MoveForm>,
 ) -> AppResult<Response> {
-    visible_detail(&state, &viewer, id).await?;
-    let role = viewer.role().ok_or(AppError::Forbidden)?;
     let texts = layout.texts;
     let Ok(to) = form.naar.parse::<ProposalState>() else {
         let errors = FormErrors::one("naar", texts.t("error-choose-from-list"));
         return Ok(
-            (StatusCode::UNPROCESSABLE_ENTITY, detail_page(&state, &viewer, layout, id, errors).await?).into_response()
+            (StatusCode::UNPROCESSABLE_ENTITY, detail_page(&state, &caller, layout, id, errors).await?).into_response()
         );
     };
     let evening = form.avond.parse::<i64>().ok();
-    let result = proposals::transition(
-        state.store(),
-        Id::new(id),
-        to,
-        evening,
-        role,
-        &viewer.audit_actor(),
-        state.clock().now(),
-    )
-    .await;
+    let result = proposals::transition(state.app(), &caller, Id::new(id), to, evening).await;
     let errors = match result {
         Ok(()) => return Ok(Redirect::to(&format!("/voorstellen/{id}")).into_response()),
         Err(ProposalError::Transition(error)) => {
@@ -556,7 +501,7 @@ pub(crate) async fn change_state(
         Err(ProposalError::Concurrent) => FormErrors::one("naar", texts.t("error-concurrent")),
         Err(other) => return Err(other.into()),
     };
-    Ok((StatusCode::UNPROCESSABLE_ENTITY, detail_page(&state, &viewer, layout, id, errors).await?).into_response())
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, detail_page(&state, &caller, layout, id, errors).await?).into_response())
 }
 
 // --- Attachments ---------------------------------------------------------------------------------
@@ -564,13 +509,11 @@ pub(crate) async fn change_state(
 /// Receives an attachment (a multipart form with the field `bestand`).
 pub(crate) async fn upload(
     State(state): State<AppState>,
-    viewer: Viewer,
+    Extension(caller): Extension<Caller>,
     layout: Layout,
     Path(id): Path<i64>,
     mut multipart: Multipart,
 ) -> AppResult<Response> {
-    visible_detail(&state, &viewer, id).await?;
-    let role = viewer.role().ok_or(AppError::Forbidden)?;
     let texts = layout.texts;
     let file = upload_fields(&mut multipart)
         .await?
@@ -581,17 +524,7 @@ pub(crate) async fn upload(
         None => FormErrors::one("bestand", texts.t("error-file-missing")),
         Some((name, _)) if name.trim().is_empty() => FormErrors::one("bestand", texts.t("error-file-missing")),
         Some((name, bytes)) => {
-            match proposals::add_attachment(
-                state.store(),
-                Id::new(id),
-                &name,
-                &bytes,
-                role,
-                &viewer.audit_actor(),
-                state.clock().now(),
-            )
-            .await
-            {
+            match proposals::add_attachment(state.app(), &caller, Id::new(id), &name, &bytes).await {
                 Ok(_) => return Ok(Redirect::to(&format!("/voorstellen/{id}#bijlagen")).into_response()),
                 Err(ProposalError::AttachmentType(_)) => FormErrors::one("bestand", texts.t("error-file-type")),
                 Err(ProposalError::AttachmentTooLarge) => FormErrors::one("bestand", texts.t("error-file-too-large")),
@@ -600,42 +533,27 @@ pub(crate) async fn upload(
             }
         }
     };
-    Ok((StatusCode::UNPROCESSABLE_ENTITY, detail_page(&state, &viewer, layout, id, errors).await?).into_response())
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, detail_page(&state, &caller, layout, id, errors).await?).into_response())
 }
 
 /// Serves an attachment, to those who may see the proposal.
 pub(crate) async fn download(
     State(state): State<AppState>,
-    viewer: Viewer,
+    Extension(caller): Extension<Caller>,
     Path((id, attachment)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
-    visible_detail(&state, &viewer, id).await?;
-    let mut tx = state.store().begin().await?;
-    let (info, content) = stored::attachment(&mut tx, Id::<Proposal>::new(id), attachment).await?;
+    let (info, content) = proposals::attachment(state.app(), &caller, Id::new(id), attachment).await?;
     Ok(file_response(&info.media_type, &info.file_name, content))
 }
 
 /// Removes an attachment.
 pub(crate) async fn remove_attachment(
     State(state): State<AppState>,
-    viewer: Viewer,
+    Extension(caller): Extension<Caller>,
     Path((id, attachment)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
-    visible_detail(&state, &viewer, id).await?;
-    let role = viewer.role().ok_or(AppError::Forbidden)?;
-    match proposals::remove_attachment(
-        state.store(),
-        Id::new(id),
-        attachment,
-        role,
-        &viewer.audit_actor(),
-        state.clock().now(),
-    )
-    .await
-    {
-        Ok(()) => Ok(Redirect::to(&format!("/voorstellen/{id}#bijlagen")).into_response()),
-        Err(error) => Err(error.into()),
-    }
+    proposals::remove_attachment(state.app(), &caller, Id::new(id), attachment).await?;
+    Ok(Redirect::to(&format!("/voorstellen/{id}#bijlagen")).into_response())
 }
 
 // --- Importing ---------------------------------------------------------------------------------------
@@ -673,14 +591,10 @@ pub(crate) async fn import_form(layout: Layout) -> ImportPage {
 /// Imports a behandelvoorstel from an uploaded text file (`bestand`) or pasted text (`tekst`).
 pub(crate) async fn import(
     State(state): State<AppState>,
-    viewer: Viewer,
+    Extension(caller): Extension<Caller>,
     layout: Layout,
     mut multipart: Multipart,
 ) -> AppResult<Response> {
-    let role = viewer.role().ok_or(AppError::Forbidden)?;
-    if !ProposalState::Concept.editable_by(role) {
-        return Err(AppError::WrongState);
-    }
     let texts = layout.texts;
     let (mut file, mut text, mut year) = (Vec::new(), String::new(), String::new());
     for field in upload_fields(&mut multipart).await? {
@@ -704,7 +618,7 @@ pub(crate) async fn import(
         },
     };
     let bytes = if file.is_empty() { text.clone().into_bytes() } else { file };
-    match proposals::import(state.store(), &bytes, parsed_year, &viewer.audit_actor(), state.clock().now()).await {
+    match proposals::import(state.app(), &caller, &bytes, parsed_year).await {
         Ok(report) => Ok(ImportedPage {
             layout: layout.trail(&[("/voorstellen", "proposals-title"), ("", "proposal-imported-title")]),
             id: report.id.get(),
@@ -726,7 +640,7 @@ pub(crate) async fn import(
             let message = texts.with("error-import-case-number", &[("number", Argument::Text(&number))]);
             Ok(page(layout, text, year, FormErrors::one("bestand", message)))
         }
-        Err(ProposalError::NoMunicipality) => {
+        Err(ProposalError::NoMunicipality(_)) => {
             Ok(page(layout, text, year, FormErrors::one("bestand", texts.t("error-no-municipality"))))
         }
         Err(other) => Err(other.into()),
@@ -736,8 +650,12 @@ pub(crate) async fn import(
 // --- Downloads ------------------------------------------------------------------------------------------
 
 /// `GET /voorstellen/{id}/pdf`: the proposal in the behandelvoorstel's layout, as PDF.
-pub(crate) async fn pdf(State(state): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<Response> {
-    let detail = visible_detail(&state, &viewer, id).await?;
+pub(crate) async fn pdf(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let detail = proposals::visible(state.app(), &caller, Id::new(id)).await?;
     let document = proposals::document_of(&detail);
     let bytes = tokio::task::spawn_blocking(move || wijkbeeld_render::render_pdf(&document))
         .await
@@ -747,8 +665,12 @@ pub(crate) async fn pdf(State(state): State<AppState>, viewer: Viewer, Path(id):
 }
 
 /// `GET /voorstellen/{id}/html`: the same as a standalone HTML file.
-pub(crate) async fn html(State(state): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<Response> {
-    let detail = visible_detail(&state, &viewer, id).await?;
+pub(crate) async fn html(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let detail = proposals::visible(state.app(), &caller, Id::new(id)).await?;
     let page = wijkbeeld_render::render_html(&proposals::document_of(&detail));
     Ok(file_response("text/html; charset=utf-8", &download_name(&detail, "html"), page.into_bytes()))
 }

@@ -13,11 +13,13 @@ use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use time::OffsetDateTime;
 use time::macros::datetime;
 use tower::ServiceExt;
+use wijkbeeld_app::secrets;
+use wijkbeeld_domain::Id;
 use wijkbeeld_domain::access::Role;
 use wijkbeeld_domain::demo::{self, DemoData, HENGELO_AREAS_CSV};
+use wijkbeeld_domain::people;
 use wijkbeeld_store::testing::TestDatabase;
 use wijkbeeld_store::{Store, accounts};
-use wijkbeeld_web::auth::secrets;
 use wijkbeeld_web::{AppState, Clock, Settings, app};
 
 /// The moment the tests happen (unless a test moves the clock).
@@ -39,10 +41,22 @@ pub fn email_of(role: Role) -> String {
     demo_data().accounts.iter().find(|account| account.role == role).unwrap().email.to_string()
 }
 
+/// Loads the demo into `store` as `wijkbeeld demo` does (through the application, audited), with
+/// these password hashes; its municipality.
+pub async fn load_demo(store: &Store, data: &DemoData, hashes: &HashMap<String, String>) -> Id<people::Body> {
+    let app = wijkbeeld_app::App::new(store.clone(), Clock::Fixed(NOW));
+    let caller = app.system("demo").await.unwrap();
+    wijkbeeld_app::setup::store_demo(&app, &caller, data, hashes).await.unwrap();
+    let caller = app.system("demo").await.unwrap();
+    caller.body().unwrap()
+}
+
 /// The site at a moment, over a store.
 #[derive(Clone)]
 pub struct TestSite {
     pub store: Store,
+    /// The demo's municipality, for the store's queries in tests.
+    pub body: Id<people::Body>,
     pub now: OffsetDateTime,
     pub settings: Settings,
 }
@@ -54,10 +68,8 @@ impl TestSite {
         let data = demo_data();
         let hashes: HashMap<String, String> =
             data.accounts.iter().map(|account| (account.email.to_string(), password_hash().to_owned())).collect();
-        let mut tx = store.begin_write().await.unwrap();
-        wijkbeeld_store::demo::load(&mut tx, &data, &hashes, NOW).await.unwrap();
-        tx.commit().await.unwrap();
-        TestSite { store, now: NOW, settings: Settings::default() }
+        let body = load_demo(&store, &data, &hashes).await;
+        TestSite { store, body, now: NOW, settings: Settings::default() }
     }
 
     /// The same site with the clock at another moment.
@@ -232,13 +244,14 @@ impl Reply {
 /// The stored value of `indicator` for `area` in `period` (codes and period as text), if any.
 pub async fn value_of(site: &TestSite, area: &str, indicator: &str, period: &str) -> Option<f64> {
     let mut tx = site.store.begin().await.unwrap();
-    let areas = wijkbeeld_store::monitor::areas(&mut tx).await.unwrap();
-    let indicators = wijkbeeld_store::monitor::indicators(&mut tx).await.unwrap();
+    let areas = wijkbeeld_store::monitor::areas(&mut tx, site.body).await.unwrap();
+    let indicators = wijkbeeld_store::monitor::indicators(&mut tx, site.body).await.unwrap();
     let area = areas.iter().find(|candidate| candidate.code.as_str() == area).unwrap();
     let indicator = indicators.iter().find(|candidate| candidate.code == indicator).unwrap();
     let period = period.parse().unwrap();
     wijkbeeld_store::monitor::measurements(
         &mut tx,
+        site.body,
         &wijkbeeld_store::monitor::MeasurementFilter {
             areas: Some(vec![area.id]),
             indicators: Some(vec![indicator.id]),

@@ -1,36 +1,28 @@
 //! Keeping the monitor's settings in the web interface: the targets (streefwaarden) of each
 //! indicator, and which column of a CBS table feeds which indicator (CBS-koppelingen).
 //!
-//! College and admin only ([`may_edit`]). As with indicators, a form is checked field by field
-//! and refused whole as [`MonitorError::Fields`]; each change is one transaction and is written
-//! to the audit log in it. A change of targets raises the monitor's data version, so that
-//! whatever is kept in memory for the figures shown is read again.
+//! Those who keep the monitor only. As with indicators, a form is checked field by field and
+//! refused whole as [`MonitorError::Fields`]; each change is one audited transaction. A change
+//! of targets raises the monitor's data version, so that whatever is kept in memory for the
+//! figures shown is read again.
 
-use time::OffsetDateTime;
 use wijkbeeld_domain::Id;
-use wijkbeeld_domain::access::Role;
+use wijkbeeld_domain::access::Permission;
 use wijkbeeld_domain::monitor::{Area, Indicator, Target, Unit};
+use wijkbeeld_domain::people::Body;
 use wijkbeeld_domain::period::Period;
 use wijkbeeld_store::monitor::{self as stored, TargetInput};
-use wijkbeeld_store::{Store, StoreError, Tx, audit, people};
+use wijkbeeld_store::{StoreError, Tx};
 
-use crate::accounts::Actor;
-use crate::monitor::{MonitorError, may_edit, no_municipality};
+use super::MonitorError;
+use super::indicators::find as find_indicator;
+use crate::audit::Entry;
+use crate::{App, Caller};
 
 /// The longest note of a target accepted, in characters.
 const MAX_TARGET_NOTE: usize = 2_000;
 /// The longest CBS column name accepted.
 const MAX_CBS_COLUMN: usize = 100;
-
-/// The indicator with `code` (any case), whatever its status.
-async fn find_indicator(tx: &mut Tx, code: &str) -> Result<Indicator, MonitorError> {
-    let wanted = code.trim();
-    stored::indicators(tx)
-        .await?
-        .into_iter()
-        .find(|indicator| indicator.code.eq_ignore_ascii_case(wanted))
-        .ok_or_else(|| MonitorError::UnknownIndicator(wanted.to_owned()))
-}
 
 // --- Targets ------------------------------------------------------------------------------------
 
@@ -52,13 +44,18 @@ impl IndicatorTargets {
     }
 }
 
-/// The indicator with `code` (any case) and its targets.
-pub async fn indicator_targets(store: &Store, code: &str) -> Result<IndicatorTargets, MonitorError> {
-    let mut tx = store.begin().await?;
-    let indicator = find_indicator(&mut tx, code).await?;
-    let areas = stored::areas(&mut tx).await?;
-    let mut targets: Vec<Target> =
-        stored::targets(&mut tx).await?.into_iter().filter(|target| target.indicator_id == indicator.id).collect();
+/// The indicator with `code` (any case) and its targets (those who keep the monitor).
+pub async fn indicator_targets(app: &App, caller: &Caller, code: &str) -> Result<IndicatorTargets, MonitorError> {
+    caller.require(Permission::KeepMonitor)?;
+    let body = caller.body()?;
+    let mut tx = app.store().begin().await?;
+    let indicator = find_indicator(&mut tx, body, code).await?;
+    let areas = stored::areas(&mut tx, body).await?;
+    let mut targets: Vec<Target> = stored::targets(&mut tx, body)
+        .await?
+        .into_iter()
+        .filter(|target| target.indicator_id == indicator.id)
+        .collect();
     tx.commit().await?;
     let place = |target: &Target| areas.iter().position(|area| area.id == target.area_id).unwrap_or(usize::MAX);
     targets.sort_by_key(|target| (place(target), target.target_period));
@@ -130,6 +127,7 @@ fn out_of_range(unit: Unit, value: f64) -> Option<&'static str> {
 /// or every problem as (field, Fluent message id) in the order of the form.
 async fn check_target(
     tx: &mut Tx,
+    body: Id<Body>,
     indicator: &Indicator,
     areas: &[Area],
     draft: &TargetDraft,
@@ -174,7 +172,7 @@ async fn check_target(
         if target_period.as_fractional_year() <= baseline_period.as_fractional_year() {
             problems.push(("target_period", "error-target-period-order"));
         } else if let Some(area) = area
-            && stored::target_taken(tx, indicator.id, area.id, target_period, except).await?
+            && stored::target_taken(tx, body, indicator.id, area.id, target_period, except).await?
         {
             problems.push(("target_period", "error-target-taken"));
         }
@@ -231,88 +229,71 @@ fn input_of(target: &Target) -> TargetInput {
 }
 
 /// The target with `id` of the indicator with `code`: not found when it belongs to another.
-async fn find_target(tx: &mut Tx, code: &str, id: i64) -> Result<(Indicator, Target), MonitorError> {
-    let indicator = find_indicator(tx, code).await?;
-    let target = stored::target(tx, Id::new(id))
+async fn find_target(tx: &mut Tx, body: Id<Body>, code: &str, id: i64) -> Result<(Indicator, Target), MonitorError> {
+    let indicator = find_indicator(tx, body, code).await?;
+    let target = stored::target(tx, body, Id::new(id))
         .await?
         .filter(|target| target.indicator_id == indicator.id)
         .ok_or_else(|| StoreError::NotFound(format!("target {id} of indicator {}", indicator.code)))?;
     Ok((indicator, target))
 }
 
-/// Adds a target to the indicator with `code` (college and admin). Every problem of the draft is
-/// refused at once as [`MonitorError::Fields`]. Audited (`target.create`). Returns its id.
+/// Adds a target to the indicator with `code`. Every problem of the draft is refused at once as
+/// [`MonitorError::Fields`]. Audited (`target.create`). Returns its id.
 pub async fn create_target(
-    store: &Store,
+    app: &App,
+    caller: &Caller,
     code: &str,
     draft: &TargetDraft,
-    role: Role,
-    actor: &Actor,
-    now: OffsetDateTime,
 ) -> Result<Id<Target>, MonitorError> {
-    if !may_edit(role) {
-        return Err(MonitorError::Forbidden);
-    }
-    let mut tx = store.begin_write().await?;
-    let indicator = find_indicator(&mut tx, code).await?;
-    let areas = stored::areas(&mut tx).await?;
-    let input = check_target(&mut tx, &indicator, &areas, draft, None).await?;
-    let id = stored::create_target(&mut tx, &input).await.map_err(taken_if_conflict)?;
+    caller.require(Permission::KeepMonitor)?;
+    let body = caller.body()?;
+    let mut write = app.write(caller).await?;
+    let indicator = find_indicator(write.tx(), body, code).await?;
+    let areas = stored::areas(write.tx(), body).await?;
+    let input = check_target(write.tx(), body, &indicator, &areas, draft, None).await?;
+    let id = stored::create_target(write.tx(), body, &input).await.map_err(taken_if_conflict)?;
     let details = target_details(&indicator, &areas, &input);
-    audit::record(&mut tx, now, &actor.change("target.create", "target", Some(id.get()), details)).await?;
-    tx.commit().await?;
+    write.commit(Entry::new("target.create", "target").on(id.get()).details(details)).await?;
     Ok(id)
 }
 
-/// Changes the target with `id` of the indicator with `code` to `draft` (college and admin).
-/// Every problem is refused at once as [`MonitorError::Fields`]. Audited (`target.update`, with
-/// the target before and after).
+/// Changes the target with `id` of the indicator with `code` to `draft`. Every problem is refused
+/// at once as [`MonitorError::Fields`]. Audited (`target.update`, with the target before and
+/// after).
 pub async fn update_target(
-    store: &Store,
+    app: &App,
+    caller: &Caller,
     code: &str,
     id: i64,
     draft: &TargetDraft,
-    role: Role,
-    actor: &Actor,
-    now: OffsetDateTime,
 ) -> Result<(), MonitorError> {
-    if !may_edit(role) {
-        return Err(MonitorError::Forbidden);
-    }
-    let mut tx = store.begin_write().await?;
-    let (indicator, before) = find_target(&mut tx, code, id).await?;
-    let areas = stored::areas(&mut tx).await?;
-    let input = check_target(&mut tx, &indicator, &areas, draft, Some(before.id)).await?;
-    stored::update_target(&mut tx, before.id, &input).await.map_err(taken_if_conflict)?;
+    caller.require(Permission::KeepMonitor)?;
+    let body = caller.body()?;
+    let mut write = app.write(caller).await?;
+    let (indicator, before) = find_target(write.tx(), body, code, id).await?;
+    let areas = stored::areas(write.tx(), body).await?;
+    let input = check_target(write.tx(), body, &indicator, &areas, draft, Some(before.id)).await?;
+    stored::update_target(write.tx(), body, before.id, &input).await.map_err(taken_if_conflict)?;
     let details = serde_json::json!({
         "before": target_details(&indicator, &areas, &input_of(&before)),
         "after": target_details(&indicator, &areas, &input),
     });
-    audit::record(&mut tx, now, &actor.change("target.update", "target", Some(before.id.get()), details)).await?;
-    tx.commit().await?;
+    write.commit(Entry::new("target.update", "target").on(before.id.get()).details(details)).await?;
     Ok(())
 }
 
-/// Removes the target with `id` of the indicator with `code` (college and admin). Audited
-/// (`target.delete`, with what was removed).
-pub async fn delete_target(
-    store: &Store,
-    code: &str,
-    id: i64,
-    role: Role,
-    actor: &Actor,
-    now: OffsetDateTime,
-) -> Result<(), MonitorError> {
-    if !may_edit(role) {
-        return Err(MonitorError::Forbidden);
-    }
-    let mut tx = store.begin_write().await?;
-    let (indicator, target) = find_target(&mut tx, code, id).await?;
-    let areas = stored::areas(&mut tx).await?;
-    stored::delete_target(&mut tx, target.id).await?;
+/// Removes the target with `id` of the indicator with `code`. Audited (`target.delete`, with what
+/// was removed).
+pub async fn delete_target(app: &App, caller: &Caller, code: &str, id: i64) -> Result<(), MonitorError> {
+    caller.require(Permission::KeepMonitor)?;
+    let body = caller.body()?;
+    let mut write = app.write(caller).await?;
+    let (indicator, target) = find_target(write.tx(), body, code, id).await?;
+    let areas = stored::areas(write.tx(), body).await?;
+    stored::delete_target(write.tx(), body, target.id).await?;
     let details = target_details(&indicator, &areas, &input_of(&target));
-    audit::record(&mut tx, now, &actor.change("target.delete", "target", Some(target.id.get()), details)).await?;
-    tx.commit().await?;
+    write.commit(Entry::new("target.delete", "target").on(target.id.get()).details(details)).await?;
     Ok(())
 }
 
@@ -327,11 +308,13 @@ pub struct CbsMappings {
     pub indicators: Vec<Indicator>,
 }
 
-/// Every CBS column mapping, and every indicator.
-pub async fn cbs_mappings(store: &Store) -> Result<CbsMappings, MonitorError> {
-    let mut tx = store.begin().await?;
-    let indicators = stored::indicators(&mut tx).await?;
-    let mut mappings: Vec<(String, Indicator)> = stored::cbs_mappings(&mut tx)
+/// Every CBS column mapping, and every indicator (those who keep the monitor).
+pub async fn cbs_mappings(app: &App, caller: &Caller) -> Result<CbsMappings, MonitorError> {
+    caller.require(Permission::KeepMonitor)?;
+    let body = caller.body()?;
+    let mut tx = app.store().begin().await?;
+    let indicators = stored::indicators(&mut tx, body).await?;
+    let mut mappings: Vec<(String, Indicator)> = stored::cbs_mappings(&mut tx, body)
         .await?
         .into_iter()
         .filter_map(|(column, id)| {
@@ -382,20 +365,17 @@ fn valid_cbs_column(name: &str) -> bool {
         && name.chars().all(|character| character.is_ascii_alphanumeric() || character == '_')
 }
 
-/// Maps a CBS column to an indicator (college and admin), replacing the column's mapping if it
+/// Maps a CBS column to an indicator, replacing the column's mapping if it
 /// has one (whatever the case it was typed in, as the import matches names). A numeric suffix
 /// typed is left off. Every problem is refused at once as [`MonitorError::Fields`]. Audited
 /// (`cbs_mapping.set`).
 pub async fn set_cbs_mapping(
-    store: &Store,
+    app: &App,
+    caller: &Caller,
     draft: &CbsMappingDraft,
-    role: Role,
-    actor: &Actor,
-    now: OffsetDateTime,
 ) -> Result<CbsMappingSet, MonitorError> {
-    if !may_edit(role) {
-        return Err(MonitorError::Forbidden);
-    }
+    caller.require(Permission::KeepMonitor)?;
+    let body = caller.body()?;
     let mut problems: Vec<(&'static str, &'static str)> = Vec::new();
     let typed = draft.column.trim();
     let (column, stripped) = split_cbs_suffix(typed);
@@ -404,8 +384,8 @@ pub async fn set_cbs_mapping(
     } else if !valid_cbs_column(typed) {
         problems.push(("column", "error-cbs-column"));
     }
-    let mut tx = store.begin_write().await?;
-    let indicators = stored::indicators(&mut tx).await?;
+    let mut write = app.write(caller).await?;
+    let indicators = stored::indicators(write.tx(), body).await?;
     let wanted = draft.indicator.trim();
     let indicator =
         indicators.iter().find(|indicator| !wanted.is_empty() && indicator.code.eq_ignore_ascii_case(wanted));
@@ -415,56 +395,45 @@ pub async fn set_cbs_mapping(
     let Some(indicator) = indicator.filter(|_| problems.is_empty()) else {
         return Err(MonitorError::Fields(problems));
     };
-    let body_id = people::body_id(&mut tx).await?.ok_or_else(no_municipality)?;
-    let existing = stored::cbs_mappings(&mut tx).await?;
+    let existing = stored::cbs_mappings(write.tx(), body).await?;
     let mut previous = None;
     for (name, id) in existing.iter().filter(|(name, _)| name.eq_ignore_ascii_case(column)) {
         previous = indicators.iter().find(|known| known.id == *id).map(|known| known.code.clone());
         if name != column {
-            stored::set_cbs_mapping(&mut tx, body_id, name, None).await?;
+            stored::set_cbs_mapping(write.tx(), body, name, None).await?;
         }
     }
-    stored::set_cbs_mapping(&mut tx, body_id, column, Some(indicator.id)).await?;
+    stored::set_cbs_mapping(write.tx(), body, column, Some(indicator.id)).await?;
     let details = serde_json::json!({
         "column": column,
         "typed": typed,
         "indicator": indicator.code,
         "previous": previous,
     });
-    audit::record(&mut tx, now, &actor.change("cbs_mapping.set", "cbs_mapping", None, details)).await?;
-    tx.commit().await?;
+    write.commit(Entry::new("cbs_mapping.set", "cbs_mapping").details(details)).await?;
     Ok(CbsMappingSet { column: column.to_owned(), stripped: stripped.map(str::to_owned), previous })
 }
 
-/// Removes the mapping of the CBS column `column` (college and admin). Not found when the column
+/// Removes the mapping of the CBS column `column`. Not found when the column
 /// is not mapped. Audited (`cbs_mapping.delete`). Returns the column's name as it was stored.
-pub async fn delete_cbs_mapping(
-    store: &Store,
-    column: &str,
-    role: Role,
-    actor: &Actor,
-    now: OffsetDateTime,
-) -> Result<String, MonitorError> {
-    if !may_edit(role) {
-        return Err(MonitorError::Forbidden);
-    }
+pub async fn delete_cbs_mapping(app: &App, caller: &Caller, column: &str) -> Result<String, MonitorError> {
+    caller.require(Permission::KeepMonitor)?;
+    let body = caller.body()?;
     let wanted = column.trim();
-    let mut tx = store.begin_write().await?;
-    let existing = stored::cbs_mappings(&mut tx).await?;
+    let mut write = app.write(caller).await?;
+    let existing = stored::cbs_mappings(write.tx(), body).await?;
     let (name, id) = existing
         .iter()
         .find(|(name, _)| name == wanted)
         .or_else(|| existing.iter().find(|(name, _)| name.eq_ignore_ascii_case(wanted)))
         .ok_or_else(|| StoreError::NotFound(format!("CBS column mapping {wanted}")))?;
-    let body_id = people::body_id(&mut tx).await?.ok_or_else(no_municipality)?;
-    let indicator = stored::indicators(&mut tx).await?.into_iter().find(|indicator| indicator.id == *id);
-    stored::set_cbs_mapping(&mut tx, body_id, name, None).await?;
+    let indicator = stored::indicators(write.tx(), body).await?.into_iter().find(|indicator| indicator.id == *id);
+    stored::set_cbs_mapping(write.tx(), body, name, None).await?;
     let details = serde_json::json!({
         "column": name,
         "indicator": indicator.map(|indicator| indicator.code),
     });
-    audit::record(&mut tx, now, &actor.change("cbs_mapping.delete", "cbs_mapping", None, details)).await?;
-    tx.commit().await?;
+    write.commit(Entry::new("cbs_mapping.delete", "cbs_mapping").details(details)).await?;
     Ok(name.clone())
 }
 

@@ -1,4 +1,4 @@
-//! The monitor's settings kept by the college (and admin): an indicator's targets
+//! The monitor's settings kept by those who keep the monitor: an indicator's targets
 //! (`/monitor/indicatoren/{code}/streefwaarden`, each editable and removable) and the mapping of
 //! CBS columns to indicators (`/monitor/cbs-koppelingen`).
 //!
@@ -7,21 +7,22 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Extension, Form};
 use serde::Deserialize;
 use wijkbeeld_domain::area::AreaLevel;
 use wijkbeeld_domain::monitor::{Area, Indicator, Unit};
 
-use crate::auth::Viewer;
+use wijkbeeld_app::Caller;
+use wijkbeeld_app::monitor::MonitorError;
+use wijkbeeld_app::monitor::settings::{self, CbsMappingDraft, IndicatorTargets, TargetDraft};
+
 use crate::error::AppResult;
 use crate::forms::{Choice, FormErrors};
 use crate::i18n::{Argument, Language, Texts, vocabulary_id};
 use crate::layout::Layout;
-use crate::monitor::MonitorError;
-use crate::monitor_settings::{self as settings, CbsMappingDraft, IndicatorTargets, TargetDraft};
 use crate::{AppError, AppState};
 
 /// What the list pages say after a change they were redirected to.
@@ -217,11 +218,12 @@ fn targets_page(
 /// The targets of the indicator with `code`, with a form to add one.
 pub(crate) async fn targets(
     State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
     layout: Layout,
     Path(code): Path<String>,
     Query(done): Query<DoneQuery>,
 ) -> AppResult<TargetsPage> {
-    let view = settings::indicator_targets(state.store(), &code).await?;
+    let view = settings::indicator_targets(state.app(), &caller, &code).await?;
     let notice = match done.gedaan.as_deref() {
         Some("toegevoegd") => Some(layout.t("monitor-targets-added")),
         Some("gewijzigd") => Some(layout.t("monitor-targets-changed")),
@@ -247,23 +249,21 @@ fn target_draft(fields: &[(String, String)]) -> TargetDraft {
 /// Adds a target; on success back to the list, else the list with the form and its problems.
 pub(crate) async fn create_target(
     State(state): State<AppState>,
-    viewer: Viewer,
+    Extension(caller): Extension<Caller>,
     layout: Layout,
     Path(code): Path<String>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let role = viewer.role().ok_or(AppError::Forbidden)?;
     let draft = target_draft(&fields);
-    let now = state.clock().now();
-    match settings::create_target(state.store(), &code, &draft, role, &viewer.audit_actor(), now).await {
+    match settings::create_target(state.app(), &caller, &code, &draft).await {
         Ok(_) => {
-            let view = settings::indicator_targets(state.store(), &code).await?;
+            let view = settings::indicator_targets(state.app(), &caller, &code).await?;
             let href = format!("{}?gedaan=toegevoegd", targets_href(&view.indicator.code));
             Ok(Redirect::to(&href).into_response())
         }
         Err(error) => {
             let errors = problems(&layout.texts, error)?;
-            let view = settings::indicator_targets(state.store(), &code).await?;
+            let view = settings::indicator_targets(state.app(), &caller, &code).await?;
             let page = targets_page(layout, &view, None, draft, errors, None);
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
@@ -278,11 +278,12 @@ fn target_id(text: &str) -> AppResult<i64> {
 /// The form filled with the target `id` of the indicator with `code`.
 pub(crate) async fn edit_target_form(
     State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
     layout: Layout,
     Path((code, id)): Path<(String, String)>,
 ) -> AppResult<TargetsPage> {
     let id = target_id(&id)?;
-    let view = settings::indicator_targets(state.store(), &code).await?;
+    let view = settings::indicator_targets(state.app(), &caller, &code).await?;
     let target = view.targets.iter().find(|target| target.id.get() == id).ok_or(AppError::NotFound)?;
     let separator = if layout.texts.language() == Language::Dutch { ',' } else { '.' };
     let form = TargetDraft::of(target, &view.areas, separator);
@@ -292,24 +293,22 @@ pub(crate) async fn edit_target_form(
 /// Changes a target; on success back to the list, else the form again.
 pub(crate) async fn update_target(
     State(state): State<AppState>,
-    viewer: Viewer,
+    Extension(caller): Extension<Caller>,
     layout: Layout,
     Path((code, id)): Path<(String, String)>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let role = viewer.role().ok_or(AppError::Forbidden)?;
     let id = target_id(&id)?;
     let draft = target_draft(&fields);
-    let now = state.clock().now();
-    match settings::update_target(state.store(), &code, id, &draft, role, &viewer.audit_actor(), now).await {
+    match settings::update_target(state.app(), &caller, &code, id, &draft).await {
         Ok(()) => {
-            let view = settings::indicator_targets(state.store(), &code).await?;
+            let view = settings::indicator_targets(state.app(), &caller, &code).await?;
             let href = format!("{}?gedaan=gewijzigd", targets_href(&view.indicator.code));
             Ok(Redirect::to(&href).into_response())
         }
         Err(error) => {
             let errors = problems(&layout.texts, error)?;
-            let view = settings::indicator_targets(state.store(), &code).await?;
+            let view = settings::indicator_targets(state.app(), &caller, &code).await?;
             let page = targets_page(layout, &view, Some(id), draft, errors, None);
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
@@ -319,14 +318,12 @@ pub(crate) async fn update_target(
 /// Removes a target; back to the list.
 pub(crate) async fn delete_target(
     State(state): State<AppState>,
-    viewer: Viewer,
+    Extension(caller): Extension<Caller>,
     Path((code, id)): Path<(String, String)>,
 ) -> AppResult<Response> {
-    let role = viewer.role().ok_or(AppError::Forbidden)?;
     let id = target_id(&id)?;
-    let now = state.clock().now();
-    settings::delete_target(state.store(), &code, id, role, &viewer.audit_actor(), now).await?;
-    let view = settings::indicator_targets(state.store(), &code).await?;
+    settings::delete_target(state.app(), &caller, &code, id).await?;
+    let view = settings::indicator_targets(state.app(), &caller, &code).await?;
     Ok(Redirect::to(&format!("{}?gedaan=verwijderd", targets_href(&view.indicator.code))).into_response())
 }
 
@@ -355,13 +352,14 @@ const CBS_HREF: &str = "/monitor/cbs-koppelingen";
 
 async fn cbs_page(
     state: &AppState,
+    caller: &Caller,
     layout: Layout,
     form: CbsMappingDraft,
     errors: FormErrors,
     notice: Option<String>,
 ) -> AppResult<CbsMappingsPage> {
     let texts = layout.texts;
-    let mappings = settings::cbs_mappings(state.store()).await?;
+    let mappings = settings::cbs_mappings(state.app(), caller).await?;
     let rows = mappings
         .mappings
         .iter()
@@ -399,6 +397,7 @@ fn plain(text: &str) -> bool {
 /// Every mapping, with a form to add or change one.
 pub(crate) async fn cbs_mappings(
     State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
     layout: Layout,
     Query(done): Query<DoneQuery>,
 ) -> AppResult<CbsMappingsPage> {
@@ -418,20 +417,18 @@ pub(crate) async fn cbs_mappings(
         }
         _ => None,
     };
-    cbs_page(&state, layout, CbsMappingDraft::default(), FormErrors::none(), notice).await
+    cbs_page(&state, &caller, layout, CbsMappingDraft::default(), FormErrors::none(), notice).await
 }
 
 /// Maps a column to an indicator; on success back to the list, which says what was stored.
 pub(crate) async fn set_cbs_mapping(
     State(state): State<AppState>,
-    viewer: Viewer,
+    Extension(caller): Extension<Caller>,
     layout: Layout,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let role = viewer.role().ok_or(AppError::Forbidden)?;
     let draft = CbsMappingDraft { column: field(&fields, "column"), indicator: field(&fields, "indicator") };
-    let now = state.clock().now();
-    match settings::set_cbs_mapping(state.store(), &draft, role, &viewer.audit_actor(), now).await {
+    match settings::set_cbs_mapping(state.app(), &caller, &draft).await {
         Ok(set) => {
             let mut href = format!("{CBS_HREF}?gedaan=gekoppeld&kolom={}", set.column);
             if let Some(suffix) = &set.stripped {
@@ -441,7 +438,7 @@ pub(crate) async fn set_cbs_mapping(
         }
         Err(error) => {
             let errors = problems(&layout.texts, error)?;
-            let page = cbs_page(&state, layout, draft, errors, None).await?;
+            let page = cbs_page(&state, &caller, layout, draft, errors, None).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }
@@ -450,13 +447,11 @@ pub(crate) async fn set_cbs_mapping(
 /// Removes the mapping of the posted `column`; back to the list.
 pub(crate) async fn delete_cbs_mapping(
     State(state): State<AppState>,
-    viewer: Viewer,
+    Extension(caller): Extension<Caller>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let role = viewer.role().ok_or(AppError::Forbidden)?;
     let column = field(&fields, "column");
-    let now = state.clock().now();
-    let removed = settings::delete_cbs_mapping(state.store(), &column, role, &viewer.audit_actor(), now).await?;
+    let removed = settings::delete_cbs_mapping(state.app(), &caller, &column).await?;
     let href =
         if plain(&removed) { format!("{CBS_HREF}?gedaan=ontkoppeld&kolom={removed}") } else { CBS_HREF.to_owned() };
     Ok(Redirect::to(&href).into_response())

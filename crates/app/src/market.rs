@@ -1,22 +1,26 @@
-//! The use cases of market evenings, shared by the pages and the command line: the planning
+//! Market evenings: the list and an evening's grid as each caller may see them, the planning
 //! problem of an evening as the planner sees it, running the planner, storing a plan, moving one
-//! session by hand and pinning it. Every change is checked against the planner's hard rules
-//! (`planner::check`), made by the griffie, and recorded in the audit log.
+//! session by hand and pinning it, and the evening's chairs, clerks and absences. Every change is
+//! made by those who plan evenings, checked against the planner's hard rules (`planner::check`)
+//! and written in one audited transaction.
 
 use std::time::Duration;
 
-use time::OffsetDateTime;
+use time::Date;
 use wijkbeeld_domain::Id;
-use wijkbeeld_domain::access::Role;
+use wijkbeeld_domain::access::Permission;
+use wijkbeeld_domain::people::{Body, Function};
 use wijkbeeld_domain::planner::{
     self, Evening, Outcome, Participant, Pin, Placement, Plan, PlanError, PlannerSettings, RoomSlot, RoundSlot,
     SessionRequest, Weights,
 };
-use wijkbeeld_store::audit::{self, Change};
-use wijkbeeld_store::market::{self as stored, Attendee, EveningPlanning, SessionPlacement};
-use wijkbeeld_store::{Store, StoreError, Tx, settings};
+use wijkbeeld_store::market as stored;
+pub use wijkbeeld_store::market::{Attendee, EveningListing, EveningPlanning, RoundRow, SessionPlacement};
+pub use wijkbeeld_store::people::PersonChoice;
+use wijkbeeld_store::{StoreError, Tx, people, settings};
 
-use crate::accounts::Actor;
+use crate::audit::Entry;
+use crate::{App, Caller, Denied, NoMunicipality};
 
 /// The setting that holds the planner's weights as JSON (see [`Weights`]).
 pub const WEIGHTS_SETTING: &str = "planner.weights";
@@ -24,9 +28,12 @@ pub const WEIGHTS_SETTING: &str = "planner.weights";
 /// Why a planning change was refused or failed.
 #[derive(Debug, thiserror::Error)]
 pub enum MarketError {
-    /// The role may not plan evenings.
+    /// The caller may not plan evenings.
     #[error("only the griffie plans market evenings")]
-    Forbidden,
+    Denied(#[from] Denied),
+    /// There is no municipality yet.
+    #[error(transparent)]
+    NoMunicipality(#[from] NoMunicipality),
     /// No such evening or session.
     #[error("not found: {0}")]
     NotFound(String),
@@ -51,11 +58,6 @@ impl From<StoreError> for MarketError {
             error => MarketError::Store(error),
         }
     }
-}
-
-/// Whether the role plans market evenings.
-pub fn may_plan(role: Role) -> bool {
-    matches!(role, Role::Griffie | Role::Admin)
 }
 
 /// An evening as the planner sees it, with the database identifiers behind its indexes.
@@ -200,12 +202,79 @@ fn clamp_u16(value: i64) -> u16 {
 }
 
 /// The planner's settings: the weights from the database (or the defaults), and a time limit.
-pub async fn planner_settings(tx: &mut Tx, time_limit: Duration) -> Result<PlannerSettings, MarketError> {
+async fn planner_settings(tx: &mut Tx, time_limit: Duration) -> Result<PlannerSettings, MarketError> {
     let weights = match settings::get(tx, WEIGHTS_SETTING).await? {
         Some(json) => serde_json::from_str(&json).map_err(|error| MarketError::Weights(error.to_string()))?,
         None => Weights::default(),
     };
     Ok(PlannerSettings { weights, time_limit })
+}
+
+/// The planner's weights (those who plan evenings).
+pub async fn weights(app: &App, caller: &Caller) -> Result<Weights, MarketError> {
+    caller.require(Permission::PlanMarkets)?;
+    let mut tx = app.store().begin().await?;
+    let settings = planner_settings(&mut tx, Duration::ZERO).await?;
+    tx.commit().await?;
+    Ok(settings.weights)
+}
+
+/// The evenings of the caller's municipality the caller may see: published ones, and to those
+/// who see what is internal the others too. None before there is a municipality.
+pub async fn evenings(app: &App, caller: &Caller) -> Result<Vec<EveningListing>, MarketError> {
+    let Ok(body) = caller.body() else { return Ok(Vec::new()) };
+    let mut tx = app.store().begin().await?;
+    let evenings = stored::evenings(&mut tx, body).await?;
+    tx.commit().await?;
+    let internal = caller.may(Permission::SeeInternal);
+    Ok(evenings.into_iter().filter(|evening| evening.published || internal).collect())
+}
+
+/// The id of the evening on `date`, if the caller's municipality has one.
+pub async fn evening_on(app: &App, caller: &Caller, date: Date) -> Result<Option<i64>, MarketError> {
+    let mut tx = app.store().begin().await?;
+    let evening = stored::evening_on(&mut tx, caller.body()?, date).await?;
+    tx.commit().await?;
+    Ok(evening)
+}
+
+/// The evening `id` as stored, if the caller may see it: published, or the caller sees what is
+/// internal. One the caller may not see is not found.
+async fn visible_planning(
+    tx: &mut Tx,
+    caller: &Caller,
+    body: Id<Body>,
+    id: i64,
+) -> Result<EveningPlanning, MarketError> {
+    let planning = stored::planning(tx, body, id).await?;
+    if planning.published_at.is_some() || caller.may(Permission::SeeInternal) {
+        Ok(planning)
+    } else {
+        Err(MarketError::NotFound(format!("market evening {id}")))
+    }
+}
+
+/// An evening with its stored plan, as its page shows it.
+#[derive(Debug, Clone)]
+pub struct EveningView {
+    /// The evening as stored.
+    pub planning: EveningPlanning,
+    /// Its planning problem.
+    pub problem: Problem,
+    /// The sessions that are fully planned.
+    pub plan: Plan,
+    /// Whether the caller plans evenings.
+    pub may_plan: bool,
+}
+
+/// The evening `id` with its plan, if the caller may see it.
+pub async fn evening(app: &App, caller: &Caller, id: i64) -> Result<EveningView, MarketError> {
+    let mut tx = app.store().begin().await?;
+    let planning = visible_planning(&mut tx, caller, caller.body()?, id).await?;
+    tx.commit().await?;
+    let problem = Problem::of(&planning);
+    let plan = problem.stored_plan(&planning);
+    Ok(EveningView { planning, problem, plan, may_plan: caller.may(Permission::PlanMarkets) })
 }
 
 /// What the planner proposes for an evening.
@@ -219,10 +288,16 @@ pub struct Proposed {
     pub outcome: Result<Outcome, PlanError>,
 }
 
-/// Runs the planner on an evening; stores nothing.
-pub async fn propose(store: &Store, evening_id: i64, time_limit: Duration) -> Result<Proposed, MarketError> {
-    let mut tx = store.begin().await?;
-    let planning = stored::planning(&mut tx, evening_id).await?;
+/// Runs the planner on an evening for those who plan evenings; stores nothing.
+pub async fn propose(
+    app: &App,
+    caller: &Caller,
+    evening_id: i64,
+    time_limit: Duration,
+) -> Result<Proposed, MarketError> {
+    caller.require(Permission::PlanMarkets)?;
+    let mut tx = app.store().begin().await?;
+    let planning = stored::planning(&mut tx, caller.body()?, evening_id).await?;
     let settings = planner_settings(&mut tx, time_limit).await?;
     tx.commit().await?;
     let problem = Problem::of(&planning);
@@ -237,18 +312,15 @@ pub async fn propose(store: &Store, evening_id: i64, time_limit: Duration) -> Re
 /// Stores a whole plan for the evening: the placements given, and every other session of the
 /// evening unplanned. Refused, storing nothing, when it breaks a hard rule.
 pub async fn apply_plan(
-    store: &Store,
+    app: &App,
+    caller: &Caller,
     evening_id: i64,
     placements: &[SessionPlacement],
-    role: Role,
-    actor: &Actor,
-    now: OffsetDateTime,
 ) -> Result<(), MarketError> {
-    if !may_plan(role) {
-        return Err(MarketError::Forbidden);
-    }
-    let mut tx = store.begin_write().await?;
-    let planning = stored::planning(&mut tx, evening_id).await?;
+    caller.require(Permission::PlanMarkets)?;
+    let body = caller.body()?;
+    let mut write = app.write(caller).await?;
+    let planning = stored::planning(write.tx(), body, evening_id).await?;
     let problem = Problem::of(&planning);
     let mut plan = Plan::default();
     for given in placements {
@@ -279,13 +351,12 @@ pub async fn apply_plan(
             });
         }
     }
-    stored::store_placements(&mut tx, evening_id, &stored_placements).await?;
+    stored::store_placements(write.tx(), body, evening_id, &stored_placements).await?;
     let details = serde_json::json!({
         "placed": plan.placements.len(),
         "unplaced": problem.sessions.len() - plan.placements.len(),
     });
-    record(&mut tx, actor, "market.plan", evening_id, details, now).await?;
-    tx.commit().await?;
+    write.commit(evening_entry("market.plan", evening_id, details)).await?;
     Ok(())
 }
 
@@ -293,19 +364,16 @@ pub async fn apply_plan(
 /// storing nothing, with the conflicts in words, when the move breaks a hard rule together with
 /// the rest of the stored plan.
 pub async fn move_session(
-    store: &Store,
+    app: &App,
+    caller: &Caller,
     evening_id: i64,
     target: &SessionPlacement,
     pinned: bool,
-    role: Role,
-    actor: &Actor,
-    now: OffsetDateTime,
 ) -> Result<(), MarketError> {
-    if !may_plan(role) {
-        return Err(MarketError::Forbidden);
-    }
-    let mut tx = store.begin_write().await?;
-    let planning = stored::planning(&mut tx, evening_id).await?;
+    caller.require(Permission::PlanMarkets)?;
+    let body = caller.body()?;
+    let mut write = app.write(caller).await?;
+    let planning = stored::planning(write.tx(), body, evening_id).await?;
     let problem = Problem::of(&planning);
     let moved = problem.placement_of(target).ok_or_else(|| {
         MarketError::NotFound(format!("session {}, its room, round, chair or clerk on this evening", target.session_id))
@@ -325,8 +393,8 @@ pub async fn move_session(
         return Err(MarketError::Conflicts(conflicts));
     }
     let placement = problem.stored(&moved);
-    stored::store_placements(&mut tx, evening_id, &[placement]).await?;
-    stored::set_pinned(&mut tx, evening_id, placement.session_id, pinned).await?;
+    stored::store_placements(write.tx(), body, evening_id, &[placement]).await?;
+    stored::set_pinned(write.tx(), body, evening_id, placement.session_id, pinned).await?;
     let room = &evening.rooms[moved.room].name;
     let details = serde_json::json!({
         "session": placement.session_id,
@@ -334,25 +402,21 @@ pub async fn move_session(
         "round": moved.first_round + 1,
         "pinned": pinned,
     });
-    record(&mut tx, actor, "session.move", evening_id, details, now).await?;
-    tx.commit().await?;
+    write.commit(evening_entry("session.move", evening_id, details)).await?;
     Ok(())
 }
 
 /// Adds an unpublished evening with rounds given as (start, end), in order and not overlapping,
 /// using every room of the municipality.
 pub async fn create_evening(
-    store: &Store,
-    date: time::Date,
+    app: &App,
+    caller: &Caller,
+    date: Date,
     title: &str,
     rounds: &[(time::Time, time::Time)],
-    role: Role,
-    actor: &Actor,
-    now: OffsetDateTime,
 ) -> Result<i64, MarketError> {
-    if !may_plan(role) {
-        return Err(MarketError::Forbidden);
-    }
+    caller.require(Permission::PlanMarkets)?;
+    let body = caller.body()?;
     if rounds.is_empty() {
         return Err(MarketError::Invalid("an evening needs at least one round".to_owned()));
     }
@@ -378,11 +442,8 @@ pub async fn create_evening(
             )));
         }
     }
-    let mut tx = store.begin_write().await?;
-    let body = wijkbeeld_store::people::body_id(&mut tx)
-        .await?
-        .ok_or_else(|| MarketError::Invalid("the database holds no municipality yet".to_owned()))?;
-    let id = match stored::create_evening(&mut tx, body, date, title, rounds).await {
+    let mut write = app.write(caller).await?;
+    let id = match stored::create_evening(write.tx(), body, date, title, rounds).await {
         Ok(id) => id,
         Err(StoreError::Conflict { .. }) => {
             return Err(MarketError::Invalid(format!("there is already a market evening on {date}")));
@@ -390,17 +451,16 @@ pub async fn create_evening(
         Err(error) => return Err(error.into()),
     };
     let details = serde_json::json!({ "date": date.to_string(), "rounds": rounds.len() });
-    record(&mut tx, actor, "market.create", id, details, now).await?;
-    tx.commit().await?;
+    write.commit(evening_entry("market.create", id, details)).await?;
     Ok(id)
 }
 
 /// The people with these names, or which names are unknown.
-async fn people_named(tx: &mut Tx, names: &[String]) -> Result<Vec<i64>, MarketError> {
+async fn people_named(tx: &mut Tx, body: Id<Body>, names: &[String]) -> Result<Vec<i64>, MarketError> {
     let mut ids = Vec::new();
     let mut unknown = Vec::new();
     for name in names {
-        match wijkbeeld_store::people::find_by_name(tx, name).await? {
+        match people::find_by_name(tx, body, name).await? {
             Some(id) => ids.push(id.get()),
             None => unknown.push(format!("'{name}'")),
         }
@@ -414,44 +474,38 @@ async fn people_named(tx: &mut Tx, names: &[String]) -> Result<Vec<i64>, MarketE
 
 /// Replaces the evening's pools of chairs and clerks, given by name.
 pub async fn set_staff(
-    store: &Store,
+    app: &App,
+    caller: &Caller,
     evening_id: i64,
     chairs: &[String],
     clerks: &[String],
-    role: Role,
-    actor: &Actor,
-    now: OffsetDateTime,
 ) -> Result<(), MarketError> {
-    if !may_plan(role) {
-        return Err(MarketError::Forbidden);
-    }
-    let mut tx = store.begin_write().await?;
-    stored::planning(&mut tx, evening_id).await?;
-    let (chair_ids, clerk_ids) = (people_named(&mut tx, chairs).await?, people_named(&mut tx, clerks).await?);
-    stored::set_staff(&mut tx, evening_id, &chair_ids, &clerk_ids).await?;
+    caller.require(Permission::PlanMarkets)?;
+    let body = caller.body()?;
+    let mut write = app.write(caller).await?;
+    stored::planning(write.tx(), body, evening_id).await?;
+    let chair_ids = people_named(write.tx(), body, chairs).await?;
+    let clerk_ids = people_named(write.tx(), body, clerks).await?;
+    stored::set_staff(write.tx(), body, evening_id, &chair_ids, &clerk_ids).await?;
     let details = serde_json::json!({ "chairs": chairs, "clerks": clerks });
-    record(&mut tx, actor, "market.staff", evening_id, details, now).await?;
-    tx.commit().await?;
+    write.commit(evening_entry("market.staff", evening_id, details)).await?;
     Ok(())
 }
 
 /// Sets the rounds (by position, from 1) in which a person cannot be there; none for the whole
 /// evening.
 pub async fn set_absences(
-    store: &Store,
+    app: &App,
+    caller: &Caller,
     evening_id: i64,
     person: &str,
     positions: &[i64],
-    role: Role,
-    actor: &Actor,
-    now: OffsetDateTime,
 ) -> Result<(), MarketError> {
-    if !may_plan(role) {
-        return Err(MarketError::Forbidden);
-    }
-    let mut tx = store.begin_write().await?;
-    let planning = stored::planning(&mut tx, evening_id).await?;
-    let person_id = people_named(&mut tx, &[person.to_owned()]).await?[0];
+    caller.require(Permission::PlanMarkets)?;
+    let body = caller.body()?;
+    let mut write = app.write(caller).await?;
+    let planning = stored::planning(write.tx(), body, evening_id).await?;
+    let person_id = people_named(write.tx(), body, &[person.to_owned()]).await?[0];
     let mut rounds = Vec::new();
     for position in positions {
         let round = planning.rounds.iter().find(|round| round.position == *position).ok_or_else(|| {
@@ -459,10 +513,9 @@ pub async fn set_absences(
         })?;
         rounds.push(round.id);
     }
-    stored::set_absences(&mut tx, evening_id, person_id, &rounds).await?;
+    stored::set_absences(write.tx(), body, evening_id, person_id, &rounds).await?;
     let details = serde_json::json!({ "person": person, "absent_in_rounds": positions });
-    record(&mut tx, actor, "market.absence", evening_id, details, now).await?;
-    tx.commit().await?;
+    write.commit(evening_entry("market.absence", evening_id, details)).await?;
     Ok(())
 }
 
@@ -477,78 +530,96 @@ pub struct Attendance {
     pub absences: Vec<(i64, i64)>,
 }
 
-/// Replaces the evening's pools of chairs and clerks and its absences in one change.
+/// An evening with who may be chosen to chair and clerk it, and who may be absent.
+#[derive(Debug, Clone)]
+pub struct AttendanceChoices {
+    /// The evening as stored.
+    pub planning: EveningPlanning,
+    /// Councillors and designated chairs in office.
+    pub chairs: Vec<PersonChoice>,
+    /// Clerks in office.
+    pub clerks: Vec<PersonChoice>,
+    /// Those in the evening's pools and its portfolio holders, by name: who may be absent.
+    pub everyone: Vec<PersonChoice>,
+}
+
+async fn attendance_in(tx: &mut Tx, caller: &Caller, evening_id: i64) -> Result<AttendanceChoices, MarketError> {
+    let body = caller.body()?;
+    let planning = stored::planning(tx, body, evening_id).await?;
+    let now = caller.now();
+    let chairs = people::with_functions(tx, body, &[Function::Chair, Function::Councillor], now).await?;
+    let clerks = people::with_functions(tx, body, &[Function::Clerk], now).await?;
+    let in_pools = |id: i64| planning.chairs.iter().chain(&planning.clerks).any(|a| a.person_id == id);
+    let mut everyone: Vec<PersonChoice> =
+        chairs.iter().chain(&clerks).filter(|person| in_pools(person.id.get())).cloned().collect();
+    everyone.extend(
+        planning
+            .portfolio_holders
+            .iter()
+            .map(|holder| PersonChoice { id: Id::new(holder.person_id), name: holder.name.clone() }),
+    );
+    everyone.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.get().cmp(&b.id.get())));
+    everyone.dedup();
+    Ok(AttendanceChoices { planning, chairs, clerks, everyone })
+}
+
+/// The evening `id` with its choices of chairs, clerks and absences (those who plan evenings).
+pub async fn attendance(app: &App, caller: &Caller, evening_id: i64) -> Result<AttendanceChoices, MarketError> {
+    caller.require(Permission::PlanMarkets)?;
+    let mut tx = app.store().begin().await?;
+    let choices = attendance_in(&mut tx, caller, evening_id).await?;
+    tx.commit().await?;
+    Ok(choices)
+}
+
+/// Replaces the evening's pools of chairs and clerks and its absences in one change. People who
+/// are no candidate for a pool, and absences of anyone else or in a round of another evening,
+/// are left out.
 pub async fn set_attendance(
-    store: &Store,
+    app: &App,
+    caller: &Caller,
     evening_id: i64,
-    attendance: &Attendance,
-    role: Role,
-    actor: &Actor,
-    now: OffsetDateTime,
+    asked: &Attendance,
 ) -> Result<(), MarketError> {
-    if !may_plan(role) {
-        return Err(MarketError::Forbidden);
-    }
-    let mut tx = store.begin_write().await?;
-    stored::planning(&mut tx, evening_id).await?;
-    stored::set_staff(&mut tx, evening_id, &attendance.chairs, &attendance.clerks).await?;
-    stored::replace_absences(&mut tx, evening_id, &attendance.absences).await?;
+    caller.require(Permission::PlanMarkets)?;
+    let body = caller.body()?;
+    let mut write = app.write(caller).await?;
+    let choices = attendance_in(write.tx(), caller, evening_id).await?;
+    let among = |people: &[PersonChoice], person: i64| people.iter().any(|candidate| candidate.id.get() == person);
+    let attendance = Attendance {
+        chairs: asked.chairs.iter().copied().filter(|person| among(&choices.chairs, *person)).collect(),
+        clerks: asked.clerks.iter().copied().filter(|person| among(&choices.clerks, *person)).collect(),
+        absences: asked
+            .absences
+            .iter()
+            .copied()
+            .filter(|(person, round)| {
+                among(&choices.everyone, *person) && choices.planning.rounds.iter().any(|known| known.id == *round)
+            })
+            .collect(),
+    };
+    stored::set_staff(write.tx(), body, evening_id, &attendance.chairs, &attendance.clerks).await?;
+    stored::replace_absences(write.tx(), body, evening_id, &attendance.absences).await?;
     let details = serde_json::json!({
         "chairs": attendance.chairs.len(),
         "clerks": attendance.clerks.len(),
         "absences": attendance.absences.len(),
     });
-    record(&mut tx, actor, "market.staff", evening_id, details, now).await?;
-    tx.commit().await?;
+    write.commit(evening_entry("market.staff", evening_id, details)).await?;
     Ok(())
 }
 
 /// Stores the planner's weights for every evening.
-pub async fn set_weights(
-    store: &Store,
-    weights: &Weights,
-    role: Role,
-    actor: &Actor,
-    now: OffsetDateTime,
-) -> Result<(), MarketError> {
-    if !may_plan(role) {
-        return Err(MarketError::Forbidden);
-    }
-    let mut tx = store.begin_write().await?;
-    let json = serde_json::to_string(weights).map_err(|error| MarketError::Weights(error.to_string()))?;
-    settings::set(&mut tx, WEIGHTS_SETTING, &json).await?;
-    let change = Change {
-        user_id: actor.user_id.map(Id::get),
-        actor: &actor.name,
-        action: "planner.weights",
-        entity: "setting",
-        entity_id: None,
-        from_state: None,
-        to_state: None,
-        details: Some(json.clone()),
-    };
-    audit::record(&mut tx, now, &change).await?;
-    tx.commit().await?;
+pub async fn set_weights(app: &App, caller: &Caller, weights: &Weights) -> Result<(), MarketError> {
+    caller.require(Permission::PlanMarkets)?;
+    let json = serde_json::to_value(weights).map_err(|error| MarketError::Weights(error.to_string()))?;
+    let mut write = app.write(caller).await?;
+    settings::set(write.tx(), WEIGHTS_SETTING, &json.to_string()).await?;
+    write.commit(Entry::new("planner.weights", "setting").details(json)).await?;
     Ok(())
 }
 
-async fn record(
-    tx: &mut Tx,
-    actor: &Actor,
-    action: &str,
-    evening_id: i64,
-    details: serde_json::Value,
-    now: OffsetDateTime,
-) -> Result<(), StoreError> {
-    let change = Change {
-        user_id: actor.user_id.map(Id::get),
-        actor: &actor.name,
-        action,
-        entity: "market_evening",
-        entity_id: Some(evening_id),
-        from_state: None,
-        to_state: None,
-        details: Some(details.to_string()),
-    };
-    audit::record(tx, now, &change).await
+/// The audit entry of a change to an evening.
+fn evening_entry(action: &'static str, evening_id: i64, details: serde_json::Value) -> Entry {
+    Entry::new(action, "market_evening").on(evening_id).details(details)
 }

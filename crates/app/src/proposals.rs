@@ -1,0 +1,597 @@
+//! Behandelvoorstellen: the list and a proposal's page as each caller may see them, import from
+//! text, create and edit, move through the lifecycle, attachments. Each change checks the
+//! caller's permission and the lifecycle's rule for its role, and writes in one audited
+//! transaction.
+
+use sha2::{Digest, Sha256};
+use wijkbeeld_domain::Id;
+use wijkbeeld_domain::access::{Permission, Role};
+use wijkbeeld_domain::behandelvoorstel::{
+    self, History, ParseError, ParseOptions, ProgrammeEntry, ProposalDocument, PublicSpeaking,
+};
+use wijkbeeld_domain::market::Room;
+use wijkbeeld_domain::people::{Body, Function, Person};
+use wijkbeeld_domain::proposal::{
+    HistoryDocument, ProgrammeInput, Proposal, ProposalInput, ProposalState, SpeakingRules, TransitionError,
+};
+pub use wijkbeeld_store::people::PersonChoice;
+use wijkbeeld_store::proposals::{self as stored, NewAttachment};
+pub use wijkbeeld_store::proposals::{AttachmentInfo, EveningChoice, ProposalDetail, ProposalFilter, ProposalSummary};
+use wijkbeeld_store::{StoreError, Tx, people};
+
+use crate::audit::Entry;
+use crate::{App, Caller, Denied, NoMunicipality};
+
+/// The largest attachment accepted.
+pub const MAX_ATTACHMENT_BYTES: usize = 20 * 1024 * 1024;
+
+/// The kinds of attachment accepted, by file extension, with their media type.
+pub const ATTACHMENT_TYPES: &[(&str, &str)] = &[
+    ("pdf", "application/pdf"),
+    ("odt", "application/vnd.oasis.opendocument.text"),
+    ("ods", "application/vnd.oasis.opendocument.spreadsheet"),
+    ("odp", "application/vnd.oasis.opendocument.presentation"),
+    ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    ("pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
+    ("png", "image/png"),
+    ("jpg", "image/jpeg"),
+    ("jpeg", "image/jpeg"),
+    ("txt", "text/plain"),
+    ("csv", "text/csv"),
+];
+
+/// Why a proposal change was refused or failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ProposalError {
+    /// The caller may not.
+    #[error(transparent)]
+    Denied(#[from] Denied),
+    /// The text cannot be read as a behandelvoorstel.
+    #[error(transparent)]
+    Parse(#[from] ParseError),
+    /// There is no municipality to add it to yet.
+    #[error(transparent)]
+    NoMunicipality(#[from] NoMunicipality),
+    /// The role may not edit a proposal in this state.
+    #[error("a proposal that is {state} cannot be edited by the role {role}")]
+    NotEditable {
+        /// The proposal's state.
+        state: ProposalState,
+        /// The role that tried.
+        role: Role,
+    },
+    /// The lifecycle refuses the move.
+    #[error(transparent)]
+    Transition(#[from] TransitionError),
+    /// Someone else changed the state first.
+    #[error("the proposal was changed in the meantime; reload it and try again")]
+    Concurrent,
+    /// Placing on the agenda needs an evening.
+    #[error("choose the market evening to place the proposal on")]
+    EveningRequired,
+    /// Another proposal has this case number.
+    #[error("another proposal has the case number {0}")]
+    CaseNumberTaken(String),
+    /// The attachment's type is not accepted.
+    #[error("'{0}' is not an accepted kind of file (PDF, ODF, Office, PNG, JPEG, text or CSV)")]
+    AttachmentType(String),
+    /// The attachment is too large.
+    #[error("the file is larger than 20 MB")]
+    AttachmentTooLarge,
+    /// The attachment is empty.
+    #[error("the file is empty")]
+    AttachmentEmpty,
+    /// No such proposal or attachment.
+    #[error("not found: {0}")]
+    NotFound(String),
+    /// The database failed.
+    #[error(transparent)]
+    Store(StoreError),
+}
+
+impl From<StoreError> for ProposalError {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::NotFound(what) => ProposalError::NotFound(what),
+            error => ProposalError::Store(error),
+        }
+    }
+}
+
+/// What an import did.
+#[derive(Debug, Clone)]
+pub struct ImportReport {
+    /// The new concept.
+    pub id: Id<Proposal>,
+    /// What the text said.
+    pub document: ProposalDocument,
+    /// What was created besides the proposal, in words (people, documents).
+    pub created: Vec<String>,
+    /// What was linked to existing records, in words.
+    pub linked: Vec<String>,
+    /// What could not be linked or read (the parser's warnings included).
+    pub warnings: Vec<String>,
+}
+
+/// The people and rooms the parser should know, from the database.
+async fn directory(tx: &mut Tx, body: Id<Body>) -> Result<(Vec<String>, Vec<String>), StoreError> {
+    let names = people::names(tx, body).await?;
+    let rooms = people::rooms(tx, body).await?.into_iter().map(|room| room.name).collect();
+    Ok((names, rooms))
+}
+
+/// Stores the text of a behandelvoorstel as a concept, linking its people, room and history
+/// documents to the records that exist (people that do not are added). Those who draft
+/// proposals.
+pub async fn import(
+    app: &App,
+    caller: &Caller,
+    bytes: &[u8],
+    year: Option<i32>,
+) -> Result<ImportReport, ProposalError> {
+    caller.require(Permission::DraftProposals)?;
+    let body = caller.body()?;
+    let text = behandelvoorstel::decode(bytes)?;
+    let mut write = app.write(caller).await?;
+    let (names, rooms) = directory(write.tx(), body).await?;
+    let options = ParseOptions { year, today: caller.today(), people: &names, rooms: &rooms };
+    let document = behandelvoorstel::parse(&text, &options)?;
+    let mut created = Vec::new();
+    let mut linked = Vec::new();
+    let mut warnings = document.warnings.clone();
+
+    let mut person = async |tx: &mut Tx, role: &str, name: &Option<String>| -> Result<Option<Id<Person>>, StoreError> {
+        let Some(name) = name.as_deref().map(str::trim).filter(|name| !name.is_empty()) else { return Ok(None) };
+        if let Some(id) = people::find_by_name(tx, body, name).await? {
+            linked.push(format!("{role} {name}"));
+            return Ok(Some(id));
+        }
+        let id = people::create(tx, body, name).await?;
+        created.push(format!("person {name} ({role})"));
+        Ok(Some(id))
+    };
+    let portfolio_holder_id = person(write.tx(), "portfolio holder", &document.portfolio_holder).await?;
+    let chair_id = person(write.tx(), "chair", &document.chair).await?;
+    let clerk_id = person(write.tx(), "clerk", &document.clerk).await?;
+    let room_id = match document.room.as_deref() {
+        Some(name) => {
+            match people::rooms(write.tx(), body).await?.into_iter().find(|room| room.name.eq_ignore_ascii_case(name)) {
+                Some(room) => {
+                    linked.push(format!("room {}", room.name));
+                    Some(room.id)
+                }
+                None => {
+                    warnings.push(format!("the room '{name}' is not known; the proposal names no room"));
+                    None
+                }
+            }
+        }
+        None => None,
+    };
+    for number in &document.history.documents {
+        let (_, new) = stored::ensure_document(write.tx(), body, number, None).await?;
+        if new {
+            created.push(format!("document {number}"));
+        } else {
+            linked.push(format!("document {number}"));
+        }
+    }
+    let input = input_from_document(&document, portfolio_holder_id, chair_id, clerk_id, room_id);
+    let id = match stored::create(write.tx(), body, &input, ProposalState::Concept, caller.now()).await {
+        Ok(id) => id,
+        Err(StoreError::Conflict { .. }) => {
+            return Err(ProposalError::CaseNumberTaken(input.case_number.unwrap_or_default()));
+        }
+        Err(error) => return Err(error.into()),
+    };
+    let details = serde_json::json!({ "created": created, "linked": linked, "warnings": warnings });
+    let entry = Entry::new("proposal.import", "proposal").on(id.get()).to_state(ProposalState::Concept.code());
+    write.commit(entry.details(details)).await?;
+    Ok(ImportReport { id, document, created, linked, warnings })
+}
+
+/// What a parsed document stores, with its names already linked.
+fn input_from_document(
+    document: &ProposalDocument,
+    portfolio_holder_id: Option<Id<Person>>,
+    chair_id: Option<Id<Person>>,
+    clerk_id: Option<Id<Person>>,
+    room_id: Option<Id<wijkbeeld_domain::market::Room>>,
+) -> ProposalInput {
+    ProposalInput {
+        subject: document.subject.clone().unwrap_or_else(|| "(onderwerp onbekend)".to_owned()),
+        case_number: document.case_number.clone(),
+        portfolio_holder_id,
+        history: document.history.text.clone(),
+        history_documents: document
+            .history
+            .documents
+            .iter()
+            .map(|number| HistoryDocument { number: number.clone(), title: None })
+            .collect(),
+        purpose: document.purpose,
+        domains: document.domains.clone(),
+        duration_minutes: document.duration_minutes,
+        market_date: document.market_date,
+        chair_id,
+        clerk_id,
+        room_id,
+        expected_attendance: wijkbeeld_domain::proposal::DEFAULT_EXPECTED_ATTENDANCE,
+        needs_livestream: false,
+        speaking: SpeakingRules {
+            allowed: document.public_speaking.allowed,
+            minutes_per_speaker: document.public_speaking.minutes_per_speaker,
+            max_speakers: None,
+            deadline: None,
+            note: document.public_speaking.note.clone(),
+        },
+        programme: document
+            .programme
+            .iter()
+            .map(|entry| ProgrammeInput { text: entry.text.clone(), questions: entry.questions.clone() })
+            .collect(),
+    }
+}
+
+/// A stored proposal as a document, to render it in the layout of the behandelvoorstel.
+pub fn document_of(detail: &ProposalDetail) -> ProposalDocument {
+    let proposal = &detail.proposal;
+    ProposalDocument {
+        subject: Some(proposal.subject.clone()),
+        case_number: proposal.case_number.clone(),
+        portfolio_holder: detail.portfolio_holder.clone(),
+        history: History {
+            text: proposal.history.clone(),
+            documents: detail.history_documents.iter().map(|document| document.number.clone()).collect(),
+        },
+        market_date: detail.placement.as_ref().map(|placement| placement.date).or(proposal.market_date),
+        chair: detail.chair.clone(),
+        clerk: detail.clerk.clone(),
+        room: detail.placement.as_ref().and_then(|placement| placement.room.clone()).or_else(|| detail.room.clone()),
+        domains: proposal.domains.clone(),
+        duration_minutes: proposal.duration_minutes,
+        purpose: proposal.purpose,
+        programme: detail
+            .programme
+            .iter()
+            .map(|item| ProgrammeEntry {
+                number: item.position,
+                text: item.text.clone(),
+                questions: item.questions.iter().map(|question| question.text.clone()).collect(),
+            })
+            .collect(),
+        public_speaking: PublicSpeaking {
+            allowed: proposal.speaking.allowed,
+            minutes_per_speaker: proposal.speaking.minutes_per_speaker,
+            note: proposal.speaking.note.clone(),
+        },
+        warnings: Vec::new(),
+    }
+}
+
+/// Whether the caller may see a proposal in `state` (on a published evening or not): the
+/// lifecycle's rule for the caller's role; the system sees everything.
+fn sees(caller: &Caller, state: ProposalState, on_published_evening: bool) -> bool {
+    match caller.who() {
+        crate::Who::System(_) => true,
+        _ => state.visible_to(caller.role(), on_published_evening),
+    }
+}
+
+/// Whether the caller may edit a proposal in `state`.
+fn edits(caller: &Caller, state: ProposalState) -> bool {
+    caller.may(Permission::EditProposals) && caller.role().is_some_and(|role| state.editable_by(role))
+}
+
+/// The proposal `id` of the caller's municipality, if the caller may see it. A proposal the
+/// caller may not see is not found (not refused): a concept's existence is private too.
+pub async fn visible(app: &App, caller: &Caller, id: Id<Proposal>) -> Result<ProposalDetail, ProposalError> {
+    let mut tx = app.store().begin().await?;
+    let detail = visible_in(&mut tx, caller, id).await?;
+    tx.commit().await?;
+    Ok(detail)
+}
+
+async fn visible_in(tx: &mut Tx, caller: &Caller, id: Id<Proposal>) -> Result<ProposalDetail, ProposalError> {
+    let detail = stored::detail(tx, caller.body()?, id).await?;
+    let published = detail.placement.as_ref().is_some_and(|placement| placement.published);
+    if sees(caller, detail.proposal.state, published) {
+        Ok(detail)
+    } else {
+        Err(ProposalError::NotFound(format!("proposal {id}")))
+    }
+}
+
+/// The proposals list as the caller may see it, with the portfolio holders to filter on.
+#[derive(Debug, Clone)]
+pub struct Listing {
+    /// The proposals that match and the caller may see.
+    pub proposals: Vec<ProposalSummary>,
+    /// The aldermen and the mayor in office.
+    pub portfolio_holders: Vec<PersonChoice>,
+    /// The states the caller may see proposals in.
+    pub states: Vec<ProposalState>,
+    /// Whether the caller may create a proposal.
+    pub may_create: bool,
+}
+
+/// The proposals that match `filter`, of those the caller may see. Before there is a
+/// municipality, there are none.
+pub async fn list(app: &App, caller: &Caller, filter: &ProposalFilter) -> Result<Listing, ProposalError> {
+    let (proposals, portfolio_holders) = match caller.body() {
+        Ok(body) => {
+            let mut tx = app.store().begin().await?;
+            let holders =
+                people::with_functions(&mut tx, body, &[Function::Alderman, Function::Mayor], caller.now()).await?;
+            let summaries = stored::list(&mut tx, body, filter).await?;
+            tx.commit().await?;
+            let visible =
+                summaries.into_iter().filter(|summary| sees(caller, summary.state, summary.published)).collect();
+            (visible, holders)
+        }
+        Err(NoMunicipality) => (Vec::new(), Vec::new()),
+    };
+    Ok(Listing {
+        proposals,
+        portfolio_holders,
+        states: ProposalState::ALL.iter().copied().filter(|state| sees(caller, *state, true)).collect(),
+        may_create: caller.may(Permission::DraftProposals),
+    })
+}
+
+/// A proposal's page as the caller sees it: the proposal, and what the caller may do with it.
+#[derive(Debug, Clone)]
+pub struct ProposalPage {
+    /// The proposal.
+    pub detail: ProposalDetail,
+    /// Whether the caller sees what is internal (the proposal's own request, its state).
+    pub sees_internal: bool,
+    /// Whether the caller may edit it now (and add or remove attachments).
+    pub may_edit: bool,
+    /// The lifecycle moves the caller may make, in the lifecycle's order.
+    pub moves: Vec<ProposalState>,
+    /// The coming evenings it may be placed on, when placing it is one of the moves.
+    pub evenings: Vec<EveningChoice>,
+}
+
+/// The proposal `id`'s page, if the caller may see it.
+pub async fn page(app: &App, caller: &Caller, id: Id<Proposal>) -> Result<ProposalPage, ProposalError> {
+    let mut tx = app.store().begin().await?;
+    let detail = visible_in(&mut tx, caller, id).await?;
+    let state = detail.proposal.state;
+    let moves: Vec<ProposalState> = match caller.role() {
+        Some(role) if caller.may(Permission::EditProposals) => {
+            state.next_states().filter(|to| state.transition(*to, role).is_ok()).collect()
+        }
+        _ => Vec::new(),
+    };
+    let evenings = if moves.contains(&ProposalState::Scheduled) {
+        stored::evenings_from(&mut tx, caller.body()?, caller.today()).await?
+    } else {
+        Vec::new()
+    };
+    tx.commit().await?;
+    Ok(ProposalPage {
+        sees_internal: caller.may(Permission::SeeInternal),
+        may_edit: edits(caller, state),
+        moves,
+        evenings,
+        detail,
+    })
+}
+
+/// The people and rooms a proposal's form offers.
+#[derive(Debug, Clone, Default)]
+pub struct FormChoices {
+    /// The aldermen and the mayor in office.
+    pub portfolio_holders: Vec<PersonChoice>,
+    /// Those who may chair.
+    pub chairs: Vec<PersonChoice>,
+    /// The clerks.
+    pub clerks: Vec<PersonChoice>,
+    /// Every room.
+    pub rooms: Vec<Room>,
+}
+
+async fn form_choices_in(tx: &mut Tx, caller: &Caller) -> Result<FormChoices, ProposalError> {
+    let body = caller.body()?;
+    let now = caller.now();
+    Ok(FormChoices {
+        portfolio_holders: people::with_functions(tx, body, &[Function::Alderman, Function::Mayor], now).await?,
+        chairs: people::with_functions(tx, body, &[Function::Chair], now).await?,
+        clerks: people::with_functions(tx, body, &[Function::Clerk], now).await?,
+        rooms: people::rooms(tx, body).await?,
+    })
+}
+
+/// What the form for a new proposal offers, to those who draft proposals.
+pub async fn new_form(app: &App, caller: &Caller) -> Result<FormChoices, ProposalError> {
+    caller.require(Permission::DraftProposals)?;
+    let mut tx = app.store().begin().await?;
+    let choices = form_choices_in(&mut tx, caller).await?;
+    tx.commit().await?;
+    Ok(choices)
+}
+
+/// The proposal `id` with what its edit form offers, if the caller may edit it now.
+pub async fn edit_form(
+    app: &App,
+    caller: &Caller,
+    id: Id<Proposal>,
+) -> Result<(ProposalDetail, FormChoices), ProposalError> {
+    let mut tx = app.store().begin().await?;
+    let detail = visible_in(&mut tx, caller, id).await?;
+    let state = detail.proposal.state;
+    if !edits(caller, state) {
+        let role = caller.deciding_role()?;
+        return Err(ProposalError::NotEditable { state, role });
+    }
+    let choices = form_choices_in(&mut tx, caller).await?;
+    tx.commit().await?;
+    Ok((detail, choices))
+}
+
+/// Creates a concept from a form (those who draft proposals).
+pub async fn create(app: &App, caller: &Caller, input: &ProposalInput) -> Result<Id<Proposal>, ProposalError> {
+    caller.require(Permission::DraftProposals)?;
+    let body = caller.body()?;
+    let mut write = app.write(caller).await?;
+    let id = match stored::create(write.tx(), body, input, ProposalState::Concept, caller.now()).await {
+        Ok(id) => id,
+        Err(StoreError::Conflict { .. }) => {
+            return Err(ProposalError::CaseNumberTaken(input.case_number.clone().unwrap_or_default()));
+        }
+        Err(error) => return Err(error.into()),
+    };
+    let entry = Entry::new("proposal.create", "proposal").on(id.get()).to_state(ProposalState::Concept.code());
+    write.commit(entry.details(summary(input))).await?;
+    Ok(id)
+}
+
+/// Opens the write of a change to proposal `id`, which the caller's role must be allowed to
+/// edit in its present state; with the caller's body.
+async fn edit<'c>(
+    app: &App,
+    caller: &'c Caller,
+    id: Id<Proposal>,
+) -> Result<(crate::audit::Write<'c>, Id<Body>), ProposalError> {
+    caller.require(Permission::EditProposals)?;
+    let role = caller.deciding_role()?;
+    let body = caller.body()?;
+    let mut write = app.write(caller).await?;
+    let state = visible_in(write.tx(), caller, id).await?.proposal.state;
+    if !state.editable_by(role) {
+        return Err(ProposalError::NotEditable { state, role });
+    }
+    Ok((write, body))
+}
+
+/// Replaces a proposal's content, if the caller's role may edit it in its state.
+pub async fn update(app: &App, caller: &Caller, id: Id<Proposal>, input: &ProposalInput) -> Result<(), ProposalError> {
+    let (mut write, body) = edit(app, caller, id).await?;
+    match stored::update(write.tx(), body, id, input, caller.now()).await {
+        Ok(()) => {}
+        Err(StoreError::Conflict { .. }) => {
+            return Err(ProposalError::CaseNumberTaken(input.case_number.clone().unwrap_or_default()));
+        }
+        Err(error) => return Err(error.into()),
+    }
+    write.commit(Entry::new("proposal.edit", "proposal").on(id.get()).details(summary(input))).await?;
+    Ok(())
+}
+
+fn summary(input: &ProposalInput) -> serde_json::Value {
+    serde_json::json!({
+        "subject": input.subject,
+        "case_number": input.case_number,
+        "programme_items": input.programme.len(),
+        "history_documents": input.history_documents.len(),
+    })
+}
+
+/// Moves a proposal through its lifecycle, if the caller's role may make the move. Placing it on
+/// the agenda needs an evening, and creates its session there; taking it off removes that
+/// session.
+pub async fn transition(
+    app: &App,
+    caller: &Caller,
+    id: Id<Proposal>,
+    to: ProposalState,
+    evening: Option<i64>,
+) -> Result<(), ProposalError> {
+    caller.require(Permission::EditProposals)?;
+    let role = caller.deciding_role()?;
+    let body = caller.body()?;
+    let mut write = app.write(caller).await?;
+    let from = visible_in(write.tx(), caller, id).await?.proposal.state;
+    from.transition(to, role)?;
+    let mut details = None;
+    match (from, to) {
+        (ProposalState::Submitted, ProposalState::Scheduled) => {
+            let evening = evening.ok_or(ProposalError::EveningRequired)?;
+            let choice = stored::evenings_from(write.tx(), body, caller.today())
+                .await?
+                .into_iter()
+                .find(|choice| choice.id == evening)
+                .ok_or(ProposalError::EveningRequired)?;
+            stored::place_on_evening(write.tx(), body, id, evening).await?;
+            details = Some(serde_json::json!({ "evening": choice.date.to_string() }));
+        }
+        (ProposalState::Scheduled, ProposalState::Submitted) => {
+            let removed = stored::remove_from_evenings(write.tx(), body, id).await?;
+            details = Some(serde_json::json!({ "sessions_removed": removed }));
+        }
+        _ => {}
+    }
+    if !stored::set_state(write.tx(), body, id, from, to, caller.now()).await? {
+        return Err(ProposalError::Concurrent);
+    }
+    let mut entry = Entry::new("proposal.state", "proposal").on(id.get()).from_state(from.code()).to_state(to.code());
+    if let Some(details) = details {
+        entry = entry.details(details);
+    }
+    write.commit(entry).await?;
+    Ok(())
+}
+
+/// The media type of an accepted file name, by its extension.
+pub fn attachment_type(file_name: &str) -> Option<&'static str> {
+    let extension = file_name.rsplit_once('.')?.1.to_ascii_lowercase();
+    ATTACHMENT_TYPES.iter().find(|(known, _)| *known == extension).map(|(_, media_type)| *media_type)
+}
+
+/// Adds an attachment to a proposal the caller may edit.
+pub async fn add_attachment(
+    app: &App,
+    caller: &Caller,
+    id: Id<Proposal>,
+    file_name: &str,
+    content: &[u8],
+) -> Result<i64, ProposalError> {
+    caller.require(Permission::EditProposals)?;
+    let file_name = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name).trim();
+    let media_type = attachment_type(file_name).ok_or_else(|| ProposalError::AttachmentType(file_name.to_owned()))?;
+    if content.is_empty() {
+        return Err(ProposalError::AttachmentEmpty);
+    }
+    if content.len() > MAX_ATTACHMENT_BYTES {
+        return Err(ProposalError::AttachmentTooLarge);
+    }
+    let sha256: String = Sha256::digest(content).iter().map(|byte| format!("{byte:02x}")).collect();
+    let (mut write, body) = edit(app, caller, id).await?;
+    let attachment =
+        NewAttachment { file_name, media_type, content, sha256: &sha256, uploaded_by: caller.user_id().map(Id::get) };
+    let attachment_id = stored::add_attachment(write.tx(), body, id, &attachment, caller.now()).await?;
+    let details = serde_json::json!({ "file": file_name, "bytes": content.len(), "sha256": sha256 });
+    write.commit(Entry::new("proposal.attachment.add", "proposal").on(id.get()).details(details)).await?;
+    Ok(attachment_id)
+}
+
+/// An attachment of a proposal the caller may see: what it is, and its bytes.
+pub async fn attachment(
+    app: &App,
+    caller: &Caller,
+    id: Id<Proposal>,
+    attachment: i64,
+) -> Result<(AttachmentInfo, Vec<u8>), ProposalError> {
+    let mut tx = app.store().begin().await?;
+    visible_in(&mut tx, caller, id).await?;
+    let found = stored::attachment(&mut tx, caller.body()?, id, attachment).await?;
+    tx.commit().await?;
+    Ok(found)
+}
+
+/// Removes an attachment from a proposal the caller may edit.
+pub async fn remove_attachment(
+    app: &App,
+    caller: &Caller,
+    id: Id<Proposal>,
+    attachment: i64,
+) -> Result<(), ProposalError> {
+    let (mut write, body) = edit(app, caller, id).await?;
+    let removed = stored::remove_attachment(write.tx(), body, id, attachment).await?;
+    let details = serde_json::json!({ "file": removed.file_name, "sha256": removed.sha256 });
+    write.commit(Entry::new("proposal.attachment.remove", "proposal").on(id.get()).details(details)).await?;
+    Ok(())
+}

@@ -1,0 +1,199 @@
+//! The use cases through their real interface (an `App` over a fresh database, a `Caller`), on
+//! SQLite and on PostgreSQL: each checks its caller's permission, writes its change with one audit
+//! entry or not at all, and acts for its caller's municipality only.
+
+#![allow(clippy::unwrap_used)] // a failing unwrap is a failing test
+
+use std::collections::HashMap;
+
+use time::macros::{date, datetime, time};
+use wijkbeeld_app::market::{self, MarketError};
+use wijkbeeld_app::monitor::{self, MonitorError};
+use wijkbeeld_app::proposals::{self, ProposalFilter};
+use wijkbeeld_app::{Account, App, BodyChoice, Caller, Clock, Store, Who, audit, setup};
+use wijkbeeld_domain::Id;
+use wijkbeeld_domain::access::{AuditEntry, Role};
+use wijkbeeld_domain::area::AreaCode;
+use wijkbeeld_domain::demo::{self, HENGELO_AREAS_CSV};
+use wijkbeeld_domain::proposal::ProposalInput;
+use wijkbeeld_store::testing::TestDatabase;
+use wijkbeeld_store::{backend_test, people};
+
+const NOW: time::OffsetDateTime = datetime!(2026-11-28 09:00 UTC);
+
+/// A database with the demo (Hengelo) loaded through the application, as `wijkbeeld demo` does.
+async fn with_demo(database: &TestDatabase) -> Store {
+    let store = database.open().await;
+    let app = App::new(store.clone(), Clock::Fixed(NOW));
+    let data = demo::generate(NOW.date(), HENGELO_AREAS_CSV).unwrap();
+    setup::store_demo(&app, &app.system("demo").await.unwrap(), &data, &HashMap::new()).await.unwrap();
+    store
+}
+
+fn account(role: Role) -> Who {
+    Who::Account(Account {
+        user_id: None,
+        display_name: format!("Test {}", role.code()),
+        email: Some(format!("{}@test.example", role.code())),
+        role,
+        partner_id: None,
+    })
+}
+
+/// The newest entries of the audit log, newest first.
+async fn audit_log(app: &App) -> Vec<AuditEntry> {
+    let caller = app.system("test").await.unwrap();
+    audit::page(app, &caller, &audit::AuditFilter::default(), 1, 100).await.unwrap().entries
+}
+
+backend_test! {
+    async fn loading_the_demo_again_changes_nothing_and_logs_once(database) {
+        let store = with_demo(database).await;
+        let app = App::new(store.clone(), Clock::Fixed(NOW));
+        let data = demo::generate(NOW.date(), HENGELO_AREAS_CSV).unwrap();
+        let again = setup::store_demo(&app, &app.system("demo").await.unwrap(), &data, &HashMap::new()).await.unwrap();
+        assert_eq!(again.total(), 0);
+        let log = audit_log(&app).await;
+        assert_eq!(log.iter().map(|entry| (entry.action.as_str(), entry.actor.as_str())).collect::<Vec<_>>(), [("demo.load", "demo")]);
+    }
+}
+
+backend_test! {
+    async fn a_change_is_written_with_its_audit_entry_by_its_caller_or_not_at_all(database) {
+        let app = App::new(with_demo(database).await, Clock::Fixed(NOW));
+        let before = audit_log(&app).await.len();
+        let rounds = [(time!(19:30), time!(21:00))];
+
+        // Refused by the domain's table: a councillor does not plan evenings; nothing is written.
+        let councillor = app.caller(account(Role::Councillor)).await.unwrap();
+        let refused = market::create_evening(&app, &councillor, date!(2027 - 05 - 11), "Politieke Markt", &rounds).await;
+        assert!(matches!(refused, Err(MarketError::Denied(_))), "{refused:?}");
+        assert_eq!(audit_log(&app).await.len(), before);
+
+        // The griffie may; the change and its entry, with the caller's name and moment.
+        let griffie = app.caller(account(Role::Griffie)).await.unwrap();
+        let id = market::create_evening(&app, &griffie, date!(2027 - 05 - 11), "Politieke Markt", &rounds).await.unwrap();
+        let log = audit_log(&app).await;
+        assert_eq!(log.len(), before + 1);
+        assert_eq!((log[0].action.as_str(), log[0].actor.as_str(), log[0].entity_id), ("market.create", "griffie@test.example", Some(id)));
+        assert_eq!(log[0].at, NOW);
+
+        // Refused by the input after the transaction began: rolled back, no entry.
+        let twice = market::create_evening(&app, &griffie, date!(2027 - 05 - 11), "Politieke Markt", &rounds).await;
+        assert!(matches!(twice, Err(MarketError::Invalid(_))), "{twice:?}");
+        assert_eq!(audit_log(&app).await.len(), before + 1);
+
+        // The command line is the system: it may, and is named as itself, not as an admin.
+        let cli = app.system("cli").await.unwrap();
+        market::create_evening(&app, &cli, date!(2027 - 05 - 18), "Politieke Markt", &rounds).await.unwrap();
+        assert_eq!(audit_log(&app).await[0].actor, "cli");
+    }
+}
+
+backend_test! {
+    async fn each_use_case_checks_its_own_rule(database) {
+        let app = App::new(with_demo(database).await, Clock::Fixed(NOW));
+        let partner = app.caller(account(Role::Partner)).await.unwrap();
+        let public = app.caller(Who::Public).await.unwrap();
+        let import = monitor::import_measurements(&app, &partner, "area_code,indicator,period,value\n", "x.csv", None).await;
+        assert!(matches!(import, Err(MonitorError::Denied(_))), "{import:?}");
+        assert!(matches!(monitor::indicators(&app, &public).await, Err(MonitorError::Denied(_))));
+        assert!(audit::page(&app, &partner, &audit::AuditFilter::default(), 1, 10).await.is_err());
+        let weights = market::weights(&app, &app.caller(account(Role::College)).await.unwrap()).await;
+        assert!(matches!(weights, Err(MarketError::Denied(_))), "{weights:?}");
+        // The public sees only published evenings; staff also the unpublished ones.
+        let seen_by_public = market::evenings(&app, &public).await.unwrap();
+        let seen_by_staff = market::evenings(&app, &app.caller(account(Role::Councillor)).await.unwrap()).await.unwrap();
+        assert!(seen_by_public.iter().all(|evening| evening.published));
+        assert!(seen_by_staff.len() >= seen_by_public.len());
+        // A lifecycle move is a role's decision, which the system does not make.
+        let system = app.system("cli").await.unwrap();
+        let listing = proposals::list(&app, &system, &ProposalFilter::default()).await.unwrap();
+        let moved = proposals::transition(&app, &system, listing.proposals[0].id, listing.proposals[0].state, None).await;
+        assert!(matches!(moved, Err(proposals::ProposalError::Denied(_))), "{moved:?}");
+    }
+}
+
+fn input(subject: &str) -> ProposalInput {
+    ProposalInput {
+        subject: subject.to_owned(),
+        case_number: Some("9000001".to_owned()),
+        portfolio_holder_id: None,
+        history: String::new(),
+        history_documents: Vec::new(),
+        purpose: None,
+        domains: Vec::new(),
+        duration_minutes: Some(60),
+        market_date: None,
+        chair_id: None,
+        clerk_id: None,
+        room_id: None,
+        expected_attendance: 20,
+        needs_livestream: false,
+        speaking: wijkbeeld_domain::proposal::SpeakingRules {
+            allowed: None,
+            minutes_per_speaker: None,
+            max_speakers: None,
+            deadline: None,
+            note: None,
+        },
+        programme: Vec::new(),
+    }
+}
+
+backend_test! {
+    async fn two_municipalities_in_one_database_see_only_their_own(database) {
+        let store = with_demo(database).await;
+        let borne_code: AreaCode = "GM0147".parse().unwrap();
+        {
+            let mut tx = store.begin_write().await.unwrap();
+            people::create_body(&mut tx, "Gemeente Borne", &borne_code, None).await.unwrap();
+            tx.commit().await.unwrap();
+        }
+        // With two bodies, a deployment must name its own.
+        let unnamed = App::new(store.clone(), Clock::Fixed(NOW));
+        let error = unnamed.system("cli").await.unwrap_err();
+        assert!(error.to_string().contains("2 municipalities"), "{error}");
+
+        let hengelo = App::for_body(store.clone(), Clock::Fixed(NOW), BodyChoice::Code("GM0164".parse().unwrap()));
+        let borne = App::for_body(store.clone(), Clock::Fixed(NOW), BodyChoice::Code(borne_code));
+        let in_borne = borne.system("cli").await.unwrap();
+        let in_hengelo = hengelo.system("cli").await.unwrap();
+        assert_ne!(in_borne.body().unwrap(), in_hengelo.body().unwrap());
+
+        // Borne gets areas, an evening and a proposal through the same use cases.
+        let division = "code,name,level,parent_code\nGM0147,Borne,gemeente,\nWK014701,Borne-Centrum,wijk,GM0147\n";
+        assert_eq!(monitor::import_areas(&borne, &in_borne, division).await.unwrap(), (2, 0));
+        let rounds = [(time!(19:30), time!(21:00))];
+        let evening = market::create_evening(&borne, &in_borne, date!(2027 - 02 - 02), "Politieke Markt Borne", &rounds)
+            .await
+            .unwrap();
+        let proposal = proposals::create(&borne, &in_borne, &input("Wijkgericht werken in Borne")).await.unwrap();
+        // The same case number is Hengelo's own to use.
+        proposals::create(&hengelo, &in_hengelo, &input("Wijkgericht werken in Hengelo")).await.unwrap();
+
+        let areas_of = |frame: &monitor::Frame| -> Vec<String> { frame.areas().iter().map(|area| area.code.to_string()).collect() };
+        let borne_areas = areas_of(&monitor::catalogue(&borne, &in_borne).await.unwrap());
+        let hengelo_areas = areas_of(&monitor::catalogue(&hengelo, &in_hengelo).await.unwrap());
+        assert_eq!(borne_areas, ["GM0147", "WK014701"]);
+        assert!(hengelo_areas.len() > 70 && !hengelo_areas.iter().any(|code| code.starts_with("GM0147") || code.starts_with("WK0147")));
+
+        let borne_evenings: Vec<i64> = market::evenings(&borne, &in_borne).await.unwrap().iter().map(|evening| evening.id).collect();
+        let hengelo_evenings: Vec<i64> = market::evenings(&hengelo, &in_hengelo).await.unwrap().iter().map(|evening| evening.id).collect();
+        assert_eq!(borne_evenings, [evening]);
+        assert!(!hengelo_evenings.contains(&evening) && hengelo_evenings.len() == 3);
+
+        let subjects = |listing: proposals::Listing| -> Vec<String> { listing.proposals.into_iter().map(|summary| summary.subject).collect() };
+        let borne_subjects = subjects(proposals::list(&borne, &in_borne, &ProposalFilter::default()).await.unwrap());
+        let hengelo_subjects = subjects(proposals::list(&hengelo, &in_hengelo, &ProposalFilter::default()).await.unwrap());
+        assert_eq!(borne_subjects, ["Wijkgericht werken in Borne"]);
+        assert!(hengelo_subjects.contains(&"Wijkgericht werken in Hengelo".to_owned()));
+        assert!(!hengelo_subjects.contains(&"Wijkgericht werken in Borne".to_owned()));
+
+        // One body's record through the other is not found, for every caller.
+        assert!(matches!(proposals::visible(&hengelo, &in_hengelo, proposal).await, Err(proposals::ProposalError::NotFound(_))));
+        assert!(matches!(market::evening(&hengelo, &in_hengelo, evening).await, Err(MarketError::NotFound(_))));
+        let elsewhere = Caller::new(Who::System("cli"), in_hengelo.body_record().cloned(), NOW);
+        assert!(proposals::visible(&borne, &elsewhere, Id::new(proposal.get())).await.is_err(), "the caller's body decides");
+    }
+}

@@ -1,0 +1,255 @@
+//! The neighbourhood monitor's pages: the city overview (`/monitor`), an area's profile and its
+//! report (`/monitor/gebied/{code}`), one indicator across the areas
+//! (`/monitor/indicator/{code}`), the method (`/monitor/methode`), the tables as CSV, XLSX and
+//! GeoJSON, and for those who keep the monitor the import, the indicators, their targets and the
+//! CBS column mappings. One module per feature; what they share (the query, numbers in words,
+//! the map) is here.
+//!
+//! Charts are SVG rendered here ([`crate::charts`]) with the same figures in a table beside
+//! them, so the pages need no JavaScript, print well and read aloud.
+
+mod import;
+mod indicator;
+mod indicators;
+mod overview;
+mod profile;
+pub(crate) mod settings;
+
+use std::collections::HashMap;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use serde::Deserialize;
+use wijkbeeld_domain::Id;
+use wijkbeeld_domain::analysis::{Band, Point, TargetStatus};
+use wijkbeeld_domain::area::AreaLevel;
+use wijkbeeld_domain::boundaries::{Geometry, Ring};
+use wijkbeeld_domain::monitor::{Area, Indicator, Unit};
+use wijkbeeld_domain::period::Period;
+
+pub(crate) use import::{import, import_form};
+pub(crate) use indicator::{indicator, indicator_export};
+pub(crate) use indicators::{create_indicator, edit_indicator_form, indicators, new_indicator_form, update_indicator};
+pub(crate) use overview::{overview, overview_export};
+pub(crate) use profile::{profile, profile_export, report, report_pdf};
+
+use crate::AppError;
+use crate::charts::{self, Choropleth, MapArea, Tile, TileGrid, Tone};
+use crate::error::AppResult;
+use crate::forms::Choice;
+use crate::i18n::{Texts, vocabulary_id};
+use crate::layout::Layout;
+
+/// The query every dashboard page understands.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct MonitorQuery {
+    /// The period, e.g. 2024 or 2024-Q2.
+    periode: Option<String>,
+    /// wijk or buurt.
+    niveau: Option<String>,
+    /// A column to sort the overview by: `naam`, `index` or an indicator's code.
+    sorteer: Option<String>,
+    /// `op` (ascending) or `af` (descending).
+    richting: Option<String>,
+}
+
+impl MonitorQuery {
+    fn period(&self) -> AppResult<Option<Period>> {
+        match self.periode.as_deref().map(str::trim).filter(|text| !text.is_empty()) {
+            None => Ok(None),
+            Some(text) => text.parse().map(Some).map_err(|_| AppError::NotFound),
+        }
+    }
+
+    fn level(&self) -> AppResult<AreaLevel> {
+        match self.niveau.as_deref().map(str::trim).filter(|text| !text.is_empty()) {
+            None => Ok(AreaLevel::District),
+            Some(text) => match text.parse() {
+                Ok(level @ (AreaLevel::District | AreaLevel::Neighbourhood)) => Ok(level),
+                _ => Err(AppError::NotFound),
+            },
+        }
+    }
+}
+
+// --- Formatting -------------------------------------------------------------------------------
+
+/// A value in its unit: "78,4%", "6,3", "48,1".
+fn value_text(texts: &Texts, indicator: &Indicator, value: f64) -> String {
+    let number = texts.decimal(value, usize::from(indicator.decimals));
+    if indicator.unit == Unit::Percentage { format!("{number}%") } else { number }
+}
+
+/// A signed difference: "+1,2", "−0,8".
+fn signed(texts: &Texts, value: f64, decimals: usize) -> String {
+    let number = texts.decimal(value.abs(), decimals);
+    if value > 0.0 {
+        format!("+{number}")
+    } else if value < 0.0 && number.chars().any(|digit| digit.is_ascii_digit() && digit != '0') {
+        format!("−{number}")
+    } else {
+        number
+    }
+}
+
+fn score_text(texts: &Texts, score: f64) -> String {
+    texts.decimal(score, 0)
+}
+
+fn band_tone(band: Band) -> Tone {
+    match band {
+        Band::AboveAverage => Tone::AboveAverage,
+        Band::Average => Tone::Average,
+        Band::BelowAverage => Tone::BelowAverage,
+        Band::FarBelowAverage => Tone::FarBelowAverage,
+    }
+}
+
+fn status_tone(status: TargetStatus) -> Tone {
+    match status {
+        TargetStatus::Achieved => Tone::Achieved,
+        TargetStatus::OnTrack => Tone::OnTrack,
+        TargetStatus::Behind => Tone::Behind,
+        TargetStatus::Unknown => Tone::Unknown,
+    }
+}
+
+/// A shape beside a band, so that the band does not rest on colour alone.
+fn band_marker(band: Band) -> &'static str {
+    match band {
+        Band::AboveAverage => "▲",
+        Band::Average => "●",
+        Band::BelowAverage => "▼",
+        Band::FarBelowAverage => "▼▼",
+    }
+}
+
+/// A score with its band, as a table cell or badge shows it.
+pub(crate) struct Scored {
+    text: String,
+    class: &'static str,
+    marker: &'static str,
+    band: String,
+}
+
+impl Scored {
+    fn of(texts: &Texts, score: Option<f64>) -> Option<Scored> {
+        let score = score?;
+        let band = Band::of(score);
+        Some(Scored {
+            text: score_text(texts, score),
+            class: band_tone(band).class(),
+            marker: band_marker(band),
+            band: texts.t(&vocabulary_id("band", band.code())),
+        })
+    }
+}
+
+fn legend_of_bands(texts: &Texts) -> Vec<(Tone, String)> {
+    Band::ALL.iter().map(|band| (band_tone(*band), texts.t(&vocabulary_id("band", band.code())))).collect()
+}
+
+fn period_choices(periods: &[Period]) -> Vec<Choice> {
+    periods.iter().rev().map(|period| Choice { value: period.to_string(), label: period.to_string() }).collect()
+}
+
+fn level_choices(texts: &Texts) -> Vec<Choice> {
+    [AreaLevel::District, AreaLevel::Neighbourhood]
+        .iter()
+        .map(|level| Choice {
+            value: level.code().to_owned(),
+            label: texts.t(&vocabulary_id("level-plural", level.code())),
+        })
+        .collect()
+}
+
+fn points_of(series: &[Point]) -> Vec<(f64, f64)> {
+    series.iter().map(|point| (point.period.as_fractional_year(), point.value)).collect()
+}
+
+fn year_label(value: f64) -> String {
+    format!("{}", value.round() as i64)
+}
+
+/// Orders numbers, with areas lacking one last whichever way the column is sorted.
+fn compare_missing_last(left: Option<f64>, right: Option<f64>, descending: bool) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    match (left, right) {
+        (Some(left), Some(right)) => {
+            let ordering = left.total_cmp(&right);
+            if descending { ordering.reverse() } else { ordering }
+        }
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+/// An area on a map.
+struct Region {
+    area: Area,
+    value_label: String,
+    tone: Tone,
+    href: String,
+}
+
+/// A map of `regions`: drawn from their boundaries when every region has one, else as tiles.
+fn area_map(
+    id: &str,
+    title: &str,
+    geometries: &HashMap<Id<Area>, String>,
+    regions: Vec<Region>,
+    legend: Vec<(Tone, String)>,
+) -> String {
+    let shapes: Vec<Option<Vec<Vec<Ring>>>> = regions
+        .iter()
+        .map(|region| {
+            geometries.get(&region.area.id).and_then(|text| Geometry::from_geojson(text).ok()).map(|geometry| {
+                match geometry {
+                    Geometry::Polygon(rings) => vec![rings],
+                    Geometry::MultiPolygon(polygons) => polygons,
+                }
+            })
+        })
+        .collect();
+    if !regions.is_empty() && shapes.iter().all(Option::is_some) {
+        let areas = regions
+            .into_iter()
+            .zip(shapes)
+            .map(|(region, polygons)| MapArea {
+                code: region.area.code.to_string(),
+                name: region.area.name,
+                value_label: region.value_label,
+                tone: region.tone,
+                href: Some(region.href),
+                polygons: polygons.unwrap_or_default(),
+            })
+            .collect();
+        return charts::choropleth(&Choropleth { id, title, description: "", areas, legend });
+    }
+    // At most five tiles a row, so that names of buurten stay readable on the tiles.
+    let columns = Some(((regions.len() as f64).sqrt().ceil() as usize).clamp(1, 5));
+    let tiles = regions
+        .into_iter()
+        .map(|region| Tile {
+            code: region.area.code.to_string(),
+            name: region.area.name,
+            value_label: region.value_label,
+            tone: region.tone,
+            href: Some(region.href),
+        })
+        .collect();
+    charts::tile_grid(&TileGrid { id, title, description: "", tiles, columns, legend })
+}
+
+// --- Method -----------------------------------------------------------------------------------
+
+#[derive(Template, WebTemplate)]
+#[template(path = "monitor/method.html")]
+pub(crate) struct MethodPage {
+    layout: Layout,
+}
+
+pub(crate) async fn method(layout: Layout) -> MethodPage {
+    MethodPage { layout: layout.trail(&[("/monitor", "monitor-title"), ("/monitor/methode", "monitor-method-title")]) }
+}
