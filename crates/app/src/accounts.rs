@@ -49,9 +49,6 @@ pub enum AccountError {
     /// No partner has that name.
     #[error("no partner organisation is called '{0}'")]
     UnknownPartner(String),
-    /// A partner needs the municipality it works in.
-    #[error(transparent)]
-    NoMunicipality(#[from] NoMunicipality),
     /// No such account or token.
     #[error("not found: {0}")]
     NotFound(String),

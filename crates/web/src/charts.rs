@@ -260,7 +260,7 @@ pub struct BarChart<'a> {
 pub struct Tile {
     /// The area's code (not shown; kept for the caller's bookkeeping and the class).
     pub code: String,
-    /// The area's name, wrapped over two lines at most; in full in the tile's `<title>`.
+    /// The area's name, wrapped over as many lines as it needs, never cut short.
     pub name: String,
     /// The formatted value.
     pub value_label: String,
@@ -971,8 +971,8 @@ pub fn bar_chart(spec: &BarChart<'_>) -> String {
 
 // --- Tile grid --------------------------------------------------------------------------------
 
-/// Wraps `inner` in a link with an accessible name when `href` is safe, else in a group; both
-/// carry a `<title>` for the tooltip.
+/// Wraps `inner`, which shows no text, in a link named `name` when `href` is safe, else in a
+/// group; both carry a `<title>` for the tooltip.
 fn linked(out: &mut String, href: Option<&str>, class: &str, name: &str, inner: &str) {
     let name = esc(name);
     match safe_href(href) {
@@ -989,47 +989,77 @@ fn linked(out: &mut String, href: Option<&str>, class: &str, name: &str, inner: 
     }
 }
 
-/// Tiles in a grid as a map substitute: each the area's name (at most two lines, in full in its
-/// `<title>`) and value on the tone's colour, linked when it has an `href`; the legend below.
+/// Tiles in a grid as a map substitute: each the area's name (wrapped, in full) and value on the
+/// tone's colour, linked when it has an `href`; the legend below. Every tile of a row is as tall
+/// as the row's longest name needs.
+///
+/// A linked tile is named by what it shows, its name and value, and has no `aria-label` or
+/// `<title>` besides: a name that differed from the visible words (a cut-short name, a tooltip)
+/// would break WCAG 2.5.3 (label in name) for those who speak a link's visible text to follow it.
 pub fn tile_grid(spec: &TileGrid<'_>) -> String {
     const GAP: f64 = 4.0;
-    const TILE_H: f64 = 72.0;
+    /// Room above the name, and for the value below it.
+    const PADDING_H: f64 = 34.0;
+    const LINE_H: f64 = FONT + 3.0;
     let id = safe_id(spec.id);
     let n = spec.tiles.len();
     let columns = spec.columns.unwrap_or_else(|| (n as f64).sqrt().ceil() as usize).clamp(1, n.max(1));
     let rows = n.div_ceil(columns);
     let tile_w = (WIDTH - GAP * (columns as f64 + 1.0)) / columns as f64;
     let chars = ((tile_w - 10.0) / CHAR).floor().max(1.0) as usize;
-    let grid_h = if n == 0 { 0.0 } else { rows as f64 * (TILE_H + GAP) + GAP };
+    let names: Vec<Vec<String>> = spec.tiles.iter().map(|tile| wrap(&tile.name, chars, usize::MAX)).collect();
+    // Each row as tall as its longest name needs (two lines at least), and the rows' tops.
+    let row_heights: Vec<f64> = names
+        .chunks(columns)
+        .map(|row| PADDING_H + row.iter().map(Vec::len).max().unwrap_or(1).max(2) as f64 * LINE_H)
+        .collect();
+    let row_tops: Vec<f64> = row_heights
+        .iter()
+        .scan(GAP, |top, height| {
+            let this = *top;
+            *top += height + GAP;
+            Some(this)
+        })
+        .collect();
+    let grid_h = if n == 0 { 0.0 } else { row_heights.iter().sum::<f64>() + GAP * (rows as f64 + 1.0) };
     let legend_top = grid_h + 8.0;
     let height = legend_top + spec.legend.len() as f64 * LEGEND_ROW + 4.0;
     let links = spec.tiles.iter().any(|tile| safe_href(tile.href.as_deref()).is_some());
 
     let mut out = String::new();
     open(&mut out, &id, "tiles", (WIDTH, height), spec.title, spec.description, links);
-    for (i, tile) in spec.tiles.iter().enumerate() {
+    for (i, (tile, name)) in spec.tiles.iter().zip(&names).enumerate() {
         let x = GAP + (i % columns) as f64 * (tile_w + GAP);
-        let y = GAP + (i / columns) as f64 * (TILE_H + GAP);
+        let (y, tile_h) = (row_tops[i / columns], row_heights[i / columns]);
         let ink = tile.tone.text_fill();
         let mut inner = String::new();
         put!(
             inner,
-            "<rect class=\"tile__box {}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{TILE_H}\" rx=\"3\" fill=\"{}\" stroke=\"{}\" \
+            "<rect class=\"tile__box {}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\" fill=\"{}\" stroke=\"{}\" \
              stroke-width=\"1.5\"/>",
             tone_class_with_code(tile.tone, &tile.code),
             num(x),
             num(y),
             num(tile_w),
+            num(tile_h),
             tile.tone.fill(),
             tile.tone.stroke()
         );
         let attributes = format!(" class=\"{}-text\" fill=\"{ink}\"", tile.tone.class());
-        for (line, content) in wrap(&tile.name, chars, 2).iter().enumerate() {
-            text(&mut inner, (x + 5.0, y + 20.0 + line as f64 * (FONT + 3.0)), "start", &attributes, content);
+        for (line, content) in name.iter().enumerate() {
+            text(&mut inner, (x + 5.0, y + 20.0 + line as f64 * LINE_H), "start", &attributes, content);
         }
         let value_attributes = format!("{attributes} font-weight=\"bold\"");
-        text(&mut inner, (x + 5.0, y + TILE_H - 9.0), "start", &value_attributes, &truncate(&tile.value_label, chars));
-        linked(&mut out, tile.href.as_deref(), "tile", &format!("{}: {}", tile.name, tile.value_label), &inner);
+        text(&mut inner, (x + 5.0, y + tile_h - 9.0), "start", &value_attributes, &truncate(&tile.value_label, chars));
+        match safe_href(tile.href.as_deref()) {
+            Some(href) => {
+                put!(out, "<a class=\"tile\" href=\"{}\">{inner}</a>", esc(href));
+            }
+            None => {
+                let name = esc(&format!("{}: {}", tile.name, tile.value_label));
+                put!(out, "<g class=\"tile\"><title>{name}</title>{inner}</g>");
+            }
+        }
     }
     legend(&mut out, &spec.legend, legend_top);
     out.push_str("</svg>");
@@ -1390,15 +1420,42 @@ mod tests {
         assert!(svg.contains("role=\"group\" aria-labelledby=\"tegels-title\" aria-describedby=\"tegels-desc\""));
         assert_eq!(count(&svg, "<rect"), 6);
         assert_eq!(count(&svg, "<a "), 3);
-        assert!(svg.contains(
-            "<a class=\"tile\" href=\"/wijken/1\" aria-label=\"Wijk 0 met een heel erg lange naam: 12,5%\">"
-        ));
-        assert_eq!(count(&svg, "<title>Wijk 1 met een heel erg lange naam: 12,5%</title>"), 1);
+        // A linked tile is named by its visible words alone (WCAG 2.5.3): no label or tooltip
+        // that says otherwise, and the whole name shown, over as many lines as it takes.
+        assert!(svg.contains("<a class=\"tile\" href=\"/wijken/1\"><rect"), "{svg}");
+        assert!(!svg.contains("aria-label=\"Wijk 0"));
+        assert_eq!(
+            count(&svg, "<title>Wijk 1 met een heel erg lange naam: 12,5%</title>"),
+            1,
+            "unlinked tiles keep a title"
+        );
+        assert!(!svg.contains('…'), "no name is cut short");
+        for line in ["Wijk 0 met", "een heel erg", "lange naam"] {
+            assert!(svg.contains(&format!(">{line}</text>")), "{line}: {svg}");
+        }
         assert!(svg.contains("fill=\"#ffffff\""));
-        assert!(svg.contains("…"));
-        // 3 columns (⌈√5⌉), 2 rows.
+        // 3 columns (⌈√5⌉), 2 rows; three name lines make every tile 34 + 3 × 19 = 91 high.
         assert_eq!(count(&svg, "x=\"4\" y=\"4\""), 1);
-        assert_eq!(count(&svg, "y=\"80\" width"), 2);
+        assert_eq!(count(&svg, "y=\"99\" width"), 2);
+        assert_eq!(count(&svg, "height=\"91\""), 5);
+
+        // A row is as tall as its own longest name: short names keep two lines' height (72).
+        let mixed = tile_grid(&TileGrid {
+            id: "gemengd",
+            title: "Buurten",
+            description: "",
+            tiles: vec![
+                tile("Een buurt met een lange naam", Some("/b/1")),
+                tile("Es", Some("/b/2")),
+                tile("Ooster", None),
+                tile("Veld", None),
+            ],
+            columns: Some(3),
+            legend: vec![],
+        });
+        assert_eq!(count(&mixed, "height=\"91\""), 3, "{mixed}");
+        assert_eq!(count(&mixed, "height=\"72\""), 1, "{mixed}");
+        assert!(mixed.contains("y=\"99\" width"), "the second row starts below the first's own height");
         assert!(svg.contains(">Ver onder gemiddeld</text>"));
 
         let empty = tile_grid(&TileGrid {

@@ -76,7 +76,6 @@ impl From<AccountError> for AppError {
         match error {
             AccountError::Denied(denied) => denied.into(),
             AccountError::NotFound(_) => AppError::NotFound,
-            AccountError::NoMunicipality(missing) => missing.into(),
             AccountError::Secret(error) => AppError::Secret(error),
             AccountError::Store(error) => AppError::Store(error),
             // Input problems are shown on their forms; one that reaches here is a bug in a

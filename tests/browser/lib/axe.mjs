@@ -12,9 +12,14 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 /** The rule sets checked: WCAG 2.0 and 2.1, levels A and AA. */
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
+/** WCAG rules axe marks experimental and so leaves out of its tag sets; checked all the same.
+ * label-content-name-mismatch is success criterion 2.5.3 (label in name): a control's accessible
+ * name must contain its visible text, for those who follow links by speaking what they see. */
+export const EXPERIMENTAL_RULES = ['label-content-name-mismatch'];
+
 /**
  * checkAccessibility(page, label) runs axe-core on the page as it is now, with the WCAG 2.0/2.1
- * A and AA rules. Resolves to { label, url, violations, summary }: each violation is
+ * A and AA rules (EXPERIMENTAL_RULES included). Resolves to { label, url, violations, summary }: each violation is
  * { id, impact, help, helpUrl, targets, nodes } where targets lists the CSS selectors of the
  * failing elements and nodes has each one's selector, HTML and axe's explanation; summary is a
  * readable text of them all, one rule per line with its elements below ('' when there are none).
@@ -26,8 +31,13 @@ export async function checkAccessibility(page, label) {
     await page.evaluate(AXE_SOURCE);
   }
   const results = await page.evaluate(
-    (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
-    WCAG_TAGS,
+    ([tags, experimental]) =>
+      window.axe.run(document, {
+        runOnly: { type: 'tag', values: tags },
+        rules: Object.fromEntries(experimental.map((rule) => [rule, { enabled: true }])),
+        resultTypes: ['violations'],
+      }),
+    [WCAG_TAGS, EXPERIMENTAL_RULES],
   );
   const violations = results.violations.map((violation) => ({
     id: violation.id,
