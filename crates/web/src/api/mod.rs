@@ -5,6 +5,7 @@
 pub(crate) mod account;
 pub(crate) mod monitor;
 pub(crate) mod openapi;
+pub(crate) mod schemas;
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -14,10 +15,18 @@ use wijkbeeld_app::monitor::MonitorError;
 use wijkbeeld_app::{Denied, NoMunicipality, StoreError};
 
 /// One problem with a request.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub(crate) struct ErrorDetail {
+    /// The parameter at fault, if one is.
     field: Option<String>,
+    /// What is wrong, in words.
     detail: String,
+}
+
+/// The body of every error answer.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub(crate) struct Errors {
+    errors: Vec<ErrorDetail>,
 }
 
 /// An error answer of the JSON API.
@@ -118,11 +127,7 @@ impl From<MonitorError> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        #[derive(Serialize)]
-        struct Body {
-            errors: Vec<ErrorDetail>,
-        }
-        let mut response = (self.status, axum::Json(Body { errors: self.errors })).into_response();
+        let mut response = (self.status, axum::Json(Errors { errors: self.errors })).into_response();
         if self.status == StatusCode::UNAUTHORIZED {
             response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }

@@ -1,32 +1,47 @@
 //! The monitor's JSON API: areas, indicators, measurements (filtered and paged) and an area's
 //! analysis. The public sees adopted, published indicators; signed-in staff every indicator.
 
+use std::collections::BTreeMap;
+
 use axum::Extension;
 use axum::extract::{Path, Query, State};
 use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 use wijkbeeld_app::Caller;
-use wijkbeeld_app::monitor::{self, AnalysisReport, MeasurementQuery as Wanted};
+use wijkbeeld_app::monitor::{self, AnalysisReport, IndicatorReport, MeasurementQuery as Wanted};
+use wijkbeeld_domain::analysis::{Exclusion, TargetStatus};
 use wijkbeeld_domain::area::AreaLevel;
 use wijkbeeld_domain::monitor::{Direction, IndicatorKind, IndicatorStatus, Theme, Unit};
 use wijkbeeld_domain::period::Period;
 
-use super::{ApiError, Json};
+use super::{ApiError, Errors, Json, schemas};
 use crate::AppState;
 
 /// The most measurements one page of `/api/v1/measurements` holds.
 pub(crate) const MAX_PAGE: i64 = 10_000;
 
-#[derive(Serialize)]
+/// An area: the gemeente, a wijk or a buurt.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Area)]
 pub(crate) struct AreaItem {
+    /// CBS code.
+    #[schema(examples("WK016401"))]
     code: String,
     name: String,
+    #[schema(value_type = schemas::AreaLevel)]
     level: AreaLevel,
+    /// The CBS code of the area it lies in; null for the gemeente.
     parent: Option<String>,
+    /// Whether its boundary is known (for maps).
     has_boundary: bool,
 }
 
-#[derive(Deserialize)]
+/// The query of `/api/v1/areas`.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub(crate) struct AreaQuery {
+    /// Only areas of this level.
+    #[param(value_type = Option<schemas::AreaLevel>)]
     level: Option<String>,
 }
 
@@ -47,7 +62,19 @@ fn parse_period(field: &str, text: Option<&str>) -> Result<Option<Period>, ApiEr
         .transpose()
 }
 
-/// `GET /api/v1/areas[?level=wijk]`.
+/// Areas: the gemeente, its wijken and buurten with CBS codes.
+#[utoipa::path(
+    get,
+    path = "/api/v1/areas",
+    params(AreaQuery),
+    security((), ("token" = [])),
+    responses(
+        (status = 200, description = "Areas", body = Vec<AreaItem>),
+        (status = 400, description = "The level is not one of the codes", body = Errors),
+        (status = 401, description = "The API token is unknown or revoked", body = Errors),
+        (status = 404, description = "No municipality is served", body = Errors),
+    ),
+)]
 pub(crate) async fn areas(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
@@ -70,24 +97,45 @@ pub(crate) async fn areas(
     Ok(Json(items))
 }
 
-#[derive(Serialize)]
+/// A success indicator.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Indicator)]
 pub(crate) struct IndicatorItem {
     code: String,
     name: String,
     definition: String,
+    #[schema(value_type = schemas::Unit)]
     unit: Unit,
+    #[schema(value_type = schemas::Direction)]
     direction: Direction,
+    #[schema(value_type = schemas::Theme)]
     theme: Theme,
+    #[schema(value_type = schemas::IndicatorKind)]
     kind: IndicatorKind,
+    /// Where the figures come from.
     source: String,
+    #[schema(value_type = schemas::IndicatorStatus)]
     status: IndicatorStatus,
+    /// Whether it is one of the key indicators.
     is_key: bool,
     is_published: bool,
+    /// Whether it counts in the wijk index.
     counts_in_index: bool,
+    /// The decimals its values are shown with.
     decimals: u8,
 }
 
-/// `GET /api/v1/indicators`.
+/// Indicators the caller may see.
+#[utoipa::path(
+    get,
+    path = "/api/v1/indicators",
+    security((), ("token" = [])),
+    responses(
+        (status = 200, description = "Indicators", body = Vec<IndicatorItem>),
+        (status = 401, description = "The API token is unknown or revoked", body = Errors),
+        (status = 404, description = "No municipality is served", body = Errors),
+    ),
+)]
 pub(crate) async fn indicators(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
@@ -116,29 +164,51 @@ pub(crate) async fn indicators(
     ))
 }
 
-#[derive(Deserialize)]
+/// The query of `/api/v1/measurements`: filters and the page.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub(crate) struct MeasurementQuery {
+    /// CBS code.
     area: Option<String>,
+    /// Indicator code.
     indicator: Option<String>,
+    /// Only areas of this level.
+    #[param(value_type = Option<schemas::AreaLevel>)]
     level: Option<String>,
+    /// From this period.
+    #[param(value_type = Option<schemas::Period>)]
     from: Option<String>,
+    /// Up to and including this period.
+    #[param(value_type = Option<schemas::Period>)]
     until: Option<String>,
+    /// 1 to 10000, default 1000.
+    #[param(minimum = 1, maximum = 10000, default = 1000)]
     limit: Option<i64>,
+    /// Default 0.
+    #[param(minimum = 0, default = 0)]
     offset: Option<i64>,
 }
 
-#[derive(Serialize)]
+/// One measured value of an indicator for an area and period.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Measurement)]
 pub(crate) struct MeasurementItem {
+    /// CBS code.
     area: String,
+    /// Indicator code.
     indicator: String,
+    #[schema(value_type = schemas::Period)]
     period: Period,
     value: f64,
+    /// How many answered, for a survey.
     sample_size: Option<u32>,
+    /// The margin of error, in the indicator's unit.
     margin: Option<f64>,
     source_note: Option<String>,
 }
 
-#[derive(Serialize)]
+/// A page of measurements.
+#[derive(Serialize, ToSchema)]
 pub(crate) struct MeasurementPage {
     items: Vec<MeasurementItem>,
     limit: i64,
@@ -147,7 +217,19 @@ pub(crate) struct MeasurementPage {
     more: bool,
 }
 
-/// `GET /api/v1/measurements?area=&indicator=&level=&from=&until=&limit=&offset=`.
+/// Measurements, filtered and paged.
+#[utoipa::path(
+    get,
+    path = "/api/v1/measurements",
+    params(MeasurementQuery),
+    security((), ("token" = [])),
+    responses(
+        (status = 200, description = "A page of measurements", body = MeasurementPage),
+        (status = 400, description = "A parameter is not valid", body = Errors),
+        (status = 401, description = "The API token is unknown or revoked", body = Errors),
+        (status = 404, description = "No such area or indicator, or no municipality is served", body = Errors),
+    ),
+)]
 pub(crate) async fn measurements(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
@@ -195,19 +277,156 @@ pub(crate) async fn measurements(
     Ok(Json(MeasurementPage { items, limit, offset, more: page.more }))
 }
 
-#[derive(Deserialize)]
+/// The query of `/api/v1/areas/{code}/analysis`.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub(crate) struct AnalysisQuery {
+    /// Default: the latest year with data.
+    #[param(value_type = Option<schemas::Period>)]
     period: Option<String>,
 }
 
-/// `GET /api/v1/areas/{code}/analysis[?period=2024]`.
+/// An area's analysis in one period: the wijk index, its theme scores and each indicator's
+/// reading.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct Analysis {
+    /// CBS code.
+    area: String,
+    name: String,
+    /// The period looked at.
+    #[schema(value_type = schemas::Period)]
+    period: Period,
+    /// The index's base period.
+    #[schema(value_type = Option<schemas::Period>)]
+    base_period: Option<Period>,
+    /// The wijk index.
+    index: Option<f64>,
+    /// The index over objective indicators.
+    index_objective: Option<f64>,
+    /// The index over subjective indicators.
+    index_subjective: Option<f64>,
+    /// Each theme's score (null where too few indicators have a value).
+    #[schema(value_type = BTreeMap<schemas::Theme, Option<f64>>)]
+    themes: BTreeMap<Theme, Option<f64>>,
+    indicators: Vec<AnalysisIndicator>,
+}
+
+/// One indicator's reading in an area's analysis.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct AnalysisIndicator {
+    code: String,
+    name: String,
+    #[schema(value_type = schemas::Theme)]
+    theme: Theme,
+    /// The period of the latest value.
+    #[schema(value_type = Option<schemas::Period>)]
+    value_period: Option<Period>,
+    /// The latest value at or before the period looked at.
+    value: Option<f64>,
+    /// Its score on the index's scale.
+    score: Option<f64>,
+    /// Why it has no score, when it counts in the index but cannot be scored.
+    #[schema(value_type = Option<schemas::Exclusion>)]
+    excluded: Option<Exclusion>,
+    /// Change since the previous period.
+    change_previous: Option<f64>,
+    /// Whether that change exceeds the margins of error.
+    change_previous_is_real: Option<bool>,
+    /// Change since the baseline.
+    change_baseline: Option<f64>,
+    /// Trend per year over the last periods.
+    trend_per_year: Option<f64>,
+    /// The city's value in the same period.
+    city_value: Option<f64>,
+    /// Status against the target that applies.
+    #[schema(value_type = Option<schemas::TargetStatus>)]
+    target_status: Option<TargetStatus>,
+}
+
+// Every field is named, without `..`, so that a field added to the use case's report is a
+// compile error here until the API decides whether to send it (and so describe it).
+impl From<AnalysisReport> for Analysis {
+    fn from(report: AnalysisReport) -> Self {
+        let AnalysisReport {
+            area,
+            name,
+            period,
+            base_period,
+            index,
+            index_objective,
+            index_subjective,
+            themes,
+            indicators,
+        } = report;
+        Analysis {
+            area,
+            name,
+            period,
+            base_period,
+            index,
+            index_objective,
+            index_subjective,
+            themes,
+            indicators: indicators.into_iter().map(AnalysisIndicator::from).collect(),
+        }
+    }
+}
+
+impl From<IndicatorReport> for AnalysisIndicator {
+    fn from(report: IndicatorReport) -> Self {
+        let IndicatorReport {
+            code,
+            name,
+            theme,
+            value_period,
+            value,
+            score,
+            excluded,
+            change_previous,
+            change_previous_is_real,
+            change_baseline,
+            trend_per_year,
+            city_value,
+            target_status,
+        } = report;
+        AnalysisIndicator {
+            code,
+            name,
+            theme,
+            value_period,
+            value,
+            score,
+            excluded,
+            change_previous,
+            change_previous_is_real,
+            change_baseline,
+            trend_per_year,
+            city_value,
+            target_status,
+        }
+    }
+}
+
+/// An area's analysis: index, theme scores, and per indicator value, score, change, trend and target status.
+#[utoipa::path(
+    get,
+    path = "/api/v1/areas/{code}/analysis",
+    params(("code" = String, Path, description = "CBS code, e.g. WK016401"), AnalysisQuery),
+    security((), ("token" = [])),
+    responses(
+        (status = 200, description = "The analysis", body = Analysis),
+        (status = 400, description = "The period is not valid", body = Errors),
+        (status = 401, description = "The API token is unknown or revoked", body = Errors),
+        (status = 404, description = "No such area, or no data for it", body = Errors),
+    ),
+)]
 pub(crate) async fn analysis(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
     Path(code): Path<String>,
     Query(query): Query<AnalysisQuery>,
-) -> Result<Json<AnalysisReport>, ApiError> {
+) -> Result<Json<Analysis>, ApiError> {
     let period = parse_period("period", query.period.as_deref())?;
     let profile = monitor::area_profile(state.app(), &caller, &code, period).await?;
-    Ok(Json(profile.report()))
+    Ok(Json(profile.report().into()))
 }
