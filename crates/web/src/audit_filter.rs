@@ -11,17 +11,24 @@ use wijkbeeld_domain::local_time::dutch_moment;
 pub(crate) const PER_PAGE: i64 = 50;
 
 /// The filter as the address carries it (Dutch parameter names, as typed).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub(crate) struct AuditQuery {
+    /// Only changes to this kind of record, e.g. proposal.
     #[serde(default)]
     pub(crate) entiteit: String,
+    /// Only changes by actors whose name or address contains this text (any case).
     #[serde(default)]
     pub(crate) actor: String,
+    /// From this day on (2023-09-26 or 26-09-2023).
     #[serde(default)]
     pub(crate) van: String,
+    /// Up to and including this day.
     #[serde(default)]
     pub(crate) tot: String,
+    /// The page, from 1.
     #[serde(default)]
+    #[param(minimum = 1, default = 1)]
     pub(crate) pagina: Option<i64>,
 }
 
