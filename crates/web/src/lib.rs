@@ -5,9 +5,6 @@
 //! request's [`wijkbeeld_app::Caller`], and render. [`app`] builds the whole site so that tests
 //! can drive it in-process. This is the only crate that knows HTTP.
 
-// The OpenAPI document is one `serde_json::json!` literal, deeper than the default limit.
-#![recursion_limit = "256"]
-
 mod api;
 mod assets;
 mod audit_filter;
