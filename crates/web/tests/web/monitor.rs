@@ -6,7 +6,10 @@
 
 use crate::support;
 
+use std::collections::BTreeSet;
+
 use axum::http::StatusCode;
+use serde_json::Value;
 use wijkbeeld_domain::access::Role;
 use wijkbeeld_store::backend_test;
 use wijkbeeld_store::monitor::{self as stored, MeasurementFilter};
@@ -168,6 +171,106 @@ backend_test! {
 
         let openapi = json(&site.get("/api/v1/openapi.json", &public).await.body);
         assert!(openapi["paths"]["/api/v1/measurements"]["get"].is_object());
+
+        // What is sent has exactly the shape the document gives it.
+        let all_areas = json(&site.get("/api/v1/areas", &public).await.body);
+        assert!(all_areas.as_array().unwrap().iter().any(|area| area["parent"].is_null()), "the gemeente has no parent");
+        conforms(&openapi, &answer(&openapi, "/api/v1/areas"), &all_areas, "areas");
+        conforms(&openapi, &answer(&openapi, "/api/v1/indicators"), &indicators, "indicators");
+        conforms(&openapi, &answer(&openapi, "/api/v1/areas/{code}/analysis"), &analysis, "analysis");
+        conforms(&openapi, &answer(&openapi, "/api/v1/measurements"), &page, "measurements");
+    }
+}
+
+/// The schema of the body that `path` answers with 200.
+fn answer(document: &Value, path: &str) -> Value {
+    document["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"].clone()
+}
+
+/// Whether `schema` allows `null`: a 3.1 type list with "null", or a `oneOf` with a null branch.
+fn is_nullable(schema: &Value) -> bool {
+    let null_type = |schema: &Value| match &schema["type"] {
+        Value::String(kind) => kind == "null",
+        Value::Array(kinds) => kinds.iter().any(|kind| kind == "null"),
+        _ => false,
+    };
+    null_type(schema) || schema["oneOf"].as_array().is_some_and(|branches| branches.iter().any(null_type))
+}
+
+/// Asserts that `value`, found at `at`, is what `schema` in `document` describes: an object has
+/// exactly the properties listed and every non-nullable one is required, a code is one of its
+/// vocabulary's, a map's keys are what its `propertyNames` allows; and so on down.
+fn conforms(document: &Value, schema: &Value, value: &Value, at: &str) {
+    if let Some(reference) = schema["$ref"].as_str() {
+        let target = document.pointer(reference.trim_start_matches('#'));
+        let target = target.unwrap_or_else(|| panic!("{at}: {reference} does not resolve"));
+        return conforms(document, target, value, at);
+    }
+    if let Some(branches) = schema["oneOf"].as_array() {
+        if value.is_null() {
+            assert!(is_nullable(schema), "{at}: null, but {schema} is not nullable");
+            return;
+        }
+        let others: Vec<&Value> = branches.iter().filter(|branch| branch["type"] != "null").collect();
+        assert_eq!(others.len(), 1, "{at}: {schema} is more than a nullable schema");
+        return conforms(document, others[0], value, at);
+    }
+    let kinds: Vec<&str> = match &schema["type"] {
+        Value::String(kind) => vec![kind.as_str()],
+        Value::Array(kinds) => kinds.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    };
+    let kind = match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(number) if number.is_f64() => "number",
+        Value::Number(_) => "integer",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    };
+    let allowed = kinds.is_empty() || kinds.contains(&kind) || (kind == "integer" && kinds.contains(&"number"));
+    assert!(allowed, "{at}: {value} is a {kind}, the schema says {kinds:?}");
+    if let Some(codes) = schema["enum"].as_array() {
+        assert!(codes.contains(value), "{at}: {value} is not one of {codes:?}");
+    }
+    match value {
+        Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                conforms(document, &schema["items"], item, &format!("{at}[{index}]"));
+            }
+        }
+        Value::Object(fields) => {
+            if let Some(properties) = schema["properties"].as_object() {
+                let sent: BTreeSet<&String> = fields.keys().collect();
+                let described: BTreeSet<&String> = properties.keys().collect();
+                assert_eq!(sent, described, "{at}: the properties sent and described differ");
+                let required: Vec<&str> = schema["required"]
+                    .as_array()
+                    .map(|names| names.iter().filter_map(Value::as_str).collect())
+                    .unwrap_or_default();
+                for (name, property) in properties {
+                    let needed = required.contains(&name.as_str()) || is_nullable(property);
+                    assert!(needed, "{at}.{name} is never null, so it must be required");
+                    conforms(document, property, &fields[name], &format!("{at}.{name}"));
+                }
+            } else {
+                assert!(
+                    schema.get("additionalProperties").is_some(),
+                    "{at}: an object with neither properties nor a map's values"
+                );
+                for (key, field) in fields {
+                    conforms(
+                        document,
+                        &schema["propertyNames"],
+                        &Value::String(key.clone()),
+                        &format!("{at} key {key}"),
+                    );
+                    conforms(document, &schema["additionalProperties"], field, &format!("{at}.{key}"));
+                }
+            }
+        }
+        _ => {}
     }
 }
 
