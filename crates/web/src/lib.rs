@@ -70,7 +70,7 @@ impl AppState {
         AppState::of(App::new(store, clock), settings)
     }
 
-    /// State over an application made elsewhere (the command line's, which names its body).
+    /// State over an application opened elsewhere (by the command line, which serves it).
     pub fn of(app: App, settings: Settings) -> Self {
         AppState { app, settings: Arc::new(settings) }
     }
