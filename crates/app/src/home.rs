@@ -26,11 +26,3 @@ pub async fn home(app: &App, caller: &Caller) -> Result<Home, StoreError> {
     tx.commit().await?;
     Ok(Home { overview, demo })
 }
-
-/// Whether the data is the demo's, for the notice on pages with figures.
-pub async fn is_demo(app: &App) -> Result<bool, StoreError> {
-    let mut tx = app.store().begin().await?;
-    let demo = demo::anchor(&mut tx).await?.is_some();
-    tx.commit().await?;
-    Ok(demo)
-}
