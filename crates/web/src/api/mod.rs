@@ -74,6 +74,16 @@ impl ApiError {
         ApiError::new(StatusCode::NOT_FOUND, "Not found.")
     }
 
+    /// The JSON form of axum's plain-text refusal of a malformed request (its status, its text
+    /// as the detail).
+    pub(crate) async fn from_refusal(response: Response) -> Self {
+        let status = response.status();
+        let text =
+            axum::body::to_bytes(response.into_body(), 4096).await.map(|bytes| bytes.to_vec()).unwrap_or_default();
+        let detail = String::from_utf8_lossy(&text).trim().to_owned();
+        ApiError::new(status, if detail.is_empty() { "The request is not valid." } else { &detail })
+    }
+
     /// `500 Internal Server Error`; the cause is logged, not sent.
     pub(crate) fn internal(error: &dyn std::fmt::Display) -> Self {
         tracing::error!(%error, "API request failed");

@@ -13,6 +13,7 @@ use wijkbeeld_domain::local_time::in_dutch_time;
 
 use crate::audit_filter::{AuditQuery, PER_PAGE};
 use crate::error::AppResult;
+use crate::exports::spreadsheet_safe;
 use crate::forms::{Choice, FormErrors};
 use crate::i18n::{Argument, Texts};
 use crate::layout::Layout;
@@ -106,12 +107,6 @@ pub(crate) async fn show(
     })
 }
 
-/// A cell as spreadsheet programs will not run it: a leading `=`, `+`, `-` or `@` would make it a
-/// formula (CSV injection), so such cells get a leading apostrophe.
-fn spreadsheet_safe(value: &str) -> String {
-    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_owned() }
-}
-
 pub(crate) async fn export(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
@@ -149,16 +144,4 @@ pub(crate) async fn export(
         bytes,
     )
         .into_response())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn formulas_are_defused() {
-        assert_eq!(spreadsheet_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(spreadsheet_safe("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(spreadsheet_safe("griffie@hengelo.example"), "griffie@hengelo.example");
-    }
 }

@@ -42,9 +42,15 @@ pub(crate) struct SignInForm {
     terug: String,
 }
 
-/// Only a path on this site: never `//elsewhere` or `https://elsewhere` (an open redirect).
+/// Only a path on this site, of printable ASCII without backslashes: never `//elsewhere` or
+/// `https://elsewhere`, and nothing a browser would clean up into one (it drops tabs and
+/// newlines from an address, so `/\t/elsewhere` would become `//elsewhere`), nor anything that
+/// cannot stand in a header. Anything else goes home.
 pub(crate) fn local_path(back: &str) -> &str {
-    if back.starts_with('/') && !back.starts_with("//") && !back.starts_with("/\\") { back } else { "/" }
+    let safe = back.starts_with('/')
+        && !back.starts_with("//")
+        && back.bytes().all(|byte| byte.is_ascii_graphic() && byte != b'\\');
+    if safe { back } else { "/" }
 }
 
 fn page(layout: Layout, email: String, back: String, errors: FormErrors) -> SignInPage {
@@ -96,7 +102,21 @@ mod tests {
     #[test]
     fn only_local_paths_are_followed_after_signing_in() {
         assert_eq!(local_path("/audit?pagina=2"), "/audit?pagina=2");
-        for outside in ["https://example.org", "//example.org", "/\\example.org", "", "audit"] {
+        assert_eq!(local_path("/voorstellen?zoek=wijk%20gericht"), "/voorstellen?zoek=wijk%20gericht");
+        for outside in [
+            "https://example.org",
+            "//example.org",
+            "/\\example.org",
+            "",
+            "audit",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r\nSet-Cookie: x=1",
+            "/a\u{0}b",
+            "/a\u{7f}",
+            "/wijk gericht",
+            "/wijkgerícht",
+        ] {
             assert_eq!(local_path(outside), "/", "{outside}");
         }
     }

