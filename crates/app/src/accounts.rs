@@ -11,6 +11,7 @@ use wijkbeeld_store::{StoreError, Tx, accounts, partners};
 
 use crate::audit::Entry;
 use crate::secrets::{self, SecretError};
+use crate::sessions::{self, SessionError};
 use crate::{App, Caller, Denied, NoMunicipality};
 
 /// Why an account change was refused or failed.
@@ -40,6 +41,15 @@ pub enum AccountError {
     /// The current password is wrong.
     #[error("the current password is wrong")]
     WrongPassword,
+    /// The new password is the current one.
+    #[error("the new password is the current one")]
+    SameAsCurrent,
+    /// Too many attempts to change the password; the next may come after this long.
+    #[error("too many attempts; try again in {} s", retry_after.whole_seconds())]
+    TooManyRequests {
+        /// When the account may try again.
+        retry_after: time::Duration,
+    },
     /// The partner role needs a partner.
     #[error("the partner role needs a partner organisation")]
     PartnerRequired,
@@ -229,6 +239,17 @@ pub async fn change_password(
     keep_session: Option<&str>,
 ) -> Result<(), AccountError> {
     let user = caller.user_id().ok_or(Denied)?;
+    // As many tries as signing in has, per account: the current password is not to be guessed
+    // from a session left open.
+    match sessions::count_request(app, caller, sessions::PASSWORD_CHANGE, &format!("user-{user}")).await {
+        Ok(()) => {}
+        Err(SessionError::TooManyRequests { retry_after }) => {
+            return Err(AccountError::TooManyRequests { retry_after });
+        }
+        Err(SessionError::Store(error)) => return Err(error.into()),
+        Err(SessionError::Secret(error)) => return Err(error.into()),
+        Err(SessionError::Refused) => return Err(AccountError::WrongPassword),
+    }
     let mut tx = app.store().begin().await?;
     let account = accounts::user(&mut tx, user).await?;
     let email: EmailAddress = account.email.parse().map_err(|_| AccountError::InvalidEmail(account.email.clone()))?;
@@ -239,6 +260,9 @@ pub async fn change_password(
         return Err(AccountError::WrongPassword);
     }
     check_new_password(new, &email).map_err(AccountError::Password)?;
+    if new == current {
+        return Err(AccountError::SameAsCurrent);
+    }
     if new != repeated {
         return Err(AccountError::PasswordsDiffer);
     }

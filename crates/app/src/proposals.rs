@@ -25,6 +25,9 @@ use crate::{App, Caller, Denied, NoMunicipality};
 /// The largest attachment accepted.
 pub const MAX_ATTACHMENT_BYTES: usize = 20 * 1024 * 1024;
 
+/// The longest attachment name accepted, in characters: what file systems keep.
+pub const MAX_ATTACHMENT_NAME: usize = 255;
+
 /// The kinds of attachment accepted, by file extension, with their media type.
 pub const ATTACHMENT_TYPES: &[(&str, &str)] = &[
     ("pdf", "application/pdf"),
@@ -82,6 +85,9 @@ pub enum ProposalError {
     /// The attachment is empty.
     #[error("the file is empty")]
     AttachmentEmpty,
+    /// The attachment's name is longer than [`MAX_ATTACHMENT_NAME`] characters.
+    #[error("the file's name is longer than {MAX_ATTACHMENT_NAME} characters")]
+    AttachmentName,
     /// No such proposal or attachment.
     #[error("not found: {0}")]
     NotFound(String),
@@ -551,6 +557,9 @@ pub async fn add_attachment(
 ) -> Result<i64, ProposalError> {
     caller.require(Permission::EditProposals)?;
     let file_name = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name).trim();
+    if file_name.chars().count() > MAX_ATTACHMENT_NAME {
+        return Err(ProposalError::AttachmentName);
+    }
     let media_type = attachment_type(file_name).ok_or_else(|| ProposalError::AttachmentType(file_name.to_owned()))?;
     if content.is_empty() {
         return Err(ProposalError::AttachmentEmpty);

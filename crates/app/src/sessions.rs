@@ -36,6 +36,8 @@ pub struct Limit {
 
 /// Sign-in attempts, successful or not: enough for typing errors, too few for guessing.
 pub const SIGN_IN: Limit = Limit { bucket: "inloggen", max: 10, window: Duration::minutes(15) };
+/// Attempts to change a password, per account, as many as signing in allows.
+pub const PASSWORD_CHANGE: Limit = Limit { bucket: "wachtwoord", max: 10, window: Duration::minutes(15) };
 
 /// Why a sign-in or a limited request was refused or failed.
 #[derive(Debug, thiserror::Error)]
@@ -85,13 +87,16 @@ pub struct NewSession {
     pub user_id: i64,
 }
 
-/// Signs in with an address and a password, counted against the client's sign-in limit.
+/// Signs in with an address and a password, counted against the client's sign-in limit. The
+/// session the browser had (`replacing`, its token's digest) ends: signing in again leaves one
+/// session, not two.
 pub async fn sign_in(
     app: &App,
     caller: &Caller,
     client: &str,
     email: &str,
     password: &str,
+    replacing: Option<&str>,
 ) -> Result<NewSession, SessionError> {
     count_request(app, caller, SIGN_IN, client).await?;
     let credentials = match email.parse::<EmailAddress>() {
@@ -127,6 +132,9 @@ pub async fn sign_in(
         session_end(now, now),
     )
     .await?;
+    if let Some(previous) = replacing {
+        accounts::end_session(&mut tx, previous).await?;
+    }
     accounts::remove_expired_sessions(&mut tx, now).await?;
     tx.commit().await?;
     tracing::info!(user = credentials.user.id.get(), "signed in");

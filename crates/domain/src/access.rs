@@ -145,6 +145,104 @@ pub enum PasswordProblem {
     /// The same as the e-mail address.
     #[error("the password may not be the e-mail address")]
     SameAsEmail,
+    /// Easy to guess: a common password or word with digits, one character repeated, a run
+    /// such as `12345678901234` or `qwertyuiop`, or a word of this site or the account.
+    #[error("the password is too easy to guess")]
+    Guessable,
+}
+
+/// Words that, with digits or signs around them, make the passwords people try first: the
+/// commonest of the lists of leaked passwords, in English and in Dutch, and the words of this
+/// site and municipality.
+const COMMON_WORDS: &[&str] = &[
+    "password",
+    "passw0rd",
+    "wachtwoord",
+    "welkom",
+    "welcome",
+    "geheim",
+    "secret",
+    "qwerty",
+    "azerty",
+    "letmein",
+    "iloveyou",
+    "ikhouvanjou",
+    "admin",
+    "administrator",
+    "beheerder",
+    "monkey",
+    "dragon",
+    "football",
+    "voetbal",
+    "sunshine",
+    "princess",
+    "master",
+    "shadow",
+    "superman",
+    "batman",
+    "trustno",
+    "starwars",
+    "baseball",
+    "zomer",
+    "winter",
+    "lente",
+    "herfst",
+    "januari",
+    "februari",
+    "december",
+    "ajax",
+    "feyenoord",
+    "twente",
+    "hengelo",
+    "wijkbeeld",
+    "gemeente",
+    "griffie",
+    "college",
+    "raadslid",
+    "politiek",
+    "politieke markt",
+    "changeme",
+    "veranderen",
+    "test",
+    "testtest",
+    "gebruiker",
+    "user",
+    "login",
+    "inloggen",
+    "computer",
+    "internet",
+];
+
+/// The keyboard's rows one after the other (QWERTY and AZERTY), the digits and the alphabet:
+/// runs along them are easy to type and to guess.
+const RUNS: &[&str] =
+    &["1234567890", "qwertyuiopasdfghjklzxcvbnm", "azertyuiopqsdfghjklmwxcvbn", "abcdefghijklmnopqrstuvwxyz"];
+
+/// Whether `password` is one of the first an attacker tries (NIST SP 800-63B, 5.1.1.2): common
+/// words or this site's or the account's own with only digits or signs besides, a repetition of
+/// a short part, or a run along a keyboard row or the alphabet, forwards or backwards.
+fn guessable(password: &str, email: &EmailAddress) -> bool {
+    let lower = password.trim().to_lowercase();
+    let letters_of = |text: &str| -> String {
+        text.chars().filter(|character| character.is_alphabetic() || *character == ' ').collect()
+    };
+    let letters = letters_of(&lower);
+    let account = letters_of(email.as_str().split('@').next().unwrap_or_default());
+    let only_known_words = !letters.trim().is_empty()
+        && (letters.trim() == account.trim()
+            || COMMON_WORDS.contains(&letters.trim())
+            || letters.split(' ').filter(|word| !word.is_empty()).all(|word| COMMON_WORDS.contains(&word)));
+    let characters: Vec<char> = lower.chars().collect();
+    let repeated = (1..=characters.len() / 2).any(|unit| {
+        characters.len().is_multiple_of(unit) && characters.chunks(unit).all(|chunk| chunk == &characters[..unit])
+    });
+    let along_a_run = RUNS.iter().any(|run| {
+        // Round the row again for a password longer than it: 12345678901234.
+        let forwards = run.repeat(characters.len() / run.len() + 2);
+        let backwards: String = forwards.chars().rev().collect();
+        forwards.contains(lower.as_str()) || backwards.contains(lower.as_str())
+    });
+    only_known_words || repeated || along_a_run
 }
 
 /// Checks a new password against the rules.
@@ -156,6 +254,8 @@ pub fn check_new_password(password: &str, email: &EmailAddress) -> Result<(), Pa
         Err(PasswordProblem::TooLong)
     } else if password.trim().eq_ignore_ascii_case(email.as_str()) {
         Err(PasswordProblem::SameAsEmail)
+    } else if guessable(password, email) {
+        Err(PasswordProblem::Guessable)
     } else {
         Ok(())
     }
@@ -249,6 +349,27 @@ mod tests {
         assert_eq!(check_new_password("griffie@hengelo.example", &email), Err(PasswordProblem::SameAsEmail));
         assert_eq!(check_new_password(&"x".repeat(257), &email), Err(PasswordProblem::TooLong));
         assert_eq!(check_new_password("paarse olifant op de fiets", &email), Ok(()));
+        // Easy to guess, however long (NIST SP 800-63B): runs, repeats, common words with digits.
+        for guessable in [
+            "12345678901234",
+            "98765432109876",
+            "qwertyuiopasdf",
+            "zyxwvutsrqponm",
+            "aaaaaaaaaaaaaa",
+            "abcabcabcabcabc",
+            "Wachtwoord2024!",
+            "Welkom123456",
+            "password12345",
+            "wijkbeeld 2026!",
+            "Griffie2024!!!",
+            "welkom wachtwoord",
+        ] {
+            assert_eq!(check_new_password(guessable, &email), Err(PasswordProblem::Guessable), "{guessable}");
+        }
+        for strong in ["correct paard batterij niet", "836492018374", "Tulpen-langs-de-Twentekanaal-7", "g7#Kp2!vQ9zR"]
+        {
+            assert_eq!(check_new_password(strong, &email), Ok(()), "{strong}");
+        }
         // Length counts characters, not bytes.
         assert_eq!(check_new_password("ééééééééééé", &email), Err(PasswordProblem::TooShort));
     }

@@ -76,6 +76,7 @@ impl From<AccountError> for AppError {
         match error {
             AccountError::Denied(denied) => denied.into(),
             AccountError::NotFound(_) => AppError::NotFound,
+            AccountError::TooManyRequests { retry_after } => AppError::TooManyRequests { retry_after },
             AccountError::Secret(error) => AppError::Secret(error),
             AccountError::Store(error) => AppError::Store(error),
             // Input problems are shown on their forms; one that reaches here is a bug in a

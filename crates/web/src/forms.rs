@@ -63,6 +63,7 @@ pub(crate) fn password_problem(texts: &Texts, problem: PasswordProblem) -> Strin
             texts.with("error-password-too-long", &[("count", Argument::Number(MAX_PASSWORD_LENGTH as i64))])
         }
         PasswordProblem::SameAsEmail => texts.t("error-password-same-as-email"),
+        PasswordProblem::Guessable => texts.t("error-password-guessable"),
     }
 }
 
@@ -81,6 +82,7 @@ pub(crate) fn account_problem(
         AccountError::Password(problem) => (password_field, password_problem(texts, problem)),
         AccountError::PasswordsDiffer => ("repeated", texts.t("error-passwords-differ")),
         AccountError::WrongPassword => ("current", texts.t("error-current-password-wrong")),
+        AccountError::SameAsCurrent => ("new", texts.t("error-password-same-as-current")),
         AccountError::PartnerRequired => ("partner", texts.t("error-partner-required")),
         AccountError::PartnerNotAllowed => ("partner", texts.t("error-partner-not-allowed")),
         AccountError::UnknownPartner(_) => ("partner", texts.t("error-partner-unknown")),

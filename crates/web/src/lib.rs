@@ -232,6 +232,14 @@ pub fn app(state: AppState) -> Router {
         router = router
             .layer(SetResponseHeaderLayer::overriding(HeaderName::from_static(name), HeaderValue::from_static(value)));
     }
+    if state.settings().secure_cookies {
+        // Served over HTTPS: browsers are to use nothing else for a year, so that no request
+        // (and no cookie) ever goes out over plain HTTP.
+        router = router.layer(SetResponseHeaderLayer::overriding(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        ));
+    }
     router
         .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
         .layer(

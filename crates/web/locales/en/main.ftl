@@ -105,6 +105,8 @@ error-partner-unknown = Choose an existing partner organisation.
 error-password-too-short = The password must be at least { $count } characters long.
 error-password-too-long = The password may be at most { $count } characters long.
 error-password-same-as-email = The password may not be the same as the e-mail address.
+error-password-guessable = This password is too easy to guess: no common word with digits, no run such as 1234 or qwerty and no repetition. A sentence of a few words works well.
+error-password-same-as-current = The new password is the current one; choose another.
 error-date-invalid = Enter a date as day-month-year, for example 26-09-2023. This filter has not been applied.
 
 ## Signing in
@@ -367,6 +369,7 @@ error-file-missing = Choose a file.
 error-file-type = This kind of file is not accepted. Choose a PDF, ODF, Office, PNG, JPEG, text or CSV file.
 error-file-too-large = The file is larger than 20 MB.
 error-file-empty = The file is empty.
+error-file-name-too-long = The file's name is longer than { $count } characters; give it a shorter name.
 error-year = Enter a year, such as 2024.
 error-no-municipality = No municipality has been set up yet; import the areas or the demo data first.
 error-import-empty = The file or text is empty.

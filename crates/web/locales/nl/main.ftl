@@ -105,6 +105,8 @@ error-partner-unknown = Kies een bestaande partnerorganisatie.
 error-password-too-short = Het wachtwoord moet minstens { $count } tekens lang zijn.
 error-password-too-long = Het wachtwoord mag hoogstens { $count } tekens lang zijn.
 error-password-same-as-email = Het wachtwoord mag niet gelijk zijn aan het e-mailadres.
+error-password-guessable = Dit wachtwoord is te makkelijk te raden: kies geen bekend woord met cijfers, geen reeks als 1234 of qwerty en geen herhaling. Een zin van een paar woorden werkt goed.
+error-password-same-as-current = Het nieuwe wachtwoord is het huidige; kies een ander.
 error-date-invalid = Vul een datum in als dag-maand-jaar, bijvoorbeeld 26-09-2023. Dit filter is nu niet gebruikt.
 
 ## Inloggen
@@ -367,6 +369,7 @@ error-file-missing = Kies een bestand.
 error-file-type = Dit soort bestand wordt niet aangenomen. Kies een PDF-, ODF-, Office-, PNG-, JPEG-, tekst- of CSV-bestand.
 error-file-too-large = Het bestand is groter dan 20 MB.
 error-file-empty = Het bestand is leeg.
+error-file-name-too-long = De naam van het bestand is langer dan { $count } tekens; geef het een kortere naam.
 error-year = Vul een jaartal in, zoals 2024.
 error-no-municipality = Er is nog geen gemeente ingericht; lees eerst de gebieden of de demodata in.
 error-import-empty = Het bestand of de tekst is leeg.

@@ -1,14 +1,15 @@
 //! The guard against cross-site requests (CSRF), on every request that may change state, so that
 //! no form can forget it.
 //!
-//! A request with POST, PUT, PATCH or DELETE must carry the viewer's form token — as the form
+//! A request with POST, PUT, PATCH or DELETE must come from this site when the browser says where
+//! it comes from (`Origin`), and must carry the viewer's form token — as the form
 //! field `_csrf` (in an ordinary or a multipart form) or the header `X-CSRF-Token` — unless it is authorised by an API token (a
 //! browser never sends one by itself), or it is JSON from a visitor without a session (a browser
 //! cannot send JSON across sites without the site's consent, and there is no session to abuse).
 
 use axum::body::{Body, to_bytes};
 use axum::extract::Request;
-use axum::http::{Method, header};
+use axum::http::{HeaderMap, Method, Uri, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
@@ -43,10 +44,17 @@ pub(crate) async fn guard(request: Request, next: Next) -> Response {
         .and_then(|value| value.to_str().ok())
         .unwrap_or_default()
         .to_owned();
-    match viewer.channel {
-        Channel::Bearer => return next.run(request).await,
-        Channel::Anonymous if content_type.starts_with("application/json") => return next.run(request).await,
-        _ => {}
+    if viewer.channel == Channel::Bearer {
+        return next.run(request).await;
+    }
+    // A second line behind the token: a browser says which site a request comes from, and a
+    // change is never made for another one.
+    if foreign_origin(request.headers(), request.uri()) {
+        tracing::warn!(method = %request.method(), path = %request.uri().path(), "refused: request from another site");
+        return refuse(&request);
+    }
+    if viewer.channel == Channel::Anonymous && content_type.starts_with("application/json") {
+        return next.run(request).await;
     }
     if viewer.form_token.is_empty() {
         return refuse(&request);
@@ -77,6 +85,26 @@ pub(crate) async fn guard(request: Request, next: Next) -> Response {
         Some(sent) if same_secret(&sent, &viewer.form_token) => next.run(request).await,
         _ => refuse(&request),
     }
+}
+
+/// Whether the request's `Origin` names another site than the one asked (its `Host`, or the
+/// `X-Forwarded-Host` a proxy passed on). Without an `Origin` the token decides alone; the
+/// opaque origin `null` (a sandboxed frame, a cross-site redirect) is another site.
+fn foreign_origin(headers: &HeaderMap, uri: &Uri) -> bool {
+    let Some(origin) = headers.get(header::ORIGIN).map(|value| value.to_str().unwrap_or("null").trim()) else {
+        return false;
+    };
+    let Some(origin_host) = origin.strip_prefix("https://").or_else(|| origin.strip_prefix("http://")) else {
+        return true;
+    };
+    let origin_host = origin_host.trim_end_matches('/');
+    let asked = [headers.get("x-forwarded-host"), headers.get(header::HOST)]
+        .into_iter()
+        .flatten()
+        .filter_map(|value| value.to_str().ok())
+        .map(|value| value.split(',').next().unwrap_or_default().trim().to_owned())
+        .chain(uri.authority().map(|authority| authority.as_str().to_owned()));
+    !asked.into_iter().any(|host| host.eq_ignore_ascii_case(origin_host))
 }
 
 /// The value of a text field of a multipart form (an upload form's token).

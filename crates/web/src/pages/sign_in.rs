@@ -64,13 +64,19 @@ pub(crate) async fn form(layout: Layout, Query(query): Query<BackQuery>) -> Sign
 pub(crate) async fn submit(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
+    viewer: Viewer,
     layout: Layout,
     client: ClientAddress,
     headers: HeaderMap,
     Form(form): Form<SignInForm>,
 ) -> AppResult<Response> {
     let back = local_path(&form.terug).to_owned();
-    let session = match sessions::sign_in(state.app(), &caller, &client.0, &form.email, &form.password).await {
+    let replacing = match &viewer.channel {
+        Channel::Session { token_hash } => Some(token_hash.as_str()),
+        _ => None,
+    };
+    let signed_in = sessions::sign_in(state.app(), &caller, &client.0, &form.email, &form.password, replacing).await;
+    let session = match signed_in {
         Ok(session) => session,
         Err(SessionError::Refused) => {
             // One message for every failure, so that it does not tell which addresses exist.

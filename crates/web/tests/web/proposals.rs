@@ -279,6 +279,11 @@ backend_test! {
         let refused = site.post_multipart(&format!("/voorstellen/{id}/bijlagen"), &[], &[("bestand", "virus.exe", b"MZ")], &college).await;
         assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(refused.body.contains("Dit soort bestand wordt niet aangenomen"));
+        let long_name = format!("{}.pdf", "lang".repeat(1251));
+        let named = site.post_multipart(&format!("/voorstellen/{id}/bijlagen"), &[], &[("bestand", &long_name, b"%PDF-1.4")], &college).await;
+        assert_eq!(named.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(named.body.contains("langer dan 255 tekens"), "{}", named.body);
+        assert_eq!(count(&site, "proposal_attachments").await, 0, "a 5,008-character name is not stored");
         let empty = site.post_multipart(&format!("/voorstellen/{id}/bijlagen"), &[], &[("bestand", "leeg.pdf", b"")], &college).await;
         assert!(empty.body.contains("Het bestand is leeg."));
 

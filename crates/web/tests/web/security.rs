@@ -324,7 +324,45 @@ backend_test! {
             assert!(!policy.contains("unsafe-inline"), "{path}");
             assert_eq!(reply.header("x-content-type-options"), "nosniff", "{path}");
             assert_eq!(reply.header("referrer-policy"), "strict-origin-when-cross-origin", "{path}");
+            assert_eq!(reply.header("strict-transport-security"), "", "{path}: not without HTTPS");
         }
+        // Served over HTTPS (--secure-cookies): browsers are told to use nothing else.
+        let mut secure = site.clone();
+        secure.settings.secure_cookies = true;
+        for path in ["/", "/healthz", "/api/v1/me"] {
+            let reply = secure.get(path, &visitor).await;
+            assert_eq!(reply.header("strict-transport-security"), "max-age=31536000; includeSubDomains", "{path}");
+        }
+    }
+}
+
+backend_test! {
+    async fn a_change_from_another_site_is_refused_even_with_the_token(database) {
+        let site = TestSite::with_demo(database).await;
+        let admin = Visitor::signed_in(&site, Role::Admin, "10.16.0.1:4000").await;
+        let before = row_count(&site, "api_tokens").await;
+        let post = |origin: &'static str| {
+            let body = serde_urlencoded::to_string([("_csrf", admin.form_token.as_str()), ("name", "Koppeling"), ("role", "raadslid")]).unwrap();
+            let cookies: Vec<String> = admin.cookies.iter().map(|(name, value)| format!("{name}={value}")).collect();
+            Request::builder()
+                .method(Method::POST)
+                .uri("/beheer/tokens")
+                .header(header::HOST, "wijkbeeld.test")
+                .header(header::ORIGIN, origin)
+                .header(header::COOKIE, cookies.join("; "))
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .extension(axum::extract::ConnectInfo(admin.client))
+                .body(Body::from(body))
+                .unwrap()
+        };
+        for foreign in ["https://evil.example", "null", "http://wijkbeeld.test.evil.example"] {
+            let reply = site.send(post(foreign)).await;
+            assert_eq!(reply.status, StatusCode::FORBIDDEN, "{foreign}: {}", reply.body);
+            assert_eq!(row_count(&site, "api_tokens").await, before, "{foreign}: nothing made");
+        }
+        let own = site.send(post("http://wijkbeeld.test")).await;
+        assert_eq!(own.status, StatusCode::OK, "{}", own.body);
+        assert_eq!(row_count(&site, "api_tokens").await, before + 1);
     }
 }
 
@@ -522,5 +560,54 @@ backend_test! {
             }
         }
         assert!(checked > 3000, "{checked} requests");
+    }
+}
+
+backend_test! {
+    async fn signing_in_again_ends_the_session_before(database) {
+        let site = TestSite::with_demo(database).await;
+        let first = Visitor::signed_in(&site, Role::Griffie, "10.15.0.1:4000").await;
+        assert_eq!(site.get("/account", &first).await.status, StatusCode::OK);
+        let mut second = first.clone();
+        let reply = site.post("/inloggen", &[("email", &email_of(Role::College)), ("password", PASSWORD)], &second).await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+        second.take_cookies(&reply);
+        assert_ne!(second.cookies, first.cookies, "a new session cookie");
+        assert!(site.get("/account", &second).await.body.contains(&email_of(Role::College)));
+        let old = site.get("/account", &first).await;
+        assert_eq!(old.status, StatusCode::SEE_OTHER, "the session before is over");
+        assert!(old.header("location").starts_with("/inloggen"));
+    }
+}
+
+backend_test! {
+    async fn password_changes_refuse_guessable_and_current_passwords_and_are_limited(database) {
+        let site = TestSite::with_demo(database).await;
+        let visitor = Visitor::signed_in(&site, Role::Partner, "10.17.0.1:4000").await;
+        let change = |new: &'static str| [("current", PASSWORD), ("new", new), ("repeated", new)];
+        let guessable = site.post("/account/wachtwoord", &change("12345678901234"), &visitor).await;
+        assert_eq!(guessable.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(guessable.body.contains("te makkelijk te raden"), "{}", guessable.body);
+        let words = site.post("/account/wachtwoord", &change("Wachtwoord2024!"), &visitor).await;
+        assert!(words.body.contains("te makkelijk te raden"), "{}", words.body);
+        let current = site.post("/account/wachtwoord", &change(PASSWORD), &visitor).await;
+        assert_eq!(current.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(current.body.contains("Het nieuwe wachtwoord is het huidige"), "{}", current.body);
+
+        // Ten tries per quarter of an hour, as signing in has; then 429 with Retry-After, even
+        // with the right current password.
+        let mut statuses = Vec::new();
+        for _ in 0..8 {
+            let wrong = [("current", "niet het wachtwoord"), ("new", "een heel ander lang wachtwoord"), ("repeated", "een heel ander lang wachtwoord")];
+            statuses.push(site.post("/account/wachtwoord", &wrong, &visitor).await.status);
+        }
+        assert!(statuses[..7].iter().all(|status| *status == StatusCode::UNPROCESSABLE_ENTITY), "{statuses:?}");
+        assert_eq!(statuses[7], StatusCode::TOO_MANY_REQUESTS, "{statuses:?}");
+        let limited = site.post("/account/wachtwoord", &change("een heel ander lang wachtwoord"), &visitor).await;
+        assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
+        assert!(!limited.header("retry-after").is_empty());
+        // Nothing was changed: the old password still signs in.
+        let again = Visitor::signed_in(&site, Role::Partner, "10.17.0.2:4000").await;
+        assert_eq!(site.get("/account", &again).await.status, StatusCode::OK);
     }
 }

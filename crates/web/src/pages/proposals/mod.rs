@@ -529,6 +529,13 @@ pub(crate) async fn upload(
                 Err(ProposalError::AttachmentType(_)) => FormErrors::one("bestand", texts.t("error-file-type")),
                 Err(ProposalError::AttachmentTooLarge) => FormErrors::one("bestand", texts.t("error-file-too-large")),
                 Err(ProposalError::AttachmentEmpty) => FormErrors::one("bestand", texts.t("error-file-empty")),
+                Err(ProposalError::AttachmentName) => FormErrors::one(
+                    "bestand",
+                    texts.with(
+                        "error-file-name-too-long",
+                        &[("count", Argument::Number(proposals::MAX_ATTACHMENT_NAME as i64))],
+                    ),
+                ),
                 Err(other) => return Err(other.into()),
             }
         }
