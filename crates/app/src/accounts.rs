@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use wijkbeeld_domain::Id;
 use wijkbeeld_domain::access::{ApiToken, EmailAddress, PasswordProblem, Permission, Role, User, check_new_password};
 use wijkbeeld_domain::monitor::Partner;
+use wijkbeeld_domain::text::has_control_characters;
 use wijkbeeld_store::{StoreError, Tx, accounts, partners};
 
 use crate::audit::Entry;
@@ -29,6 +30,9 @@ pub enum AccountError {
     /// The name is empty.
     #[error("the name is empty")]
     EmptyName,
+    /// The name holds control characters (NUL, escape, a line break…).
+    #[error("the name holds characters no one types")]
+    ControlCharacters,
     /// No role was chosen.
     #[error("choose a role")]
     MissingRole,
@@ -156,6 +160,9 @@ pub async fn create_account(
     let display_name = request.display_name.trim();
     if display_name.is_empty() {
         return Err(AccountError::EmptyName);
+    }
+    if has_control_characters(display_name, false) {
+        return Err(AccountError::ControlCharacters);
     }
     let role = request.role.ok_or(AccountError::MissingRole)?;
     let (password, generated_password) = match &request.password {
@@ -296,6 +303,9 @@ pub async fn create_api_token(
     let name = name.trim();
     if name.is_empty() {
         return Err(AccountError::EmptyName);
+    }
+    if has_control_characters(name, false) {
+        return Err(AccountError::ControlCharacters);
     }
     let secret = secrets::new_token()?;
     let mut write = app.write(caller).await?;

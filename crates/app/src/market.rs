@@ -40,9 +40,17 @@ pub enum MarketError {
     /// The change breaks hard rules; each in words.
     #[error("the plan breaks these rules: {}", .0.join("; "))]
     Conflicts(Vec<String>),
+    /// The plan takes these planned sessions (their subjects) off the evening, which the caller
+    /// has not confirmed.
+    #[error("the plan takes {} planned session(s) off the evening: {}", .0.len(), .0.join("; "))]
+    WouldUnplace(Vec<String>),
     /// The input is not valid; the reason in words.
     #[error("{0}")]
     Invalid(String),
+    /// A form's input was refused: every problem as (field, Fluent message id), in the order of
+    /// the form.
+    #[error("the input was refused: {0:?}")]
+    Fields(Vec<(&'static str, &'static str)>),
     /// The stored weights setting cannot be read.
     #[error("the setting {WEIGHTS_SETTING} is not valid: {0}")]
     Weights(String),
@@ -310,12 +318,15 @@ pub async fn propose(
 }
 
 /// Stores a whole plan for the evening: the placements given, and every other session of the
-/// evening unplanned. Refused, storing nothing, when it breaks a hard rule.
+/// evening unplanned. Refused, storing nothing, when it breaks a hard rule, or when it takes
+/// planned sessions off the evening without `unplacing_confirmed` (an empty plan would empty a
+/// published evening).
 pub async fn apply_plan(
     app: &App,
     caller: &Caller,
     evening_id: i64,
     placements: &[SessionPlacement],
+    unplacing_confirmed: bool,
 ) -> Result<(), MarketError> {
     caller.require(Permission::PlanMarkets)?;
     let body = caller.body()?;
@@ -338,6 +349,10 @@ pub async fn apply_plan(
             conflicts.iter().map(|conflict| conflict.describe(&problem.evening)).collect(),
         ));
     }
+    let unplaced = unplaced_by(&problem, &planning, &plan);
+    if !unplaced.is_empty() && !unplacing_confirmed {
+        return Err(MarketError::WouldUnplace(unplaced));
+    }
     let mut stored_placements: Vec<SessionPlacement> = plan.placements.iter().map(|p| problem.stored(p)).collect();
     for (index, session) in problem.sessions.iter().enumerate() {
         if !plan.placements.iter().any(|placement| placement.session == index) {
@@ -358,6 +373,17 @@ pub async fn apply_plan(
     });
     write.commit(evening_entry("market.plan", evening_id, details)).await?;
     Ok(())
+}
+
+/// The subjects of the sessions planned now that `plan` leaves out.
+pub fn unplaced_by(problem: &Problem, planning: &EveningPlanning, plan: &Plan) -> Vec<String> {
+    problem
+        .stored_plan(planning)
+        .placements
+        .iter()
+        .filter(|placed| !plan.placements.iter().any(|placement| placement.session == placed.session))
+        .map(|placed| planning.sessions[placed.session].subject.clone())
+        .collect()
 }
 
 /// Moves one session to a room, round, chair and clerk, and pins it there or frees it. Refused,
@@ -572,32 +598,40 @@ pub async fn attendance(app: &App, caller: &Caller, evening_id: i64) -> Result<A
     Ok(choices)
 }
 
-/// Replaces the evening's pools of chairs and clerks and its absences in one change. People who
-/// are no candidate for a pool, and absences of anyone else or in a round of another evening,
-/// are left out.
+/// Replaces the evening's pools of chairs and clerks and its absences in one change. Refused
+/// whole, as [`MarketError::Fields`], when it names someone who is no candidate for a pool, an
+/// absence of anyone else or in a round of another evening, or leaves a pool empty.
 pub async fn set_attendance(
     app: &App,
     caller: &Caller,
     evening_id: i64,
-    asked: &Attendance,
+    attendance: &Attendance,
 ) -> Result<(), MarketError> {
     caller.require(Permission::PlanMarkets)?;
     let body = caller.body()?;
     let mut write = app.write(caller).await?;
     let choices = attendance_in(write.tx(), caller, evening_id).await?;
-    let among = |people: &[PersonChoice], person: i64| people.iter().any(|candidate| candidate.id.get() == person);
-    let attendance = Attendance {
-        chairs: asked.chairs.iter().copied().filter(|person| among(&choices.chairs, *person)).collect(),
-        clerks: asked.clerks.iter().copied().filter(|person| among(&choices.clerks, *person)).collect(),
-        absences: asked
-            .absences
-            .iter()
-            .copied()
-            .filter(|(person, round)| {
-                among(&choices.everyone, *person) && choices.planning.rounds.iter().any(|known| known.id == *round)
-            })
-            .collect(),
+    let among = |people: &[PersonChoice], person: &i64| people.iter().any(|candidate| candidate.id.get() == *person);
+    let mut problems: Vec<(&'static str, &'static str)> = Vec::new();
+    for (field, asked, candidates, empty) in [
+        ("voorzitters", &attendance.chairs, &choices.chairs, "error-attendance-no-chair"),
+        ("griffiemedewerkers", &attendance.clerks, &choices.clerks, "error-attendance-no-clerk"),
+    ] {
+        if !asked.iter().all(|person| among(candidates, person)) {
+            problems.push((field, "error-attendance-unknown-person"));
+        } else if asked.is_empty() {
+            problems.push((field, empty));
+        }
+    }
+    let known_absence = |(person, round): &(i64, i64)| {
+        among(&choices.everyone, person) && choices.planning.rounds.iter().any(|known| known.id == *round)
     };
+    if !attendance.absences.iter().all(known_absence) {
+        problems.push(("afwezigheid", "error-attendance-unknown-absence"));
+    }
+    if !problems.is_empty() {
+        return Err(MarketError::Fields(problems));
+    }
     stored::set_staff(write.tx(), body, evening_id, &attendance.chairs, &attendance.clerks).await?;
     stored::replace_absences(write.tx(), body, evening_id, &attendance.absences).await?;
     let details = serde_json::json!({

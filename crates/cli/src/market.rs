@@ -158,7 +158,8 @@ pub(crate) async fn run(setting: &DatabaseSetting, command: MarketCommand) -> Re
                 if apply {
                     let placements: Vec<_> =
                         outcome.plan.placements.iter().map(|placement| proposed.problem.stored(placement)).collect();
-                    market::apply_plan(&app, &caller, evening, &placements).await?;
+                    // Every session is placed (checked above), so none is taken off the evening.
+                    market::apply_plan(&app, &caller, evening, &placements, false).await?;
                     eprintln!("The plan is stored.");
                 }
                 Ok(())

@@ -78,6 +78,7 @@ pub(crate) fn account_problem(
         AccountError::InvalidEmail(_) => ("email", texts.t("error-email-invalid")),
         AccountError::EmailTaken(_) => ("email", texts.t("error-email-taken")),
         AccountError::EmptyName => ("name", texts.t("error-name-empty")),
+        AccountError::ControlCharacters => ("name", texts.t("error-control-characters")),
         AccountError::MissingRole => ("role", texts.t("error-role-missing")),
         AccountError::Password(problem) => (password_field, password_problem(texts, problem)),
         AccountError::PasswordsDiffer => ("repeated", texts.t("error-passwords-differ")),

@@ -9,6 +9,7 @@ use wijkbeeld_domain::monitor::{
     Direction, Indicator, IndicatorKind, IndicatorStatus, Partner, Programme, Theme, Unit,
 };
 use wijkbeeld_domain::people::Body;
+use wijkbeeld_domain::text::has_control_characters;
 use wijkbeeld_store::monitor as stored;
 use wijkbeeld_store::{Tx, partners};
 
@@ -116,12 +117,16 @@ async fn check_indicator(
         problems.push(("name", "error-indicator-name"));
     } else if name.chars().count() > MAX_INDICATOR_LINE {
         problems.push(("name", "error-indicator-too-long"));
+    } else if has_control_characters(&name, false) {
+        problems.push(("name", "error-control-characters"));
     }
     let definition = draft.definition.trim().to_owned();
     if definition.is_empty() {
         problems.push(("definition", "error-indicator-definition"));
     } else if definition.chars().count() > MAX_INDICATOR_TEXT {
         problems.push(("definition", "error-indicator-too-long"));
+    } else if has_control_characters(&definition, true) {
+        problems.push(("definition", "error-control-characters"));
     }
     let unit: Option<Unit> = vocabulary(&mut problems, "unit", &draft.unit);
     let direction: Option<Direction> = vocabulary(&mut problems, "direction", &draft.direction);
@@ -130,6 +135,8 @@ async fn check_indicator(
     let source = draft.source.trim().to_owned();
     if source.chars().count() > MAX_INDICATOR_LINE {
         problems.push(("source", "error-indicator-too-long"));
+    } else if has_control_characters(&source, false) {
+        problems.push(("source", "error-control-characters"));
     }
     let owner_partner_id = match draft.owner_partner.trim() {
         "" => None,

@@ -11,6 +11,7 @@ use wijkbeeld_domain::access::Permission;
 use wijkbeeld_domain::monitor::{Area, Indicator, Target, Unit};
 use wijkbeeld_domain::people::Body;
 use wijkbeeld_domain::period::Period;
+use wijkbeeld_domain::text::has_control_characters;
 use wijkbeeld_store::monitor::{self as stored, TargetInput};
 use wijkbeeld_store::{StoreError, Tx};
 
@@ -180,6 +181,8 @@ async fn check_target(
     let note = draft.note.trim();
     if note.chars().count() > MAX_TARGET_NOTE {
         problems.push(("note", "error-target-note-too-long"));
+    } else if has_control_characters(note, true) {
+        problems.push(("note", "error-control-characters"));
     }
     match (area, value, target_period, baseline_period) {
         (Some(area), Some(value), Some(target_period), Some(baseline_period)) if problems.is_empty() => {

@@ -360,6 +360,7 @@ error-document-number = Enter the document number, or empty the title as well.
 error-number-range = Enter a number from { $low } up to and including { $high }.
 error-date-format = Enter the date as day-month-year, for example 26-09-2023.
 error-moment-format = Enter the date and time as dd-mm-yyyy hh:mm, for example 26-09-2023 12:00.
+error-control-characters = This holds characters no one types (such as a null character or an escape). Remove them; a single line takes no tab or line break either.
 error-item-text = Enter the text of this programme item, or empty its questions as well.
 error-move-role = Only the role { $role } may take this step.
 error-move-not-allowed = A proposal in the state { $from } cannot become { $to }.
@@ -421,6 +422,18 @@ market-planner-best-found = The best schedule found within the time limit (objec
 market-planner-pins-conflict = The pinned sessions cannot all be held together. Change the pins first.
 market-plan-unreadable = The planner's proposal did not arrive readably. Run the planner again.
 market-plan-stale = The evening has changed in the meantime. Run the planner again.
+error-attendance-unknown-person = Choose only people from this list.
+error-attendance-no-chair = Choose at least one chair.
+error-attendance-no-clerk = Choose at least one clerk.
+error-attendance-unknown-absence = Choose absences only for the people and rounds of this evening.
+market-plan-would-unplace = This plan takes { $count ->
+    [one] a planned session
+   *[other] { $count } planned sessions
+  } off the evening: { $subjects }. Nothing was changed. Run the planner again and confirm with its proposal that this is intended.
+market-proposal-confirm-unplacing = I know this plan takes { $count ->
+    [one] a planned session
+   *[other] { $count } planned sessions
+  } off the evening:
 market-attendance-title = Chairs, clerks and absences
 market-attendance-intro = Who can chair and clerk this evening, and who is absent in which round. The planner keeps to it.
 market-attendance-chairs = Chairs (councillors)

@@ -360,6 +360,7 @@ error-document-number = Vul het documentnummer in, of maak ook de titel leeg.
 error-number-range = Vul een getal van { $low } tot en met { $high } in.
 error-date-format = Vul de datum in als dag-maand-jaar, bijvoorbeeld 26-09-2023.
 error-moment-format = Vul datum en tijd in als dd-mm-jjjj uu:mm, bijvoorbeeld 26-09-2023 12:00.
+error-control-characters = Hier staan tekens in die niet getypt worden (zoals een nul-teken of een escape). Haal ze weg; in een regel kan ook geen tab of regeleinde.
 error-item-text = Vul de tekst van dit programmapunt in, of maak ook de vragen leeg.
 error-move-role = Alleen de rol { $role } mag deze stap zetten.
 error-move-not-allowed = Een voorstel met status { $from } kan niet { $to } worden.
@@ -421,6 +422,18 @@ market-planner-best-found = De beste indeling die binnen de tijdslimiet gevonden
 market-planner-pins-conflict = De vastgezette sessies passen niet samen op de avond. Pas eerst de vastzettingen aan.
 market-plan-unreadable = Het voorstel van de planner is niet leesbaar meegekomen. Voer de planner opnieuw uit.
 market-plan-stale = De avond is intussen gewijzigd. Voer de planner opnieuw uit.
+error-attendance-unknown-person = Kies alleen mensen uit deze lijst.
+error-attendance-no-chair = Kies minstens één voorzitter.
+error-attendance-no-clerk = Kies minstens één griffiemedewerker.
+error-attendance-unknown-absence = Kies afwezigheid alleen voor de mensen en rondes van deze avond.
+market-plan-would-unplace = Dit plan haalt { $count ->
+    [one] een ingedeelde sessie
+   *[other] { $count } ingedeelde sessies
+  } van de avond: { $subjects }. Er is niets veranderd. Voer de planner opnieuw uit en bevestig bij zijn voorstel dat dat de bedoeling is.
+market-proposal-confirm-unplacing = Ik weet dat dit plan { $count ->
+    [one] een ingedeelde sessie
+   *[other] { $count } ingedeelde sessies
+  } van de avond haalt:
 market-attendance-title = Voorzitters, griffiemedewerkers en afwezigheid
 market-attendance-intro = Wie deze avond kan voorzitten en notuleren, en wie in welke ronde niet aanwezig is. De planner houdt zich eraan.
 market-attendance-chairs = Voorzitters (raadsleden)

@@ -382,6 +382,8 @@ pub(crate) struct ProposalPage {
     explanation: Vec<String>,
     refused: bool,
     placements: Vec<String>,
+    /// The planned sessions the plan would take off the evening, which accepting must confirm.
+    unplacing: Vec<String>,
 }
 
 /// Runs the planner and shows its plan as a proposal to accept; stores nothing.
@@ -410,6 +412,7 @@ pub(crate) async fn propose(
         }
         Err(other) => (Plan::default(), other.to_string(), Vec::new(), true),
     };
+    let unplacing = market::unplaced_by(&proposed.problem, &proposed.planning, &plan);
     let placements = plan
         .placements
         .iter()
@@ -435,6 +438,7 @@ pub(crate) async fn propose(
         explanation,
         refused,
         placements,
+        unplacing,
         layout: layout.trail(&[("/markt", "market-title")]),
     })
 }
@@ -459,8 +463,19 @@ pub(crate) async fn accept(
         };
         placements.push(SessionPlacement { session_id, room_id, first_round_id, round_count: 1, chair_id, clerk_id });
     }
-    let errors = match market::apply_plan(state.app(), &caller, id, &placements).await {
+    let confirmed = fields.iter().any(|(name, value)| name == "ontplaatsen" && value == "ja");
+    let errors = match market::apply_plan(state.app(), &caller, id, &placements, confirmed).await {
         Ok(()) => return Ok(Redirect::to(&format!("/markt/{id}")).into_response()),
+        Err(MarketError::WouldUnplace(subjects)) => FormErrors::one(
+            "plan",
+            texts.with(
+                "market-plan-would-unplace",
+                &[
+                    ("count", Argument::Number(subjects.len() as i64)),
+                    ("subjects", Argument::Text(&subjects.join("; "))),
+                ],
+            ),
+        ),
         Err(MarketError::Conflicts(conflicts)) => conflicts
             .into_iter()
             .fold(FormErrors::none(), |errors, conflict| errors.and(FormErrors::one("plan", conflict))),
@@ -496,6 +511,7 @@ pub(crate) struct AttendancePage {
     chairs: Vec<Tick>,
     clerks: Vec<Tick>,
     absences: Vec<AbsenceRound>,
+    errors: FormErrors,
 }
 
 /// People as (id, name), as the checkboxes list them.
@@ -503,35 +519,43 @@ fn ids_and_names(people: &[PersonChoice]) -> Vec<(i64, String)> {
     people.iter().map(|person| (person.id.get(), person.name.clone())).collect()
 }
 
-pub(crate) async fn attendance_form(
-    State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
+/// The form of an evening's pools and absences: ticked as stored, or as `asked` when a refused
+/// form comes back.
+fn attendance_page(
     layout: Layout,
-    Path(id): Path<i64>,
-) -> AppResult<AttendancePage> {
+    id: i64,
+    choices: &market::AttendanceChoices,
+    asked: Option<&market::Attendance>,
+    errors: FormErrors,
+) -> AttendancePage {
     let texts = layout.texts;
-    let choices = market::attendance(state.app(), &caller, id).await?;
     let planning = &choices.planning;
     let (chairs, clerks, everyone) =
         (ids_and_names(&choices.chairs), ids_and_names(&choices.clerks), ids_and_names(&choices.everyone));
-    let ticks = |people: &[(i64, String)], pool: &[Attendee], prefix: &str| -> Vec<Tick> {
-        people
-            .iter()
-            .map(|(person, name)| Tick {
-                id: format!("{prefix}-{person}"),
-                value: person.to_string(),
-                label: name.clone(),
-                checked: pool.iter().any(|a| a.person_id == *person),
-            })
-            .collect()
+    let in_pool = |pool: &[Attendee], asked_pool: Option<&Vec<i64>>, person: i64| match asked_pool {
+        Some(asked_pool) => asked_pool.contains(&person),
+        None => pool.iter().any(|attendee| attendee.person_id == person),
     };
-    let absent = |person: i64, round: i64| {
-        planning
+    let ticks =
+        |people: &[(i64, String)], pool: &[Attendee], asked_pool: Option<&Vec<i64>>, prefix: &str| -> Vec<Tick> {
+            people
+                .iter()
+                .map(|(person, name)| Tick {
+                    id: format!("{prefix}-{person}"),
+                    value: person.to_string(),
+                    label: name.clone(),
+                    checked: in_pool(pool, asked_pool, *person),
+                })
+                .collect()
+        };
+    let absent = |person: i64, round: i64| match asked {
+        Some(asked) => asked.absences.contains(&(person, round)),
+        None => planning
             .chairs
             .iter()
             .chain(&planning.clerks)
             .chain(&planning.portfolio_holders)
-            .any(|a| a.person_id == person && a.absent_rounds.contains(&round))
+            .any(|a| a.person_id == person && a.absent_rounds.contains(&round)),
     };
     let absences = planning
         .rounds
@@ -549,36 +573,60 @@ pub(crate) async fn attendance_form(
                 .collect(),
         })
         .collect();
-    Ok(AttendancePage {
+    AttendancePage {
         id,
         date: texts.weekday_date(planning.date),
-        chairs: ticks(&chairs, &planning.chairs, "voorzitter"),
-        clerks: ticks(&clerks, &planning.clerks, "griffiemedewerker"),
+        chairs: ticks(&chairs, &planning.chairs, asked.map(|asked| &asked.chairs), "voorzitter"),
+        clerks: ticks(&clerks, &planning.clerks, asked.map(|asked| &asked.clerks), "griffiemedewerker"),
         absences,
+        errors,
         layout: layout.trail(&[("/markt", "market-title")]),
-    })
+    }
 }
 
-/// Stores the pools and absences ticked; the use case leaves out values that name no candidate
-/// or round.
+pub(crate) async fn attendance_form(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    layout: Layout,
+    Path(id): Path<i64>,
+) -> AppResult<AttendancePage> {
+    let choices = market::attendance(state.app(), &caller, id).await?;
+    Ok(attendance_page(layout, id, &choices, None, FormErrors::none()))
+}
+
+/// Stores the pools and absences ticked, or shows the form again, as ticked, with what is wrong
+/// (someone who is no candidate, an empty pool).
 pub(crate) async fn save_attendance(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
+    layout: Layout,
     Path(id): Path<i64>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
+    // A value that is no number names no one: kept as an id no one has, so it is refused.
+    let person = |value: &str| value.trim().parse::<i64>().unwrap_or(i64::MIN);
     let people = |name: &str| -> Vec<i64> {
-        fields.iter().filter(|(field, _)| field == name).filter_map(|(_, value)| value.parse::<i64>().ok()).collect()
+        fields.iter().filter(|(field, _)| field == name).map(|(_, value)| person(value)).collect()
     };
     let absences: Vec<(i64, i64)> = fields
         .iter()
         .filter(|(field, _)| field == "afwezig")
-        .filter_map(|(_, value)| {
-            let (person, round) = value.split_once(':')?;
-            Some((person.parse::<i64>().ok()?, round.parse::<i64>().ok()?))
+        .map(|(_, value)| match value.split_once(':') {
+            Some((who, round)) => (person(who), person(round)),
+            None => (i64::MIN, i64::MIN),
         })
         .collect();
     let attendance = market::Attendance { chairs: people("voorzitter"), clerks: people("griffiemedewerker"), absences };
-    market::set_attendance(state.app(), &caller, id, &attendance).await?;
-    Ok(Redirect::to(&format!("/markt/{id}")).into_response())
+    match market::set_attendance(state.app(), &caller, id, &attendance).await {
+        Ok(()) => Ok(Redirect::to(&format!("/markt/{id}")).into_response()),
+        Err(MarketError::Fields(problems)) => {
+            let errors = problems.into_iter().fold(FormErrors::none(), |errors, (field, message)| {
+                errors.and(FormErrors::one(field, layout.t(message)))
+            });
+            let choices = market::attendance(state.app(), &caller, id).await?;
+            let page = attendance_page(layout, id, &choices, Some(&attendance), errors);
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(other) => Err(other.into()),
+    }
 }

@@ -183,7 +183,24 @@ backend_test! {
         let clerks: Vec<String> = before.clerks.iter().map(|c| c.person_id.to_string()).collect();
         fields.extend(clerks.iter().map(|c| ("griffiemedewerker", c.as_str())));
         fields.push(("afwezig", &away));
-        fields.push(("voorzitter", "999999")); // no such candidate: ignored
+
+        // Someone who is no candidate, or no chair at all: refused whole, named, the ticks kept.
+        let mut unknown = fields.clone();
+        unknown.push(("voorzitter", "999999"));
+        let refused = site.post(&format!("/markt/{id}/bezetting"), &unknown, &griffie).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.body);
+        assert!(refused.body.contains("Kies alleen mensen uit deze lijst.") && refused.body.contains("href=\"#voorzitters\""), "{}", refused.body);
+        assert!(refused.body.contains(&format!("id=\"voorzitter-{}\" name=\"voorzitter\" value=\"{}\" checked", keep[0], keep[0])));
+        let mut no_chair: Vec<(&str, &str)> = fields.iter().copied().filter(|(field, _)| *field != "voorzitter").collect();
+        no_chair.retain(|(field, _)| *field != "afwezig");
+        let refused = site.post(&format!("/markt/{id}/bezetting"), &no_chair, &griffie).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.body.contains("Kies minstens één voorzitter."), "{}", refused.body);
+        let strange_absence = [("voorzitter", keep[0].as_str()), ("griffiemedewerker", clerks[0].as_str()), ("afwezig", "1:999999")];
+        let refused = site.post(&format!("/markt/{id}/bezetting"), &strange_absence, &griffie).await;
+        assert!(refused.body.contains("Kies afwezigheid alleen voor de mensen en rondes van deze avond."), "{}", refused.body);
+        assert_eq!(planning(&site, id).await.chairs, before.chairs, "nothing was stored");
+
         let saved = site.post(&format!("/markt/{id}/bezetting"), &fields, &griffie).await;
         assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
         let after = planning(&site, id).await;
@@ -199,5 +216,27 @@ backend_test! {
         let councillor = Visitor::signed_in(&site, Role::Councillor, "10.43.0.2:4000").await;
         assert_eq!(site.get(&format!("/markt/{id}/bezetting"), &councillor).await.status, StatusCode::FORBIDDEN);
         assert_eq!(site.post(&format!("/markt/{id}/bezetting"), &fields, &councillor).await.status, StatusCode::FORBIDDEN);
+    }
+}
+
+backend_test! {
+    async fn a_plan_that_takes_planned_sessions_off_the_evening_needs_confirming(database) {
+        let site = TestSite::with_demo(database).await;
+        let griffie = Visitor::signed_in(&site, Role::Griffie, "10.44.0.1:4000").await;
+        let id = evenings(&site).await[1];
+        let before = planning(&site, id).await;
+        let planned = before.sessions.iter().filter(|session| session.room_id.is_some()).count();
+        assert!(planned > 0 && before.published_at.is_some(), "the demo's published evening is planned");
+
+        // An empty plan (only the form token) would empty the published evening: refused.
+        let empty = site.post(&format!("/markt/{id}/plan"), &[], &griffie).await;
+        assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", empty.body);
+        assert!(empty.body.contains(&format!("Dit plan haalt {planned} ingedeelde sessies van de avond")), "{}", empty.body);
+        assert_eq!(planning(&site, id).await.sessions, before.sessions, "nothing changed");
+
+        // Confirmed on purpose, it is the griffie's to do.
+        let confirmed = site.post(&format!("/markt/{id}/plan"), &[("ontplaatsen", "ja")], &griffie).await;
+        assert_eq!(confirmed.status, StatusCode::SEE_OTHER, "{}", confirmed.body);
+        assert!(planning(&site, id).await.sessions.iter().all(|session| session.room_id.is_none()));
     }
 }

@@ -473,6 +473,12 @@ backend_test! {
             assert!(!links.iter().any(|(id, _)| *id == edited.id), "the programme links are replaced");
         }
 
+        // A name with a control character is refused with its field.
+        let nul = indicator_fields("NUL_TEKEN", "Nul\u{0}teken", &programme, "");
+        let refused = site.post("/monitor/indicatoren/nieuw", &nul, &college).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.body.contains("href=\"#name\"") && refused.body.contains("tekens in die niet getypt worden"), "{}", refused.body);
+
         // A bad form: every problem named, everything typed kept, nothing changed.
         let unchanged = fingerprint(&site).await;
         let mut bad = indicator_fields("ab cd", "", &programme, &partner);

@@ -210,6 +210,22 @@ backend_test! {
         assert!(refused.body.contains("value=\"15 december\"") && refused.body.contains("En de tweede?"), "input kept");
         assert_eq!(count(&site, "proposals").await, proposals, "nothing stored");
 
+        // Control characters are refused: anywhere NUL or escape, in a line a tab or line break
+        // too; a text of several lines keeps its tabs and line breaks.
+        let mut fields = valid_fields("Wijk\u{0}gericht", &holder);
+        fields.retain(|(name, _)| *name != "item-2-question-2");
+        fields.push(("item-2-question-2", "Een\u{1b}[31m vraag?"));
+        fields.retain(|(name, _)| *name != "history");
+        fields.push(("history", "Eerste alinea.\r\n\r\n\tTweede alinea."));
+        let refused = site.post("/voorstellen/nieuw", &fields, &college).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        for link in ["href=\"#subject\"", "href=\"#item-2-question-2\""] {
+            assert!(refused.body.contains(link), "{link}: {}", refused.body);
+        }
+        assert!(!refused.body.contains("href=\"#history\""), "line breaks and tabs are fine in a text");
+        assert!(refused.body.contains("tekens in die niet getypt worden"));
+        assert_eq!(count(&site, "proposals").await, proposals, "nothing stored");
+
         // More rows: the form comes back with an empty third item, nothing saved.
         let mut more = valid_fields("Een voorstel", &holder);
         more.retain(|(name, _)| *name != "action");

@@ -611,3 +611,19 @@ backend_test! {
         assert_eq!(site.get("/account", &again).await.status, StatusCode::OK);
     }
 }
+
+backend_test! {
+    async fn names_with_control_characters_are_refused(database) {
+        let site = TestSite::with_demo(database).await;
+        let admin = Visitor::signed_in(&site, Role::Admin, "10.18.0.1:4000").await;
+        let (users, tokens) = (row_count(&site, "users").await, row_count(&site, "api_tokens").await);
+        let account = [("email", "nul@hengelo.example"), ("name", "Nul\u{0}Teken"), ("role", "raadslid"), ("partner", ""), ("password", "")];
+        let refused = site.post("/beheer/gebruikers", &account, &admin).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.body);
+        assert!(refused.body.contains("tekens in die niet getypt worden"), "{}", refused.body);
+        let token = [("name", "Koppeling\r\nX-Injected: 1"), ("role", "raadslid"), ("partner", "")];
+        let refused = site.post("/beheer/tokens", &token, &admin).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.body);
+        assert_eq!((row_count(&site, "users").await, row_count(&site, "api_tokens").await), (users, tokens), "nothing stored");
+    }
+}

@@ -12,6 +12,7 @@ use wijkbeeld_domain::people::Person;
 use wijkbeeld_domain::proposal::{
     DEFAULT_EXPECTED_ATTENDANCE, Domain, HistoryDocument, ProgrammeInput, ProposalInput, Purpose, SpeakingRules,
 };
+use wijkbeeld_domain::text::has_control_characters;
 
 use crate::forms::{Choice, FormErrors};
 use crate::i18n::{Argument, Texts};
@@ -379,6 +380,29 @@ impl ProposalForm {
         for (number, item) in (1_usize..).zip(&programme) {
             if item.text.is_empty() {
                 problem(&format!("item-{number}-text"), "error-item-text", &[]);
+            }
+        }
+        // No control characters anywhere (NUL, escape…); tabs and line breaks only in the texts
+        // of several lines.
+        let mut lines: Vec<(String, &str, bool)> = vec![
+            ("subject".to_owned(), self.subject.as_str(), false),
+            ("case_number".to_owned(), self.case_number.as_str(), false),
+            ("history".to_owned(), self.history.as_str(), true),
+            ("speaking_note".to_owned(), self.speaking_note.as_str(), true),
+        ];
+        for (index, row) in (1_usize..).zip(&self.documents) {
+            lines.push((format!("document-{index}-number"), row.number.as_str(), false));
+            lines.push((format!("document-{index}-title"), row.title.as_str(), false));
+        }
+        for (number, item) in (1_usize..).zip(&self.items) {
+            lines.push((format!("item-{number}-text"), item.text.as_str(), true));
+            for (question_number, question) in (1_usize..).zip(&item.questions) {
+                lines.push((format!("item-{number}-question-{question_number}"), question.as_str(), false));
+            }
+        }
+        for (field, text, multiline) in lines {
+            if has_control_characters(text, multiline) {
+                problem(&field, "error-control-characters", &[]);
             }
         }
         if !errors.is_empty() {
