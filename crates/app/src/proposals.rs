@@ -73,6 +73,9 @@ pub enum ProposalError {
     /// Placing on the agenda needs an evening.
     #[error("choose the market evening to place the proposal on")]
     EveningRequired,
+    /// A proposal is treated only once its session has been held.
+    #[error("the proposal's session has not been held yet")]
+    NotHeldYet,
     /// Another proposal has this case number.
     #[error("another proposal has the case number {0}")]
     CaseNumberTaken(String),
@@ -366,10 +369,12 @@ pub async fn page(app: &App, caller: &Caller, id: Id<Proposal>) -> Result<Propos
     let mut tx = app.store().begin().await?;
     let detail = visible_in(&mut tx, caller, id).await?;
     let state = detail.proposal.state;
+    let evening = detail.placement.as_ref().map(|placement| placement.date);
     let moves: Vec<ProposalState> = match caller.role() {
-        Some(role) if caller.may(Permission::EditProposals) => {
-            state.next_states().filter(|to| state.transition(*to, role).is_ok()).collect()
-        }
+        Some(role) if caller.may(Permission::EditProposals) => state
+            .next_states()
+            .filter(|to| state.transition(*to, role).is_ok() && ProposalState::in_time(*to, evening, caller.today()))
+            .collect(),
         _ => Vec::new(),
     };
     let evenings = if moves.contains(&ProposalState::Scheduled) {
@@ -510,8 +515,12 @@ pub async fn transition(
     let role = caller.deciding_role()?;
     let body = caller.body()?;
     let mut write = app.write(caller).await?;
-    let from = visible_in(write.tx(), caller, id).await?.proposal.state;
+    let detail = visible_in(write.tx(), caller, id).await?;
+    let from = detail.proposal.state;
     from.transition(to, role)?;
+    if !ProposalState::in_time(to, detail.placement.as_ref().map(|placement| placement.date), caller.today()) {
+        return Err(ProposalError::NotHeldYet);
+    }
     let mut details = None;
     match (from, to) {
         (ProposalState::Submitted, ProposalState::Scheduled) => {

@@ -122,6 +122,13 @@ impl ProposalState {
         }
     }
 
+    /// Whether a move to `to` may be made on `today` for a proposal whose evening is on
+    /// `evening` (if it is on one): a proposal is treated (behandeld) only once its session has
+    /// been held, on its evening's day or later.
+    pub fn in_time(to: ProposalState, evening: Option<Date>, today: Date) -> bool {
+        to != ProposalState::Treated || evening.is_some_and(|evening| evening <= today)
+    }
+
     /// Whether a viewer (none for the public) may see a proposal in this state: the college and
     /// admins everything; the griffie and councillors what has been submitted; everyone else
     /// what is on a published evening.
@@ -347,6 +354,16 @@ mod tests {
         assert!(ProposalState::Scheduled.visible_to(None, true));
         assert!(!ProposalState::Submitted.visible_to(None, true));
         assert!(ProposalState::Completed.visible_to(Some(Role::Partner), true));
+    }
+
+    #[test]
+    fn a_proposal_is_treated_only_once_its_evening_has_come() {
+        let evening = time::macros::date!(2027 - 01 - 19);
+        assert!(!ProposalState::in_time(ProposalState::Treated, Some(evening), time::macros::date!(2026 - 12 - 04)));
+        assert!(ProposalState::in_time(ProposalState::Treated, Some(evening), evening));
+        assert!(ProposalState::in_time(ProposalState::Treated, Some(evening), time::macros::date!(2027 - 02 - 01)));
+        assert!(!ProposalState::in_time(ProposalState::Treated, None, evening), "not on an evening: not held");
+        assert!(ProposalState::in_time(ProposalState::Submitted, Some(evening), time::macros::date!(2026 - 12 - 04)));
     }
 
     #[test]

@@ -58,8 +58,9 @@ const PROGRAMMES: &[(&str, &str, &str)] = &[
 
 const WELBIONS: &str = "Welbions";
 const WELFARE: &str = "Stichting Samen in de Wijk";
-/// The (fictional) partner whose employee has the demo's partner account.
-pub(super) const DEMO_PARTNER: &str = WELFARE;
+/// The partner whose (fictional) employee has the demo's partner account: the housing
+/// corporation the seed names as the municipality's partner in wijkgericht werken.
+pub(super) const DEMO_PARTNER: &str = WELBIONS;
 const POLICE: &str = "Politie basisteam Hengelo";
 const CARE: &str = "Wijkzorg Hengelo";
 
@@ -735,11 +736,19 @@ pub(super) fn generate(
                 description: template.description.into(),
             });
             for &ActionTemplate { title, description, owner, programme, indicators } in &template.actions {
-                let start_date = anchor - Duration::days(random.i64(20..300));
-                let status = match random.u8(0..10) {
-                    0..=1 => ActionStatus::Planned,
-                    2..=7 => ActionStatus::Running,
-                    _ => ActionStatus::Done,
+                // The status follows from the dates as of the anchor: planned before the start,
+                // done after the end, running (or, now and then, stopped) in between.
+                let start_date = anchor + Duration::days(random.i64(-300..90));
+                let stopped = random.u8(0..10) == 0;
+                let end_date = start_date + Duration::days(random.i64(120..540));
+                let status = if start_date > anchor {
+                    ActionStatus::Planned
+                } else if end_date <= anchor {
+                    ActionStatus::Done
+                } else if stopped {
+                    ActionStatus::Cancelled
+                } else {
+                    ActionStatus::Running
                 };
                 actions.push(ActionSeed {
                     area: wijk.code.clone(),
@@ -752,7 +761,7 @@ pub(super) fn generate(
                     indicators: indicators.iter().map(|code| (*code).into()).collect(),
                     status,
                     start_date,
-                    end_date: start_date + Duration::days(random.i64(120..540)),
+                    end_date,
                     budget_cents: i64::from(random.u32(10..120)) * 50_000,
                 });
             }

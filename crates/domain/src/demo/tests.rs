@@ -266,11 +266,40 @@ fn there_is_one_account_per_role_for_fictional_people() {
     assert_eq!(roles, crate::access::Role::ALL);
     let fictional: HashSet<&str> =
         data.persons.iter().filter(|person| person.fictional).map(|person| person.name.as_str()).collect();
-    let partners: HashSet<&str> = data.partners.iter().filter(|p| p.fictional).map(|p| p.name.as_str()).collect();
+    let partners: HashSet<&str> = data.partners.iter().map(|p| p.name.as_str()).collect();
     for account in &data.accounts {
         assert!(account.email.as_str().ends_with("@hengelo.example"), "{}", account.email);
         assert!(account.person.as_deref().is_none_or(|person| fictional.contains(person)));
         assert_eq!(account.partner.is_some(), account.role.needs_partner());
         assert!(account.partner.as_deref().is_none_or(|partner| partners.contains(partner)));
     }
+    // The seed's partner in wijkgericht werken, the housing corporation, has the partner account.
+    let partner = data.accounts.iter().find(|account| account.role.needs_partner()).unwrap();
+    assert_eq!(partner.partner.as_deref(), Some("Welbions"));
+    assert!(partner.person.is_none(), "its employee is no person of the council process");
+}
+
+#[test]
+fn every_action_has_the_status_its_dates_give_on_the_anchor() {
+    use crate::agenda::ActionStatus;
+    let data = demo();
+    assert!(!data.actions.is_empty());
+    for action in &data.actions {
+        let expected = match (action.start_date > data.anchor, action.end_date <= data.anchor) {
+            (true, _) => vec![ActionStatus::Planned],
+            (false, true) => vec![ActionStatus::Done],
+            (false, false) => vec![ActionStatus::Running, ActionStatus::Cancelled],
+        };
+        assert!(
+            expected.contains(&action.status),
+            "{} {:?}: {} – {} on {}",
+            action.title,
+            action.status,
+            action.start_date,
+            action.end_date,
+            data.anchor
+        );
+    }
+    let statuses: HashSet<ActionStatus> = data.actions.iter().map(|action| action.status).collect();
+    assert!(statuses.len() >= 3, "a demo with planned, running and done actions: {statuses:?}");
 }

@@ -364,6 +364,7 @@ error-control-characters = This holds characters no one types (such as a null ch
 error-item-text = Enter the text of this programme item, or empty its questions as well.
 error-move-role = Only the role { $role } may take this step.
 error-move-not-allowed = A proposal in the state { $from } cannot become { $to }.
+error-move-not-held-yet = A proposal is treated only once its session has been held: on the day of the Politieke Markt or later.
 error-evening-required = Choose the Political Market the proposal goes on.
 error-concurrent = Someone else has changed the proposal in the meantime. Please reload the page.
 error-file-missing = Choose a file.
@@ -417,11 +418,28 @@ market-proposal-title = The planner's proposal
 market-proposal-why = Why not everything fits
 market-proposal-accept = Accept this schedule
 market-proposal-back = Back to the evening without changes
-market-planner-optimal = Proven the best schedule (objective { $objective }): { $placed } sessions scheduled, { $unplaced } not.
-market-planner-best-found = The best schedule found within the time limit (objective { $objective }), not proven the best: { $placed } sessions scheduled, { $unplaced } not.
+market-planner-optimal = The best schedule there is: { $placed ->
+    [0] no session fits
+    [one] one session scheduled
+   *[other] { $placed } sessions scheduled
+  }{ $unplaced ->
+    [0] .
+    [one] ; one session does not fit.
+   *[other] ; { $unplaced } sessions do not fit.
+  }
+market-planner-best-found = The best schedule the planner found in the time it had (there may be a better one): { $placed ->
+    [0] no session fits
+    [one] one session scheduled
+   *[other] { $placed } sessions scheduled
+  }{ $unplaced ->
+    [0] .
+    [one] ; one session does not fit.
+   *[other] ; { $unplaced } sessions do not fit.
+  }
 market-planner-pins-conflict = The pinned sessions cannot all be held together. Change the pins first.
 market-plan-unreadable = The planner's proposal did not arrive readably. Run the planner again.
 market-plan-stale = The evening has changed in the meantime. Run the planner again.
+market-proposal-staff = Set the chairs, clerks and absences
 error-attendance-unknown-person = Choose only people from this list.
 error-attendance-no-chair = Choose at least one chair.
 error-attendance-no-clerk = Choose at least one clerk.

@@ -364,6 +364,7 @@ error-control-characters = Hier staan tekens in die niet getypt worden (zoals ee
 error-item-text = Vul de tekst van dit programmapunt in, of maak ook de vragen leeg.
 error-move-role = Alleen de rol { $role } mag deze stap zetten.
 error-move-not-allowed = Een voorstel met status { $from } kan niet { $to } worden.
+error-move-not-held-yet = Een voorstel is pas behandeld als zijn sessie is gehouden: op de dag van de Politieke Markt of later.
 error-evening-required = Kies de Politieke Markt waarop het voorstel komt.
 error-concurrent = Iemand anders heeft het voorstel intussen gewijzigd. Laad de pagina opnieuw.
 error-file-missing = Kies een bestand.
@@ -417,11 +418,28 @@ market-proposal-title = Voorstel van de planner
 market-proposal-why = Waarom niet alles past
 market-proposal-accept = Deze indeling accepteren
 market-proposal-back = Terug naar de avond zonder te wijzigen
-market-planner-optimal = Bewezen de beste indeling (doelwaarde { $objective }): { $placed } sessies ingedeeld, { $unplaced } niet.
-market-planner-best-found = De beste indeling die binnen de tijdslimiet gevonden is (doelwaarde { $objective }), niet bewezen de beste: { $placed } sessies ingedeeld, { $unplaced } niet.
+market-planner-optimal = De beste indeling die er is: { $placed ->
+    [0] geen sessie past
+    [one] één sessie ingedeeld
+   *[other] { $placed } sessies ingedeeld
+  }{ $unplaced ->
+    [0] .
+    [one] ; één sessie past niet.
+   *[other] ; { $unplaced } sessies passen niet.
+  }
+market-planner-best-found = De beste indeling die de planner binnen de tijd vond (er kan een betere zijn): { $placed ->
+    [0] geen sessie past
+    [one] één sessie ingedeeld
+   *[other] { $placed } sessies ingedeeld
+  }{ $unplaced ->
+    [0] .
+    [one] ; één sessie past niet.
+   *[other] ; { $unplaced } sessies passen niet.
+  }
 market-planner-pins-conflict = De vastgezette sessies passen niet samen op de avond. Pas eerst de vastzettingen aan.
 market-plan-unreadable = Het voorstel van de planner is niet leesbaar meegekomen. Voer de planner opnieuw uit.
 market-plan-stale = De avond is intussen gewijzigd. Voer de planner opnieuw uit.
+market-proposal-staff = Voorzitters, griffiemedewerkers en afwezigheid instellen
 error-attendance-unknown-person = Kies alleen mensen uit deze lijst.
 error-attendance-no-chair = Kies minstens één voorzitter.
 error-attendance-no-clerk = Kies minstens één griffiemedewerker.

@@ -14,6 +14,7 @@ use crate::layout::Layout;
 
 /// A market evening as the home page shows it.
 pub(crate) struct EveningView {
+    href: String,
     date: String,
     iso_date: String,
     title: String,
@@ -43,6 +44,7 @@ pub(crate) struct HomePage {
 
 fn view(texts: &Texts, evening: EveningSummary) -> EveningView {
     EveningView {
+        href: format!("/markt/{}", evening.id),
         date: texts.weekday_date(evening.date),
         iso_date: evening.date.to_string(),
         title: evening.title,

@@ -384,6 +384,9 @@ pub(crate) struct ProposalPage {
     placements: Vec<String>,
     /// The planned sessions the plan would take off the evening, which accepting must confirm.
     unplacing: Vec<String>,
+    /// Whether some session does not fit: then the page leads to the evening's chairs, clerks
+    /// and absences, which most often decide it.
+    unfitting: bool,
 }
 
 /// Runs the planner and shows its plan as a proposal to accept; stores nothing.
@@ -396,16 +399,17 @@ pub(crate) async fn propose(
     let texts = layout.texts;
     let proposed = market::propose(state.app(), &caller, id, PLANNER_TIME_LIMIT).await?;
     let (plan, summary, explanation, refused) = match &proposed.outcome {
-        Ok(Outcome { plan, objective, optimal, explanation, unplaced, .. }) => {
+        Ok(Outcome { plan, optimal, explanation, unplaced, .. }) => {
+            // In words a griffie uses: how many sessions fit, not the solver's objective.
             let summary = texts.with(
                 if *optimal { "market-planner-optimal" } else { "market-planner-best-found" },
                 &[
-                    ("objective", Argument::Number(i64::try_from(*objective).unwrap_or(i64::MAX))),
                     ("placed", Argument::Number(plan.placements.len() as i64)),
                     ("unplaced", Argument::Number(unplaced.len() as i64)),
                 ],
             );
-            (plan.clone(), summary, explanation.clone(), false)
+            // A plan that places nothing is nothing to accept.
+            (plan.clone(), summary, explanation.clone(), plan.placements.is_empty())
         }
         Err(PlanError::PinsConflict(reasons)) => {
             (Plan::default(), texts.t("market-planner-pins-conflict"), reasons.clone(), true)
@@ -436,6 +440,7 @@ pub(crate) async fn propose(
         grid: grid(&texts, &proposed.planning, &proposed.problem, &plan),
         summary,
         explanation,
+        unfitting: refused || plan.placements.len() < proposed.planning.sessions.len(),
         refused,
         placements,
         unplacing,

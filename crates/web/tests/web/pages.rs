@@ -50,16 +50,19 @@ backend_test! {
         let page = reply.body;
         assert!(page.contains("<html lang=\"nl\""));
         assert!(page.contains(">Gemeente Hengelo</h1>"));
-        assert!(page.contains("<time datetime=\"2023-09-26\">dinsdag 26 september 2023</time>"), "{page}");
+        assert!(page.contains("<time datetime=\"2023-09-26\">dinsdag 26 september 2023</time></a>"), "{page}");
         assert!(page.contains(">Wijkgericht werken</li>"));
         assert!(page.contains("19:30–22:45 uur"));
         for wijk in [
             "Binnenstad", "Hengelose Es", "Noord", "Hasseler Es", "Groot Driene", "Berflo Es", "Wilderinkshoek",
             "Woolde", "Slangenbeek", "Buitengebied",
         ] {
-            assert!(page.contains(&format!("scope=\"row\">{wijk}</th>")), "{wijk} missing");
+            assert!(page.contains(&format!(">{wijk}</a></th>")), "{wijk} missing");
         }
         assert!(page.contains(">WK016401</code>"));
+        // Every evening and every wijk leads to its own page.
+        assert!(page.contains("href=\"/monitor/gebied/WK016401\">Hengelose Es</a>"), "{page}");
+        assert_eq!(page.matches("<h3 class=\"utrecht-heading-3\"><a class=\"utrecht-link utrecht-link--html-a\" href=\"/markt/").count(), 3);
         assert!(page.contains("alle indicatorcijfers zijn synthetisch"), "the demo says its figures are synthetic");
         // The past evening is listed after the upcoming ones.
         let upcoming = page.find("Komende Politieke Markten").unwrap();

@@ -122,6 +122,15 @@ backend_test! {
         let page = site.get(&format!("/voorstellen/{id}"), &griffie).await;
         assert!(page.body.contains("Geagendeerd") && page.body.contains("15 december 2026"), "{}", page.body);
 
+        // Treated only once its session has been held: not before the evening.
+        assert!(!page.body.contains("Markeren als behandeld"), "not offered before the evening");
+        let early = site.post(&format!("/voorstellen/{id}/status"), &[("naar", "behandeld")], &griffie).await;
+        assert_eq!(early.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(early.body.contains("pas behandeld als zijn sessie is gehouden"), "{}", early.body);
+        let evening_day = site.at(time::macros::datetime!(2026-12-15 22:00 UTC));
+        let griffie_then = Visitor::with_session(&evening_day, Role::Griffie, "10.30.0.4:4000").await;
+        assert!(evening_day.get(&format!("/voorstellen/{id}"), &griffie_then).await.body.contains("Markeren als behandeld"));
+
         // An illegal move is refused with the reason, and nothing changes.
         let illegal = site.post(&format!("/voorstellen/{id}/status"), &[("naar", "afgerond")], &griffie).await;
         assert_eq!(illegal.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -378,5 +387,31 @@ backend_test! {
         assert_eq!(count(&site, "proposals").await, proposals);
         let griffie = Visitor::with_session(&site, Role::Griffie, "10.35.0.2:4000").await;
         assert_eq!(site.get("/voorstellen/importeren", &griffie).await.status, StatusCode::FORBIDDEN, "drafting is the college's");
+    }
+}
+
+backend_test! {
+    async fn the_history_keeps_its_paragraphs_when_the_form_sends_cr_lf(database) {
+        let site = TestSite::with_demo(database).await;
+        let college = Visitor::signed_in(&site, Role::College, "10.32.0.1:4000").await;
+        let form = site.get("/voorstellen/nieuw", &college).await;
+        let holder = option_value(&form.body, "portfolio_holder", "Marie-José Luttikholt");
+        let mut fields = valid_fields("Historie in alinea's", &holder);
+        fields.retain(|(name, _)| *name != "history");
+        // As browsers send a text area: CR LF line breaks.
+        fields.push(("history", "De eerste alinea.\r\n\r\nDe tweede alinea.\r\n\r\nDe derde alinea."));
+        let created = site.post("/voorstellen/nieuw", &fields, &college).await;
+        assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+        let page = site.get(created.header("location"), &college).await;
+        for paragraph in ["De eerste alinea.", "De tweede alinea.", "De derde alinea."] {
+            assert!(page.body.contains(&format!("<p class=\"utrecht-paragraph\">{paragraph}</p>")), "{paragraph}: {}", page.body);
+        }
+        // Saved again unchanged, as the edit form shows it, the paragraphs stay.
+        let id = created.header("location").rsplit('/').next().unwrap().to_owned();
+        let edit = site.get(&format!("/voorstellen/{id}/bewerken"), &college).await;
+        assert!(edit.body.contains("De eerste alinea.\n\nDe tweede alinea."), "stored with line feeds");
+        assert_eq!(site.post(&format!("/voorstellen/{id}/bewerken"), &fields, &college).await.status, StatusCode::SEE_OTHER);
+        let page = site.get(&format!("/voorstellen/{id}"), &college).await;
+        assert_eq!(page.body.matches("alinea.</p>").count(), 3, "{}", page.body);
     }
 }

@@ -104,6 +104,11 @@ pub(crate) fn parse_date(text: &str) -> Option<Date> {
         .ok()
 }
 
+/// `text` with every CR LF (and lone CR) a LF.
+pub(crate) fn line_feeds(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
 /// A moment in Dutch time as the form shows it: `26-09-2023 12:00`.
 pub(crate) fn dutch_moment_text(moment: OffsetDateTime) -> String {
     let local = in_dutch_time(moment);
@@ -178,8 +183,14 @@ impl ProposalForm {
 
     /// The form from its posted fields (`application/x-www-form-urlencoded`, fields may repeat).
     pub(crate) fn from_fields(fields: &[(String, String)]) -> Self {
+        // Browsers send a text area's line breaks as CR LF: kept as LF, so that paragraphs stay
+        // paragraphs ("\n\n") however the text came in.
         let one = |name: &str| {
-            fields.iter().find(|(key, _)| key == name).map(|(_, value)| value.trim_end().to_owned()).unwrap_or_default()
+            fields
+                .iter()
+                .find(|(key, _)| key == name)
+                .map(|(_, value)| line_feeds(value.trim_end()))
+                .unwrap_or_default()
         };
         let mut form = ProposalForm {
             subject: one("subject"),

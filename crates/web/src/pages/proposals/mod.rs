@@ -241,8 +241,7 @@ async fn detail_page(
         case_number: proposal.case_number.clone().unwrap_or_default(),
         state: state_label(&texts, proposal.state),
         portfolio_holder: detail.portfolio_holder.clone().unwrap_or_default(),
-        history: proposal
-            .history
+        history: form::line_feeds(&proposal.history)
             .split("\n\n")
             .map(str::trim)
             .filter(|paragraph| !paragraph.is_empty())
@@ -498,6 +497,7 @@ pub(crate) async fn change_state(
             FormErrors::one("naar", message)
         }
         Err(ProposalError::EveningRequired) => FormErrors::one("avond", texts.t("error-evening-required")),
+        Err(ProposalError::NotHeldYet) => FormErrors::one("naar", texts.t("error-move-not-held-yet")),
         Err(ProposalError::Concurrent) => FormErrors::one("naar", texts.t("error-concurrent")),
         Err(other) => return Err(other.into()),
     };
