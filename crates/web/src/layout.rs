@@ -37,6 +37,8 @@ pub(crate) struct Frame {
     municipality: Option<String>,
     path: String,
     has_logo: bool,
+    /// The confirmation of the change before, see [`crate::notice`].
+    notice: Option<String>,
 }
 
 /// A link in the header.
@@ -73,6 +75,8 @@ pub(crate) struct Layout {
     pub(crate) form_token: String,
     pub(crate) links: Vec<NavLink>,
     pub(crate) crumbs: Vec<Crumb>,
+    /// The confirmation of the change that led here, shown once.
+    pub(crate) notice: Option<String>,
 }
 
 impl Layout {
@@ -111,6 +115,7 @@ impl Layout {
                 })
                 .collect(),
             crumbs: Vec::new(),
+            notice: frame.notice.clone(),
         }
     }
 
@@ -224,7 +229,12 @@ pub(crate) async fn attach(State(state): State<AppState>, mut request: Request, 
         municipality: None,
         path: request.uri().path_and_query().map_or(path.clone(), |path| path.as_str().to_owned()),
         has_logo: state.settings().theme.logo.is_some(),
+        notice: None,
     };
+    if page && request.method() == axum::http::Method::GET {
+        frame.notice = crate::notice::shown(request.headers(), &Texts::new(frame.language));
+    }
+    let secure = crate::auth::secure_request(&state, request.headers());
     let viewer = request.extensions().get::<Viewer>().cloned();
     // The use cases' caller, made once per request for every route that calls one: the
     // stylesheet and the health check do not (the latter must answer when the database does
@@ -253,6 +263,17 @@ pub(crate) async fn attach(State(state): State<AppState>, mut request: Request, 
         Err(error) => return crate::api::ApiError::internal(&error).into_response(),
     };
 
+    let mut response = response;
+    if let Some(notice) = response.extensions().get::<crate::notice::Notice>().copied() {
+        if let Some(cookie) = crate::notice::cookie_header(notice, secure) {
+            response.headers_mut().append(header::SET_COOKIE, cookie);
+        }
+    } else if frame.notice.is_some() && response.status() == StatusCode::OK {
+        // The page has shown the notice: it is not shown again.
+        response
+            .headers_mut()
+            .append(header::SET_COOKIE, crate::auth::removal_header(crate::notice::NOTICE_COOKIE, secure));
+    }
     let error = response.extensions().get::<ErrorView>().cloned();
     let plain_refusal = error.is_none()
         && response.status().is_client_error()
@@ -277,6 +298,7 @@ pub(crate) async fn attach(State(state): State<AppState>, mut request: Request, 
     let (mut parts, _) = response.into_parts();
     let viewer =
         viewer.unwrap_or(Viewer { account: None, channel: crate::auth::Channel::Anonymous, form_token: String::new() });
+    let frame = Frame { notice: None, ..frame };
     let layout = Layout::new(&viewer, &frame).trail(&[]);
     let message = match error.minutes {
         Some(minutes) => layout.t_number(error.message, "minutes", minutes),

@@ -17,6 +17,7 @@ mod health;
 pub mod i18n;
 mod layout;
 mod limits;
+mod notice;
 mod pages;
 pub mod theme;
 

@@ -124,7 +124,6 @@ account-name = Name
 account-email = E-mail address
 account-role = Role
 password-change-title = Change password
-password-changed = Your password has been changed. Your other sessions have been ended.
 field-current-password = Current password
 field-new-password = New password
 field-new-password-hint = At least { $count } characters. A sentence of a few words is strong and easy to remember.
@@ -204,6 +203,35 @@ token-created-title = API token made
 token-created = The token { $name } has been made:
 token-created-notice = Copy the token now. It is not shown again: wijkbeeld keeps only a check value.
 back-to-tokens = Back to the API tokens
+
+## Confirmations after a change (see crates/web/src/notice.rs)
+
+notice-proposal-created = The proposal has been created.
+notice-proposal-saved = The changes to the proposal have been saved.
+notice-proposal-state-changed = The proposal's status has been changed.
+notice-proposal-imported = The proposal has been imported.
+notice-proposal-updated = The proposal has been updated with the data from the file.
+notice-attachment-added = The attachment has been added.
+notice-attachment-removed = The attachment has been deleted.
+notice-plan-accepted = { $count ->
+    [one] The plan has been saved: 1 session placed.
+   *[other] The plan has been saved: { $count } sessions placed.
+}
+notice-session-moved = The session has been moved.
+notice-attendance-saved = The staffing and absences have been saved.
+notice-evening-created = The market evening has been created.
+notice-evening-saved = The changes to the market evening have been saved.
+notice-evening-published = The market evening has been published. Everyone now sees its sessions and their proposals.
+notice-evening-unpublished = The market evening's publication has been withdrawn. Only signed-in staff still see the evening.
+notice-indicator-created = The indicator has been created.
+notice-indicator-saved = The changes to the indicator have been saved.
+notice-measurements-imported = { $count ->
+    [one] 1 measurement has been stored.
+   *[other] { $count } measurements have been stored.
+}
+notice-password-changed = Your password has been changed. Your other sessions have been ended.
+notice-role-changed = The role has been changed.
+notice-token-revoked = The API token has been revoked.
 
 ## Errors
 

@@ -124,7 +124,6 @@ account-name = Naam
 account-email = E-mailadres
 account-role = Rol
 password-change-title = Wachtwoord wijzigen
-password-changed = Uw wachtwoord is gewijzigd. Uw andere sessies zijn beëindigd.
 field-current-password = Huidig wachtwoord
 field-new-password = Nieuw wachtwoord
 field-new-password-hint = Minstens { $count } tekens. Een zin van een paar woorden is sterk en goed te onthouden.
@@ -204,6 +203,35 @@ token-created-title = API-token gemaakt
 token-created = Het token { $name } is gemaakt:
 token-created-notice = Kopieer het token nu. Het wordt niet opnieuw getoond: wijkbeeld bewaart alleen een controlegetal.
 back-to-tokens = Terug naar de API-tokens
+
+## Bevestigingen na een wijziging (zie crates/web/src/notice.rs)
+
+notice-proposal-created = Het voorstel is aangemaakt.
+notice-proposal-saved = De wijzigingen in het voorstel zijn opgeslagen.
+notice-proposal-state-changed = De status van het voorstel is gewijzigd.
+notice-proposal-imported = Het voorstel is ingelezen.
+notice-proposal-updated = Het voorstel is bijgewerkt met de gegevens uit het bestand.
+notice-attachment-added = De bijlage is toegevoegd.
+notice-attachment-removed = De bijlage is verwijderd.
+notice-plan-accepted = { $count ->
+    [one] De indeling is opgeslagen: 1 sessie ingedeeld.
+   *[other] De indeling is opgeslagen: { $count } sessies ingedeeld.
+}
+notice-session-moved = De sessie is verplaatst.
+notice-attendance-saved = De bezetting en afwezigheden zijn opgeslagen.
+notice-evening-created = De marktavond is aangemaakt.
+notice-evening-saved = De wijzigingen in de marktavond zijn opgeslagen.
+notice-evening-published = De marktavond is gepubliceerd. Iedereen ziet nu de sessies en hun voorstellen.
+notice-evening-unpublished = De publicatie van de marktavond is ingetrokken. Alleen ingelogde medewerkers zien de avond nog.
+notice-indicator-created = De indicator is aangemaakt.
+notice-indicator-saved = De wijzigingen in de indicator zijn opgeslagen.
+notice-measurements-imported = { $count ->
+    [one] 1 meting is opgeslagen.
+   *[other] { $count } metingen zijn opgeslagen.
+}
+notice-password-changed = Uw wachtwoord is gewijzigd. Uw andere sessies zijn beëindigd.
+notice-role-changed = De rol is gewijzigd.
+notice-token-revoked = Het API-token is ingetrokken.
 
 ## Foutmeldingen
 

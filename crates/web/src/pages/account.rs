@@ -15,6 +15,7 @@ use crate::auth::{Channel, Viewer};
 use crate::error::AppResult;
 use crate::forms::{FormErrors, account_problem};
 use crate::layout::Layout;
+use crate::notice::{self, Notice};
 use crate::{AppError, AppState};
 
 #[derive(Template, WebTemplate)]
@@ -26,10 +27,9 @@ pub(crate) struct AccountPage {
     role: String,
     min_length: i64,
     errors: FormErrors,
-    changed: bool,
 }
 
-fn page(viewer: &Viewer, layout: Layout, errors: FormErrors, changed: bool) -> AppResult<AccountPage> {
+fn page(viewer: &Viewer, layout: Layout, errors: FormErrors) -> AppResult<AccountPage> {
     let account = viewer.account.as_ref().ok_or(AppError::Forbidden)?;
     Ok(AccountPage {
         name: account.display_name.clone(),
@@ -38,12 +38,11 @@ fn page(viewer: &Viewer, layout: Layout, errors: FormErrors, changed: bool) -> A
         min_length: MIN_PASSWORD_LENGTH as i64,
         layout: layout.trail(&[("/account", "account-title")]),
         errors,
-        changed,
     })
 }
 
 pub(crate) async fn show(viewer: Viewer, layout: Layout) -> AppResult<AccountPage> {
-    page(&viewer, layout, FormErrors::none(), false)
+    page(&viewer, layout, FormErrors::none())
 }
 
 #[derive(Deserialize, Default)]
@@ -68,10 +67,10 @@ pub(crate) async fn change_password(
         _ => None,
     };
     match accounts::change_password(state.app(), &caller, &form.current, &form.new, &form.repeated, keep).await {
-        Ok(()) => Ok(page(&viewer, layout, FormErrors::none(), true)?.into_response()),
+        Ok(()) => Ok(notice::redirect("/account", Notice::new("notice-password-changed"))),
         Err(error) => {
             let errors = account_problem(&layout.texts, "new", error)?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&viewer, layout, errors, false)?).into_response())
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&viewer, layout, errors)?).into_response())
         }
     }
 }

@@ -4,7 +4,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::{Extension, Form};
 use serde::Deserialize;
 use wijkbeeld_app::Caller;
@@ -17,6 +17,7 @@ use crate::error::AppResult;
 use crate::forms::{Choice, FormErrors, account_problem};
 use crate::i18n::Texts;
 use crate::layout::Layout;
+use crate::notice::{self, Notice};
 
 fn role_choices(texts: &Texts) -> Vec<Choice> {
     Role::ALL
@@ -169,7 +170,7 @@ pub(crate) async fn change_role(
         Err(_) => Err(AccountError::MissingRole),
     };
     match result {
-        Ok(()) => Ok(Redirect::to("/beheer/gebruikers").into_response()),
+        Ok(()) => Ok(notice::redirect("/beheer/gebruikers", Notice::new("notice-role-changed"))),
         Err(error) => {
             let errors = account_problem(&layout.texts, "password", error)?;
             let page = users_page(&state, &caller, layout, NewUserForm::default(), errors).await?;
@@ -291,5 +292,5 @@ pub(crate) async fn revoke_token(
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     accounts::revoke_api_token(state.app(), &caller, Id::new(id)).await?;
-    Ok(Redirect::to("/beheer/tokens").into_response())
+    Ok(notice::redirect("/beheer/tokens", Notice::new("notice-token-revoked")))
 }

@@ -8,7 +8,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::{Extension, Form};
 use serde::Deserialize;
 use wijkbeeld_app::Caller;
@@ -23,6 +23,7 @@ use crate::error::AppResult;
 use crate::forms::{Choice, FormErrors};
 use crate::i18n::{Argument, Texts};
 use crate::layout::Layout;
+use crate::notice::{self, Notice};
 
 /// How long the planner may search when the griffie presses the button.
 const PLANNER_TIME_LIMIT: Duration = Duration::from_secs(5);
@@ -354,7 +355,7 @@ pub(crate) async fn move_session(
         };
         let pinned = form.vastzetten.is_some();
         match market::move_session(state.app(), &caller, id, &target, pinned).await {
-            Ok(()) => return Ok(Redirect::to(&format!("/markt/{id}")).into_response()),
+            Ok(()) => return Ok(notice::redirect(&format!("/markt/{id}"), Notice::new("notice-session-moved"))),
             Err(MarketError::Conflicts(conflicts)) => {
                 for conflict in conflicts {
                     errors = errors.and(FormErrors::one("sessie", conflict));
@@ -470,7 +471,10 @@ pub(crate) async fn accept(
     }
     let confirmed = fields.iter().any(|(name, value)| name == "ontplaatsen" && value == "ja");
     let errors = match market::apply_plan(state.app(), &caller, id, &placements, confirmed).await {
-        Ok(()) => return Ok(Redirect::to(&format!("/markt/{id}")).into_response()),
+        Ok(()) => {
+            let placed = i64::try_from(placements.len()).unwrap_or(i64::MAX);
+            return Ok(notice::redirect(&format!("/markt/{id}"), Notice::counted("notice-plan-accepted", placed)));
+        }
         Err(MarketError::WouldUnplace(subjects)) => FormErrors::one(
             "plan",
             texts.with(
@@ -623,7 +627,7 @@ pub(crate) async fn save_attendance(
         .collect();
     let attendance = market::Attendance { chairs: people("voorzitter"), clerks: people("griffiemedewerker"), absences };
     match market::set_attendance(state.app(), &caller, id, &attendance).await {
-        Ok(()) => Ok(Redirect::to(&format!("/markt/{id}")).into_response()),
+        Ok(()) => Ok(notice::redirect(&format!("/markt/{id}"), Notice::new("notice-attendance-saved"))),
         Err(MarketError::Fields(problems)) => {
             let errors = problems.into_iter().fold(FormErrors::none(), |errors, (field, message)| {
                 errors.and(FormErrors::one(field, layout.t(message)))

@@ -410,7 +410,7 @@ backend_test! {
 backend_test! {
     async fn changing_the_password_checks_the_old_one_and_ends_other_sessions(database) {
         let site = TestSite::with_demo(database).await;
-        let here = Visitor::signed_in(&site, Role::Councillor, "10.12.0.1:4000").await;
+        let mut here = Visitor::signed_in(&site, Role::Councillor, "10.12.0.1:4000").await;
         let elsewhere = Visitor::signed_in(&site, Role::Councillor, "10.12.0.2:4000").await;
         let new = "een nieuw en lang wachtwoord";
 
@@ -423,9 +423,15 @@ backend_test! {
         assert!(differ.body.contains("niet gelijk"));
 
         let changed = site.post("/account/wachtwoord", &[("current", PASSWORD), ("new", new), ("repeated", new)], &here).await;
-        assert_eq!(changed.status, StatusCode::OK);
-        assert!(changed.body.contains("Uw wachtwoord is gewijzigd"));
-        assert_eq!(site.get("/account", &here).await.status, StatusCode::OK, "this session goes on");
+        assert_eq!(changed.status, StatusCode::SEE_OTHER, "a change answers with a redirect");
+        assert_eq!(changed.header("location"), "/account");
+        here.take_cookies(&changed);
+        let account = site.get("/account", &here).await;
+        assert_eq!(account.status, StatusCode::OK, "this session goes on");
+        assert!(account.body.contains("Uw wachtwoord is gewijzigd"), "{}", account.body);
+        here.take_cookies(&account);
+        let again = site.get("/account", &here).await;
+        assert!(!again.body.contains("Uw wachtwoord is gewijzigd"), "the confirmation is shown once");
         assert_eq!(site.get("/account", &elsewhere).await.status, StatusCode::SEE_OTHER, "the other one ended");
 
         let visitor = Visitor::anonymous(&site, "10.12.0.3:4000").await;
@@ -625,5 +631,36 @@ backend_test! {
         let refused = site.post("/beheer/tokens", &token, &admin).await;
         assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.body);
         assert_eq!((row_count(&site, "users").await, row_count(&site, "api_tokens").await), (users, tokens), "nothing stored");
+    }
+}
+
+backend_test! {
+    async fn a_change_is_confirmed_once_on_the_page_it_lands_on_and_a_forged_notice_shows_nothing(database) {
+        let site = TestSite::with_demo(database).await;
+        let mut admin = Visitor::signed_in(&site, Role::Admin, "10.14.0.1:4000").await;
+        let created = site.post("/beheer/tokens", &[("name", "Koppeling"), ("role", "college")], &admin).await;
+        assert_eq!(created.status, StatusCode::OK, "{}", created.body);
+        let tokens = site.get("/beheer/tokens", &admin).await;
+        let id = tokens.body.split("/beheer/tokens/").nth(1).unwrap().split('/').next().unwrap().to_owned();
+
+        let revoked = site.post(&format!("/beheer/tokens/{id}/intrekken"), &[], &admin).await;
+        assert_eq!(revoked.status, StatusCode::SEE_OTHER);
+        assert!(revoked.set_cookies().iter().any(|cookie| cookie.starts_with("wijkbeeld_melding=notice-token-revoked")));
+        admin.take_cookies(&revoked);
+        let landed = site.get(revoked.header("location"), &admin).await;
+        assert!(landed.body.contains("Het API-token is ingetrokken."), "{}", landed.body);
+        assert!(landed.body.contains("role=\"status\""), "announced to screen readers");
+        admin.take_cookies(&landed);
+        let refreshed = site.get(revoked.header("location"), &admin).await;
+        assert!(!refreshed.body.contains("Het API-token is ingetrokken."), "shown once");
+
+        // A visitor's own cookie can only name one of the site's confirmations, as text never.
+        for forged in ["notice-token-revoked%3Cscript%3E", "error-bad-request", "<b>gehackt</b>"] {
+            let mut visitor = Visitor::new("10.14.0.2:4000");
+            visitor.cookies.push(("wijkbeeld_melding".to_owned(), forged.to_owned()));
+            let page = site.get("/", &visitor).await;
+            assert_eq!(page.status, StatusCode::OK);
+            assert!(!page.body.contains("site-notice"), "{forged}");
+        }
     }
 }

@@ -4,7 +4,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::{Extension, Form};
 use wijkbeeld_app::Caller;
 use wijkbeeld_app::monitor::{self, IndicatorForm, MonitorError};
@@ -15,6 +15,7 @@ use crate::error::AppResult;
 use crate::forms::{Choice, FormErrors};
 use crate::i18n::{Argument, Texts, vocabulary_id};
 use crate::layout::Layout;
+use crate::notice::{self, Notice};
 
 /// One indicator in the list of indicators to keep.
 pub(crate) struct IndicatorListRow {
@@ -201,7 +202,9 @@ pub(crate) async fn create_indicator(
 ) -> AppResult<Response> {
     let draft = draft_from_fields(&fields);
     match monitor::create_indicator(state.app(), &caller, &draft).await {
-        Ok(code) => Ok(Redirect::to(&format!("/monitor/indicator/{code}")).into_response()),
+        Ok(code) => {
+            Ok(notice::redirect(&format!("/monitor/indicator/{code}"), Notice::new("notice-indicator-created")))
+        }
         Err(error) => {
             let errors = indicator_problems(&layout.texts, error)?;
             let offered = monitor::new_indicator(state.app(), &caller).await?;
@@ -232,7 +235,9 @@ pub(crate) async fn update_indicator(
 ) -> AppResult<Response> {
     let draft = draft_from_fields(&fields);
     match monitor::update_indicator(state.app(), &caller, &code, &draft).await {
-        Ok(stored_code) => Ok(Redirect::to(&format!("/monitor/indicator/{stored_code}")).into_response()),
+        Ok(stored_code) => {
+            Ok(notice::redirect(&format!("/monitor/indicator/{stored_code}"), Notice::new("notice-indicator-saved")))
+        }
         Err(error) => {
             let errors = indicator_problems(&layout.texts, error)?;
             let offered = monitor::new_indicator(state.app(), &caller).await?;

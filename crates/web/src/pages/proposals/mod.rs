@@ -8,7 +8,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Multipart, Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::{Extension, Form};
 use serde::Deserialize;
 use wijkbeeld_app::Caller;
@@ -22,6 +22,7 @@ use crate::error::AppResult;
 use crate::forms::{Choice, FormErrors};
 use crate::i18n::{Argument, Texts};
 use crate::layout::Layout;
+use crate::notice::{self, Notice};
 use crate::{AppError, AppState};
 
 fn state_label(texts: &Texts, state: ProposalState) -> String {
@@ -412,7 +413,9 @@ pub(crate) async fn create(
     } else {
         match form.check(&layout.texts, &choices) {
             Ok(input) => match proposals::create(state.app(), &caller, &input).await {
-                Ok(id) => return Ok(Redirect::to(&format!("/voorstellen/{id}")).into_response()),
+                Ok(id) => {
+                    return Ok(notice::redirect(&format!("/voorstellen/{id}"), Notice::new("notice-proposal-created")));
+                }
                 Err(error) => Some(proposal_problem(&layout.texts, error)?),
             },
             Err(errors) => Some(errors),
@@ -438,7 +441,9 @@ pub(crate) async fn update(
     } else {
         match form.check(&layout.texts, &choices) {
             Ok(input) => match proposals::update(state.app(), &caller, Id::new(id), &input).await {
-                Ok(()) => return Ok(Redirect::to(&format!("/voorstellen/{id}")).into_response()),
+                Ok(()) => {
+                    return Ok(notice::redirect(&format!("/voorstellen/{id}"), Notice::new("notice-proposal-saved")));
+                }
                 Err(error) => Some(proposal_problem(&layout.texts, error)?),
             },
             Err(errors) => Some(errors),
@@ -480,7 +485,9 @@ pub(crate) async fn change_state(
     let evening = form.avond.parse::<i64>().ok();
     let result = proposals::transition(state.app(), &caller, Id::new(id), to, evening).await;
     let errors = match result {
-        Ok(()) => return Ok(Redirect::to(&format!("/voorstellen/{id}")).into_response()),
+        Ok(()) => {
+            return Ok(notice::redirect(&format!("/voorstellen/{id}"), Notice::new("notice-proposal-state-changed")));
+        }
         Err(ProposalError::Transition(error)) => {
             // The lifecycle's refusal, in the viewer's language.
             let message = match error {
@@ -525,7 +532,12 @@ pub(crate) async fn upload(
         Some((name, _)) if name.trim().is_empty() => FormErrors::one("bestand", texts.t("error-file-missing")),
         Some((name, bytes)) => {
             match proposals::add_attachment(state.app(), &caller, Id::new(id), &name, &bytes).await {
-                Ok(_) => return Ok(Redirect::to(&format!("/voorstellen/{id}#bijlagen")).into_response()),
+                Ok(_) => {
+                    return Ok(notice::redirect(
+                        &format!("/voorstellen/{id}#bijlagen"),
+                        Notice::new("notice-attachment-added"),
+                    ));
+                }
                 Err(ProposalError::AttachmentType(_)) => FormErrors::one("bestand", texts.t("error-file-type")),
                 Err(ProposalError::AttachmentTooLarge) => FormErrors::one("bestand", texts.t("error-file-too-large")),
                 Err(ProposalError::AttachmentEmpty) => FormErrors::one("bestand", texts.t("error-file-empty")),
@@ -560,7 +572,7 @@ pub(crate) async fn remove_attachment(
     Path((id, attachment)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
     proposals::remove_attachment(state.app(), &caller, Id::new(id), attachment).await?;
-    Ok(Redirect::to(&format!("/voorstellen/{id}#bijlagen")).into_response())
+    Ok(notice::redirect(&format!("/voorstellen/{id}#bijlagen"), Notice::new("notice-attachment-removed")))
 }
 
 // --- Importing ---------------------------------------------------------------------------------------
