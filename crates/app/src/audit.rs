@@ -9,6 +9,55 @@ use wijkbeeld_store::{StoreError, Tx};
 
 use crate::{App, Caller, Denied};
 
+/// Every action the log records, and the kinds of record they change: the audit page shows
+/// each in words, and a test checks each has its message in both languages. [`Entry::new`]
+/// refuses (in debug builds, so in every test) an action or kind missing here.
+pub const ACTIONS: &[&str] = &[
+    "proposal.create",
+    "proposal.import",
+    "proposal.edit",
+    "proposal.state",
+    "proposal.attachment.add",
+    "proposal.attachment.remove",
+    "market.create",
+    "market.plan",
+    "market.staff",
+    "market.absence",
+    "session.move",
+    "planner.weights",
+    "indicator.create",
+    "indicator.update",
+    "target.create",
+    "target.update",
+    "target.delete",
+    "cbs_mapping.set",
+    "cbs_mapping.delete",
+    "measurements.import",
+    "areas.import",
+    "areas.boundaries",
+    "user.create",
+    "user.role",
+    "user.password",
+    "api_token.create",
+    "api_token.revoke",
+    "demo.load",
+];
+
+/// The kinds of record the log's entries are about (see [`ACTIONS`]).
+pub const ENTITIES: &[&str] = &[
+    "proposal",
+    "market_evening",
+    "indicator",
+    "target",
+    "cbs_mapping",
+    "measurements",
+    "area",
+    "user",
+    "api_token",
+    "setting",
+    "demo",
+];
+
 /// What a change writes in the audit log: what was done (`proposal.state`), to which kind of
 /// record and which one, from which state to which, and details as JSON.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,6 +73,8 @@ pub struct Entry {
 impl Entry {
     /// A change of kind `action` (e.g. `proposal.create`) to a record of kind `entity`.
     pub fn new(action: &'static str, entity: &'static str) -> Entry {
+        debug_assert!(ACTIONS.contains(&action), "audit action {action} is missing from audit::ACTIONS");
+        debug_assert!(ENTITIES.contains(&entity), "audit entity {entity} is missing from audit::ENTITIES");
         Entry { action, entity, entity_id: None, from_state: None, to_state: None, details: None }
     }
 

@@ -134,7 +134,7 @@ pub async fn store_demo(
     if report.total() > 0 {
         let details = serde_json::json!({
             "anchor": data.anchor.to_string(),
-            "created": report.created,
+            "rows_per_table": report.created,
         });
         write.commit(Entry::new("demo.load", "demo").details(details)).await?;
     }

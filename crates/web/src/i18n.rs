@@ -133,19 +133,20 @@ impl Texts {
         LOCALES.lookup(self.language.identifier(), id)
     }
 
+    /// The message with this id, if there is one: for texts that have a message only for some
+    /// codes (audit actions, fields).
+    pub(crate) fn lookup(&self, id: &str) -> Option<String> {
+        LOCALES.try_lookup(self.language.identifier(), id)
+    }
+
     /// The message with this id and arguments.
     pub(crate) fn with(&self, id: &str, arguments: &[(&'static str, Argument<'_>)]) -> String {
-        let arguments: HashMap<Cow<'static, str>, FluentValue<'static>> = arguments
-            .iter()
-            .map(|(name, value)| {
-                let value = match value {
-                    Argument::Number(number) => FluentValue::from(*number),
-                    Argument::Text(text) => FluentValue::from((*text).to_owned()),
-                };
-                (Cow::Borrowed(*name), value)
-            })
-            .collect();
-        LOCALES.lookup_with_args(self.language.identifier(), id, &arguments)
+        LOCALES.lookup_with_args(self.language.identifier(), id, &fluent_arguments(arguments))
+    }
+
+    /// The message with this id and arguments, if there is one.
+    pub(crate) fn lookup_with(&self, id: &str, arguments: &[(&'static str, Argument<'_>)]) -> Option<String> {
+        LOCALES.try_lookup_with_args(self.language.identifier(), id, &fluent_arguments(arguments))
     }
 
     /// The message with a count (`$count`), which chooses its plural form.
@@ -261,6 +262,19 @@ pub fn message_ids(language: Language) -> Vec<String> {
 const LOCALE_SOURCES: &[(&str, &str)] =
     &[("nl", include_str!("../locales/nl/main.ftl")), ("en", include_str!("../locales/en/main.ftl"))];
 
+fn fluent_arguments(arguments: &[(&'static str, Argument<'_>)]) -> HashMap<Cow<'static, str>, FluentValue<'static>> {
+    arguments
+        .iter()
+        .map(|(name, value)| {
+            let value = match value {
+                Argument::Number(number) => FluentValue::from(*number),
+                Argument::Text(text) => FluentValue::from((*text).to_owned()),
+            };
+            (Cow::Borrowed(*name), value)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use time::macros::date;
@@ -322,6 +336,15 @@ mod tests {
             used.push(format!("role-{}", role.code()));
         }
         used.extend((1..=12).map(|month| format!("month-{month}")));
+        // The audit log's actions and kinds of record, in words.
+        used.extend(
+            wijkbeeld_app::audit::ACTIONS
+                .iter()
+                .map(|action| format!("audit-action-{}", action.replace(['.', '_'], "-"))),
+        );
+        used.extend(
+            wijkbeeld_app::audit::ENTITIES.iter().map(|entity| format!("audit-entity-{}", entity.replace('_', "-"))),
+        );
         used.extend((1..=7).map(|day| format!("weekday-{day}")));
         for state in wijkbeeld_domain::proposal::ProposalState::ALL {
             used.push(format!("state-{}", state.code()));

@@ -73,17 +73,16 @@ pub(crate) fn shown(headers: &HeaderMap, texts: &Texts) -> Option<String> {
         Some((message, count)) => (message, Some(count.parse::<i64>().ok()?)),
         None => (value, None),
     };
-    let known = message.starts_with(PREFIX)
+    let well_formed = message.starts_with(PREFIX)
         && message.len() < 80
-        && message.chars().all(|character| character.is_ascii_lowercase() || character == '-')
-        && crate::i18n::message_ids(texts.language()).binary_search(&message.to_owned()).is_ok();
-    if !known {
+        && message.chars().all(|character| character.is_ascii_lowercase() || character == '-');
+    if !well_formed {
         return None;
     }
-    Some(match count {
-        Some(count) => texts.with(message, &[("count", Argument::Number(count))]),
-        None => texts.t(message),
-    })
+    match count {
+        Some(count) => texts.lookup_with(message, &[("count", Argument::Number(count))]),
+        None => texts.lookup(message),
+    }
 }
 
 #[cfg(test)]

@@ -19,15 +19,25 @@ use crate::i18n::{Argument, Texts};
 use crate::layout::Layout;
 use crate::{AppError, AppState};
 
-/// An entry as the table shows it.
+/// An entry as the table shows it: in words, with the stored codes and JSON for who wants them.
 pub(crate) struct EntryView {
     at: String,
     at_iso: String,
     actor: String,
     action: String,
+    action_code: String,
     entity: String,
+    /// The page of the record changed, when it has one.
+    entity_href: Option<String>,
     change: String,
-    details: String,
+    details: Vec<Detail>,
+    raw_details: String,
+}
+
+/// One field of an entry's details, in words.
+pub(crate) struct Detail {
+    label: String,
+    value: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -49,6 +59,70 @@ fn moment_text(texts: &Texts, moment: time::OffsetDateTime) -> (String, String) 
     let local = in_dutch_time(moment);
     let shown = format!("{} {}:{:02}", texts.date(local.date()), texts.clock(local.time()), local.second());
     (shown, local.format(&time::format_description::well_known::Rfc3339).unwrap_or_default())
+}
+
+/// The message for a code under `prefix` (`audit-action-proposal-state` for `proposal.state`), or
+/// the code itself when there is none: a record written by a newer version still shows.
+fn worded(texts: &Texts, prefix: &str, code: &str) -> String {
+    let id = format!("{prefix}-{}", code.replace(['.', '_'], "-"));
+    texts.lookup(&id).unwrap_or_else(|| code.to_owned())
+}
+
+/// A state of a record of kind `entity` in words: a proposal's status, an account's role.
+fn state_text(texts: &Texts, entity: &str, state: &str) -> String {
+    let id = match entity {
+        "proposal" => format!("state-{state}"),
+        "user" | "api_token" => format!("role-{state}"),
+        _ => return state.to_owned(),
+    };
+    texts.lookup(&id).unwrap_or_else(|| state.to_owned())
+}
+
+/// A value of the details in words: numbers as the language writes them, yes and no, lists
+/// joined, and nested objects (a change's before and after) as "field: value" pairs.
+fn value_text(texts: &Texts, value: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match value {
+        Value::Null => "–".to_owned(),
+        Value::Bool(true) => texts.t("audit-value-yes"),
+        Value::Bool(false) => texts.t("audit-value-no"),
+        Value::Number(number) => match (number.as_i64(), number.as_f64()) {
+            (Some(whole), _) => texts.integer(whole),
+            (None, Some(fraction)) => texts.decimal(fraction, 2),
+            (None, None) => number.to_string(),
+        },
+        Value::String(text) if text.is_empty() => "–".to_owned(),
+        Value::String(text) => text.clone(),
+        Value::Array(items) if items.is_empty() => "–".to_owned(),
+        Value::Array(items) => items.iter().map(|item| value_text(texts, item)).collect::<Vec<_>>().join(", "),
+        Value::Object(fields) => fields
+            .iter()
+            .map(|(key, value)| format!("{}: {}", worded(texts, "audit-field", key), value_text(texts, value)))
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
+}
+
+/// The details of an entry as labelled fields; details that are no object are one field.
+fn details_in_words(texts: &Texts, raw: Option<&str>) -> Vec<Detail> {
+    let Some(raw) = raw else { return Vec::new() };
+    match serde_json::from_str::<serde_json::Value>(raw) {
+        Ok(serde_json::Value::Object(fields)) => fields
+            .iter()
+            .map(|(key, value)| Detail { label: worded(texts, "audit-field", key), value: value_text(texts, value) })
+            .collect(),
+        Ok(value) => vec![Detail { label: texts.t("audit-column-details"), value: value_text(texts, &value) }],
+        Err(_) => vec![Detail { label: texts.t("audit-column-details"), value: raw.to_owned() }],
+    }
+}
+
+/// The page of a changed record, for the kinds of record that have one.
+fn entity_href(entity: &str, id: Option<i64>) -> Option<String> {
+    match (entity, id) {
+        ("proposal", Some(id)) => Some(format!("/voorstellen/{id}")),
+        ("market_evening", Some(id)) => Some(format!("/markt/{id}")),
+        _ => None,
+    }
 }
 
 fn change_text(from: Option<&str>, to: Option<&str>) -> String {
@@ -78,24 +152,35 @@ pub(crate) async fn show(
     }
     Ok(AuditPage {
         layout: layout.trail(&[("/audit", "audit-title")]),
-        entities: entities.into_iter().map(|entity| Choice { value: entity.clone(), label: entity }).collect(),
+        entities: entities
+            .into_iter()
+            .map(|entity| Choice { label: worded(&texts, "audit-entity", &entity), value: entity })
+            .collect(),
         caption: texts.with("audit-caption", &[("page", Argument::Number(page)), ("pages", Argument::Number(pages))]),
         errors,
         entries: entries
             .into_iter()
             .map(|entry| {
                 let (at, at_iso) = moment_text(&texts, entry.at);
+                let kind = worded(&texts, "audit-entity", &entry.entity);
+                let state = |state: Option<&str>| state.map(|state| state_text(&texts, &entry.entity, state));
                 EntryView {
                     at,
                     at_iso,
                     actor: entry.actor,
-                    action: entry.action,
+                    action: worded(&texts, "audit-action", &entry.action),
+                    action_code: entry.action,
+                    entity_href: entity_href(&entry.entity, entry.entity_id),
                     entity: match entry.entity_id {
-                        Some(id) => format!("{} {id}", entry.entity),
-                        None => entry.entity,
+                        Some(id) => format!("{kind} {id}"),
+                        None => kind,
                     },
-                    change: change_text(entry.from_state.as_deref(), entry.to_state.as_deref()),
-                    details: entry.details.unwrap_or_default(),
+                    change: change_text(
+                        state(entry.from_state.as_deref()).as_deref(),
+                        state(entry.to_state.as_deref()).as_deref(),
+                    ),
+                    details: details_in_words(&texts, entry.details.as_deref()),
+                    raw_details: entry.details.unwrap_or_default(),
                 }
             })
             .collect(),

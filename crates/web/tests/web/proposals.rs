@@ -141,10 +141,10 @@ backend_test! {
 
         let admin = Visitor::with_session(&site, Role::Admin, "10.30.0.3:4000").await;
         let log = site.get("/audit?entiteit=proposal", &admin).await;
-        for action in ["proposal.import", "proposal.edit", "proposal.state"] {
+        for action in ["Voorstel ingelezen uit een bestand", "Voorstel bewerkt", "Status van het voorstel gewijzigd"] {
             assert!(log.body.contains(action), "{action} missing from the audit log");
         }
-        for change in ["concept → ingediend", "ingediend → geagendeerd", "geagendeerd → ingediend"] {
+        for change in ["Concept → Ingediend", "Ingediend → Geagendeerd", "Geagendeerd → Ingediend"] {
             assert!(log.body.contains(change), "{change} missing from the audit log");
         }
     }

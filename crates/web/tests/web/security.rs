@@ -256,7 +256,8 @@ backend_test! {
         let log = site.get("/audit?entiteit=user", &griffie).await;
         assert_eq!(log.status, StatusCode::OK);
         assert!(log.body.contains("user.create") && log.body.contains("user.role"), "{}", log.body);
-        assert!(log.body.contains("college → griffie"), "the change from state to state");
+        assert!(log.body.contains("College en ambtenaren → Griffie"), "the change from role to role, in words");
+        assert!(log.body.contains("Gebruiker aangemaakt") && log.body.contains("Rol van de gebruiker gewijzigd"));
         assert!(log.body.contains(&email_of(Role::Admin)), "who made it");
         assert!(!log.body.contains("demo.load"), "the filter holds");
 
@@ -661,6 +662,45 @@ backend_test! {
             let page = site.get("/", &visitor).await;
             assert_eq!(page.status, StatusCode::OK);
             assert!(!page.body.contains("site-notice"), "{forged}");
+        }
+    }
+}
+
+backend_test! {
+    async fn the_audit_log_says_what_was_done_in_words_with_the_stored_codes_and_json_beside(database) {
+        let site = TestSite::with_demo(database).await;
+        let admin = Visitor::signed_in(&site, Role::Admin, "10.15.0.1:4000").await;
+        site.post("/beheer/tokens", &[("name", "Koppeling"), ("role", "college")], &admin).await;
+        let griffie = Visitor::signed_in(&site, Role::Griffie, "10.15.0.2:4000").await;
+        let proposals = site.get("/voorstellen", &griffie).await;
+        let id = proposals.body.split("href=\"/voorstellen/").nth(1).unwrap().split('"').next().unwrap().to_owned();
+        let form = site.get(&format!("/voorstellen/{id}/bewerken"), &griffie).await;
+        assert_eq!(form.status, StatusCode::OK);
+        let new = "een ander en lang wachtwoord";
+        let changed = site.post("/account/wachtwoord", &[("current", PASSWORD), ("new", new), ("repeated", new)], &admin).await;
+        assert_eq!(changed.status, StatusCode::SEE_OTHER);
+
+        for language in ["nl", "en"] {
+            let mut reader = griffie.clone();
+            reader.cookies.push(("wijkbeeld_taal".to_owned(), language.to_owned()));
+            let log = site.get("/audit", &reader).await;
+            assert_eq!(log.status, StatusCode::OK);
+            let (demo, token) = match language {
+                "nl" => ("Demodata geladen", "API-token aangemaakt"),
+                _ => ("Demo data loaded", "API token created"),
+            };
+            assert!(log.body.contains(demo) && log.body.contains(token), "{language}: {}", log.body);
+            assert!(log.body.contains("<code class=\"utrecht-code\">demo.load</code>"), "the code is there for who wants it");
+            // Every field of the details has a label in words: no stored key shows as a label.
+            let labels: Vec<&str> =
+                log.body.split("<dt>").skip(1).map(|rest| rest.split("</dt>").next().unwrap()).collect();
+            assert!(labels.len() >= 4, "{labels:?}");
+            for label in labels {
+                assert!(
+                    !label.contains('_') && label.chars().next().is_some_and(char::is_uppercase),
+                    "{language}: the field {label:?} has no words"
+                );
+            }
         }
     }
 }
