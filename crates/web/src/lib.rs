@@ -13,6 +13,7 @@ pub mod charts;
 mod error;
 mod exports;
 mod forms;
+mod handover;
 mod health;
 pub mod i18n;
 mod layout;
@@ -186,9 +187,11 @@ fn site() -> Site {
         .get("/audit.csv", Page, AUDIT_READERS, pages::audit::export)
         .get("/beheer/gebruikers", Page, ADMINS, pages::admin::users)
         .post("/beheer/gebruikers", Page, ADMINS, pages::admin::create_user)
+        .get("/beheer/gebruikers/aangemaakt", Page, ADMINS, pages::admin::user_created)
         .post("/beheer/gebruikers/{id}/rol", Page, ADMINS, pages::admin::change_role)
         .get("/beheer/tokens", Page, ADMINS, pages::admin::tokens)
         .post("/beheer/tokens", Page, ADMINS, pages::admin::create_token)
+        .get("/beheer/tokens/gemaakt", Page, ADMINS, pages::admin::token_created)
         .post("/beheer/tokens/{id}/intrekken", Page, ADMINS, pages::admin::revoke_token)
         .get("/api/v1/openapi.json", Api, Public, api::openapi::document)
         .get("/api/v1/areas", Api, Public, api::monitor::areas)

@@ -309,6 +309,8 @@ tokens-add-submit = Make token
 token-created-title = API token made
 token-created = The token { $name } has been made:
 token-created-notice = Copy the token now. It is not shown again: wijkbeeld keeps only a check value.
+secret-gone-title = No longer shown
+secret-gone = This password or token has been shown already, or was not collected within ten minutes of being made. wijkbeeld does not keep it, so it cannot show it again. Did you not copy it? Then set a new password, or make a new token and revoke the old one.
 back-to-tokens = Back to the API tokens
 
 ## Confirmations after a change (see crates/web/src/notice.rs)

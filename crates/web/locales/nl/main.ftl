@@ -309,6 +309,8 @@ tokens-add-submit = Token maken
 token-created-title = API-token gemaakt
 token-created = Het token { $name } is gemaakt:
 token-created-notice = Kopieer het token nu. Het wordt niet opnieuw getoond: wijkbeeld bewaart alleen een controlegetal.
+secret-gone-title = Niet meer te zien
+secret-gone = Dit wachtwoord of token is al getoond, of tien minuten na het aanmaken niet opgehaald. wijkbeeld bewaart het niet en laat het daarom niet nog eens zien. Is het niet overgenomen? Zet dan een nieuw wachtwoord of maak een nieuw token en trek het oude in.
 back-to-tokens = Terug naar de API-tokens
 
 ## Bevestigingen na een wijziging (zie crates/web/src/notice.rs)

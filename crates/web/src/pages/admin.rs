@@ -3,8 +3,8 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use serde::Deserialize;
 use wijkbeeld_app::Caller;
@@ -15,6 +15,7 @@ use wijkbeeld_domain::access::{MIN_PASSWORD_LENGTH, Role};
 use crate::AppState;
 use crate::error::AppResult;
 use crate::forms::{Choice, FormErrors, account_problem};
+use crate::handover::{self, Secret};
 use crate::i18n::Texts;
 use crate::layout::Layout;
 use crate::notice::{self, Notice};
@@ -120,6 +121,7 @@ pub(crate) async fn create_user(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
     layout: Layout,
+    headers: HeaderMap,
     Form(form): Form<NewUserForm>,
 ) -> AppResult<Response> {
     let request = AccountRequest {
@@ -130,13 +132,10 @@ pub(crate) async fn create_user(
         password: Some(form.password.clone()).filter(|password| !password.is_empty()),
     };
     match accounts::create_account(state.app(), &caller, &request).await {
-        Ok(created) => Ok(UserCreatedPage {
-            layout: layout
-                .trail(&[("/beheer/gebruikers", "users-title"), ("/beheer/gebruikers", "user-created-title")]),
-            email: created.email.to_string(),
-            password: created.generated_password,
+        Ok(created) => {
+            let secret = Secret::Account { email: created.email.to_string(), password: created.generated_password };
+            Ok(hand_over(&state, &headers, &secret, "/beheer/gebruikers/aangemaakt"))
         }
-        .into_response()),
         Err(error) => {
             let errors = account_problem(&layout.texts, "password", error)?;
             // The password is not sent back into the form.
@@ -264,6 +263,7 @@ pub(crate) async fn create_token(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
     layout: Layout,
+    headers: HeaderMap,
     Form(form): Form<NewTokenForm>,
 ) -> AppResult<Response> {
     let partner = Some(form.partner.as_str()).filter(|partner| !partner.trim().is_empty());
@@ -272,12 +272,10 @@ pub(crate) async fn create_token(
         Err(_) => Err(AccountError::MissingRole),
     };
     match result {
-        Ok(created) => Ok(TokenCreatedPage {
-            layout: layout.trail(&[("/beheer/tokens", "tokens-title"), ("/beheer/tokens", "token-created-title")]),
-            name: form.name.trim().to_owned(),
-            secret: created.secret,
+        Ok(created) => {
+            let secret = Secret::Token { name: form.name.trim().to_owned(), secret: created.secret };
+            Ok(hand_over(&state, &headers, &secret, "/beheer/tokens/gemaakt"))
         }
-        .into_response()),
         Err(error) => {
             let errors = account_problem(&layout.texts, "name", error)?;
             let page = tokens_page(&state, &caller, layout, form, errors).await?;
@@ -293,4 +291,72 @@ pub(crate) async fn revoke_token(
 ) -> AppResult<Response> {
     accounts::revoke_api_token(state.app(), &caller, Id::new(id)).await?;
     Ok(notice::redirect("/beheer/tokens", Notice::new("notice-token-revoked")))
+}
+
+/// The redirect after a new account or token, handing its secret to this browser only (see
+/// [`crate::handover`]).
+fn hand_over(state: &AppState, headers: &HeaderMap, secret: &Secret, to: &str) -> Response {
+    let mut response = Redirect::to(to).into_response();
+    if let Some(cookie) = secret.cookie_header(crate::auth::secure_request(state, headers)) {
+        response.headers_mut().append(header::SET_COOKIE, cookie);
+    }
+    response
+}
+
+/// The page that shows a handed-over secret: once, for it removes the cookie.
+fn show_once(state: &AppState, headers: &HeaderMap, mut page: Response) -> Response {
+    page.headers_mut()
+        .append(header::SET_COOKIE, handover::removal_header(crate::auth::secure_request(state, headers)));
+    page
+}
+
+/// The page after a secret was shown once, or waited too long, or went to another browser.
+#[derive(Template, WebTemplate)]
+#[template(path = "secret_gone.html")]
+pub(crate) struct SecretGonePage {
+    layout: Layout,
+    back: &'static str,
+    back_label: &'static str,
+}
+
+fn secret_gone(layout: Layout, back: &'static str, back_label: &'static str) -> Response {
+    let page = SecretGonePage { layout: layout.trail(&[(back, back_label)]), back, back_label };
+    (StatusCode::GONE, page).into_response()
+}
+
+/// `GET /beheer/gebruikers/aangemaakt`: the new account and its password, once.
+pub(crate) async fn user_created(
+    State(state): State<AppState>,
+    layout: Layout,
+    headers: HeaderMap,
+) -> AppResult<Response> {
+    let page = match Secret::from_request(&headers) {
+        Some(Secret::Account { email, password }) => UserCreatedPage {
+            layout: layout
+                .trail(&[("/beheer/gebruikers", "users-title"), ("/beheer/gebruikers", "user-created-title")]),
+            email,
+            password,
+        }
+        .into_response(),
+        _ => secret_gone(layout, "/beheer/gebruikers", "users-title"),
+    };
+    Ok(show_once(&state, &headers, page))
+}
+
+/// `GET /beheer/tokens/gemaakt`: the new token, once.
+pub(crate) async fn token_created(
+    State(state): State<AppState>,
+    layout: Layout,
+    headers: HeaderMap,
+) -> AppResult<Response> {
+    let page = match Secret::from_request(&headers) {
+        Some(Secret::Token { name, secret }) => TokenCreatedPage {
+            layout: layout.trail(&[("/beheer/tokens", "tokens-title"), ("/beheer/tokens", "token-created-title")]),
+            name,
+            secret,
+        }
+        .into_response(),
+        _ => secret_gone(layout, "/beheer/tokens", "tokens-title"),
+    };
+    Ok(show_once(&state, &headers, page))
 }

@@ -11,11 +11,21 @@ use wijkbeeld_domain::access::Role;
 use wijkbeeld_store::{backend_test, statistics, testing};
 use wijkbeeld_web::{Access, Kind, refusal_status, routes};
 
-use support::{PASSWORD, TestSite, Visitor, email_of};
+use support::{PASSWORD, Reply, TestSite, Visitor, email_of};
 
 /// The secret a page shows once (a generated password or API token).
 fn secret_on(page: &str) -> String {
     page.split("secret\">").nth(1).unwrap().split('<').next().unwrap().to_owned()
+}
+
+/// The page a new account's or token's form redirects to, where its secret is shown once.
+async fn page_after(site: &TestSite, created: &Reply, visitor: &Visitor) -> Reply {
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+    let mut browser = visitor.clone();
+    browser.take_cookies(created);
+    let page = site.get(created.header("location"), &browser).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    page
 }
 
 /// A concrete address for a route pattern.
@@ -183,8 +193,7 @@ backend_test! {
             .body(Body::from(body))
             .unwrap();
         let created = site.send(request).await;
-        assert_eq!(created.status, StatusCode::OK, "{}", created.body);
-        assert!(created.body.contains("nieuw@hengelo.example"));
+        assert!(page_after(&site, &created, &admin).await.body.contains("nieuw@hengelo.example"));
         assert_eq!(row_count(&site, "users").await, users + 1);
     }
 }
@@ -239,8 +248,7 @@ backend_test! {
         let created = site
             .post("/beheer/gebruikers", &[("email", "w.wessels@hengelo.example"), ("name", "Wendy Wessels"), ("role", "college")], &admin)
             .await;
-        assert_eq!(created.status, StatusCode::OK, "{}", created.body);
-        let generated = secret_on(&created.body);
+        let generated = secret_on(&page_after(&site, &created, &admin).await.body);
         assert_eq!(generated.len(), 23, "a generated password is shown once: {generated}");
 
         let users = site.get("/beheer/gebruikers", &admin).await;
@@ -285,9 +293,10 @@ backend_test! {
         testing::rename_proposal(&site.store, seed_case, payload).await;
         let admin = Visitor::signed_in(&site, Role::Admin, "10.9.0.1:4000").await;
         let created = site.post("/beheer/gebruikers", &[("email", "xss@hengelo.example"), ("name", payload), ("role", "raadslid")], &admin).await;
-        assert_eq!(created.status, StatusCode::OK, "{}", created.body);
+        page_after(&site, &created, &admin).await;
         let token = site.post("/beheer/tokens", &[("name", payload), ("role", "griffie")], &admin).await;
-        assert_eq!(token.status, StatusCode::OK);
+        let token = page_after(&site, &token, &admin).await;
+        assert!(!token.body.contains(payload), "the token's name is not escaped on the page that shows it");
 
         let mut shown = 0;
         for role in std::iter::once(None).chain(Role::ALL.iter().copied().map(Some)) {
@@ -362,7 +371,7 @@ backend_test! {
             assert_eq!(row_count(&site, "api_tokens").await, before, "{foreign}: nothing made");
         }
         let own = site.send(post("http://wijkbeeld.test")).await;
-        assert_eq!(own.status, StatusCode::OK, "{}", own.body);
+        assert_eq!(own.status, StatusCode::SEE_OTHER, "{}", own.body);
         assert_eq!(row_count(&site, "api_tokens").await, before + 1);
     }
 }
@@ -379,8 +388,7 @@ backend_test! {
 
         let admin = Visitor::signed_in(&site, Role::Admin, "10.11.0.2:4000").await;
         let made = site.post("/beheer/tokens", &[("name", "Koppeling"), ("role", "college")], &admin).await;
-        assert_eq!(made.status, StatusCode::OK, "{}", made.body);
-        let secret = secret_on(&made.body);
+        let secret = secret_on(&page_after(&site, &made, &admin).await.body);
         let bearer = |path: &str, secret: &str| {
             Request::get(path).header(header::AUTHORIZATION, format!("Bearer {secret}")).body(Body::empty()).unwrap()
         };
@@ -640,7 +648,7 @@ backend_test! {
         let site = TestSite::with_demo(database).await;
         let mut admin = Visitor::signed_in(&site, Role::Admin, "10.14.0.1:4000").await;
         let created = site.post("/beheer/tokens", &[("name", "Koppeling"), ("role", "college")], &admin).await;
-        assert_eq!(created.status, StatusCode::OK, "{}", created.body);
+        assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
         let tokens = site.get("/beheer/tokens", &admin).await;
         let id = tokens.body.split("/beheer/tokens/").nth(1).unwrap().split('/').next().unwrap().to_owned();
 
@@ -702,5 +710,58 @@ backend_test! {
                 );
             }
         }
+    }
+}
+
+backend_test! {
+    async fn a_new_password_or_token_is_shown_once_after_a_redirect_and_a_refresh_makes_nothing_new(database) {
+        let site = TestSite::with_demo(database).await;
+        let mut admin = Visitor::signed_in(&site, Role::Admin, "10.16.0.1:4000").await;
+        let tokens_before = row_count(&site, "api_tokens").await;
+        let made = site.post("/beheer/tokens", &[("name", "Koppeling"), ("role", "college")], &admin).await;
+        assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+        assert_eq!(made.header("location"), "/beheer/tokens/gemaakt");
+        let handed = made.set_cookies().into_iter().find(|cookie| cookie.starts_with("wijkbeeld_geheim=")).unwrap();
+        for attribute in ["HttpOnly", "SameSite=Strict", "Max-Age=600"] {
+            assert!(handed.contains(attribute), "{handed}");
+        }
+
+        // Another browser with the address sees nothing.
+        let elsewhere = site.get("/beheer/tokens/gemaakt", &Visitor::with_session(&site, Role::Admin, "10.16.0.2:4000").await).await;
+        assert_eq!(elsewhere.status, StatusCode::GONE);
+        assert!(!elsewhere.body.contains("secret\">"), "{}", elsewhere.body);
+
+        admin.take_cookies(&made);
+        let shown = site.get("/beheer/tokens/gemaakt", &admin).await;
+        assert_eq!(shown.status, StatusCode::OK, "{}", shown.body);
+        let secret = secret_on(&shown.body);
+        assert_eq!(secret.len(), 43, "{secret}");
+        assert!(shown.set_cookies().iter().any(|cookie| cookie.starts_with("wijkbeeld_geheim=;") && cookie.contains("Max-Age=0")));
+
+        // A refresh shows it no more and makes no second token.
+        admin.take_cookies(&shown);
+        let refreshed = site.get("/beheer/tokens/gemaakt", &admin).await;
+        assert_eq!(refreshed.status, StatusCode::GONE);
+        assert!(refreshed.body.contains("Niet meer te zien"), "{}", refreshed.body);
+        assert!(!refreshed.body.contains(&secret));
+        assert_eq!(row_count(&site, "api_tokens").await, tokens_before + 1);
+
+        let created = site
+            .post("/beheer/gebruikers", &[("email", "n.nieuw@hengelo.example"), ("name", "Noor Nieuw"), ("role", "raadslid")], &admin)
+            .await;
+        assert_eq!(created.header("location"), "/beheer/gebruikers/aangemaakt");
+        // A token's cookie does not show on the account page, nor the other way round.
+        admin.take_cookies(&created);
+        assert_eq!(site.get("/beheer/tokens/gemaakt", &admin).await.status, StatusCode::GONE);
+        let page = site.get("/beheer/gebruikers/aangemaakt", &admin).await;
+        assert!(page.body.contains("n.nieuw@hengelo.example"), "{}", page.body);
+        let password = secret_on(&page.body);
+        admin.take_cookies(&page);
+        let mut english = admin.clone();
+        english.cookies.push(("wijkbeeld_taal".to_owned(), "en".to_owned()));
+        let again = site.get("/beheer/gebruikers/aangemaakt", &english).await;
+        assert_eq!(again.status, StatusCode::GONE);
+        assert!(again.body.contains("No longer shown"), "{}", again.body);
+        assert!(!again.body.contains(&password));
     }
 }
