@@ -87,6 +87,10 @@ pub struct Placement {
     pub starts_at: Option<Time>,
     /// The round's end.
     pub ends_at: Option<Time>,
+    /// The session's chair, once staffed.
+    pub chair: Option<String>,
+    /// The session's clerk, once staffed.
+    pub clerk: Option<String>,
 }
 
 /// A proposal with everything its page shows.
@@ -307,9 +311,10 @@ pub async fn detail(tx: &mut Tx, body: Id<Body>, id: Id<Proposal>) -> Result<Pro
     let placement: Option<Placement> = on_connection!(tx, |connection| {
         sqlx::query_as(
             "SELECT e.id AS evening_id, e.date, e.published_at IS NOT NULL AS published, r.name AS room, \
-                 u.starts_at, u.ends_at \
+                 u.starts_at, u.ends_at, c.name AS chair, k.name AS clerk \
                  FROM sessions s JOIN market_evenings e ON e.id = s.evening_id \
                  LEFT JOIN rooms r ON r.id = s.room_id LEFT JOIN rounds u ON u.id = s.first_round_id \
+                 LEFT JOIN persons c ON c.id = s.chair_id LEFT JOIN persons k ON k.id = s.clerk_id \
                  WHERE s.proposal_id = $1 ORDER BY e.date DESC LIMIT 1",
         )
         .bind(id.get())
