@@ -317,7 +317,7 @@ fn input_from_document(document: &ProposalDocument, links: &Linked) -> ProposalI
         chair_id: links.chair_id,
         clerk_id: links.clerk_id,
         room_id: links.room_id,
-        expected_attendance: wijkbeeld_domain::proposal::DEFAULT_EXPECTED_ATTENDANCE,
+        expected_attendance: None,
         needs_livestream: false,
         speaking: SpeakingRules {
             allowed: document.public_speaking.allowed,

@@ -130,7 +130,7 @@ struct ProposalRow {
     chair_id: Option<i64>,
     clerk_id: Option<i64>,
     room_id: Option<i64>,
-    expected_attendance: i64,
+    expected_attendance: Option<i64>,
     needs_livestream: bool,
     speaking_allowed: Option<bool>,
     speaking_minutes_per_speaker: Option<i64>,
@@ -256,7 +256,7 @@ pub async fn detail(tx: &mut Tx, body: Id<Body>, id: Id<Proposal>) -> Result<Pro
         chair_id: row.chair_id.map(Id::new),
         clerk_id: row.clerk_id.map(Id::new),
         room_id: row.room_id.map(Id::new),
-        expected_attendance: small(Some(row.expected_attendance)).unwrap_or(u16::MAX),
+        expected_attendance: small(row.expected_attendance),
         needs_livestream: row.needs_livestream,
         speaking: SpeakingRules {
             allowed: row.speaking_allowed,
@@ -408,7 +408,7 @@ async fn replace_content(
         .bind(input.chair_id.map(Id::get))
         .bind(input.clerk_id.map(Id::get))
         .bind(input.room_id.map(Id::get))
-        .bind(i64::from(input.expected_attendance))
+        .bind(input.expected_attendance.map(i64::from))
         .bind(input.needs_livestream)
         .bind(speaking.allowed)
         .bind(speaking.minutes_per_speaker.map(i64::from))

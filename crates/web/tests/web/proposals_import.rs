@@ -169,6 +169,12 @@ backend_test! {
             assert!(session.contains(&format!("{value}</dd>")), "{value} missing from the session: {session}");
         }
 
+        // The text gives no attendance: none is invented, the page says it is not stated and the
+        // form leaves the field empty.
+        assert!(session.contains("Verwacht aantal aanwezigen</dt><dd class=\"utrecht-data-list__item-value utrecht-data-list__item-value--html-dd utrecht-data-list__item-value--absent\">Niet genoemd</dd>"), "{session}");
+        let form = site.get(&format!("/voorstellen/{id}/bewerken"), &college).await;
+        assert!(form.body.contains("name=\"attendance\" type=\"number\" value=\"\""), "{}", form.body);
+
         // A proposal that names no chair, clerk or room: what the evening's session has, marked
         // as such; what nobody has named yet says so.
         let griffie = Visitor::with_session(&site, Role::Griffie, "10.42.0.2:4000").await;

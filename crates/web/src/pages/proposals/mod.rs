@@ -184,7 +184,7 @@ fn session_facts(texts: &Texts, detail: &ProposalDetail, staff: bool) -> Vec<Fac
         fact("field-purpose", proposal.purpose.map(|purpose| purpose_label(texts, purpose)), None),
     ];
     if staff {
-        facts.push(fact("field-attendance", Some(proposal.expected_attendance.to_string()), None));
+        facts.push(fact("field-attendance", proposal.expected_attendance.map(|count| count.to_string()), None));
         facts.push(fact(
             "field-livestream",
             Some(texts.t(if proposal.needs_livestream { "value-yes" } else { "value-no" })),
