@@ -225,31 +225,34 @@ async fn link_names(tx: &mut Tx, body: Id<Body>, document: &ProposalDocument) ->
     let mut created = Vec::new();
     let mut linked = Vec::new();
     let mut warnings = document.warnings.clone();
-    let mut person = async |tx: &mut Tx, kind: LinkKind, name: &Option<String>| -> Result<Option<Id<Person>>, StoreError> {
-        let Some(name) = name.as_deref().map(str::trim).filter(|name| !name.is_empty()) else { return Ok(None) };
-        let link = Link { kind, name: name.to_owned() };
-        if let Some(id) = people::find_by_name(tx, body, name).await? {
-            linked.push(link);
-            return Ok(Some(id));
-        }
-        let id = people::create(tx, body, name).await?;
-        created.push(link);
-        Ok(Some(id))
-    };
+    let mut person =
+        async |tx: &mut Tx, kind: LinkKind, name: &Option<String>| -> Result<Option<Id<Person>>, StoreError> {
+            let Some(name) = name.as_deref().map(str::trim).filter(|name| !name.is_empty()) else { return Ok(None) };
+            let link = Link { kind, name: name.to_owned() };
+            if let Some(id) = people::find_by_name(tx, body, name).await? {
+                linked.push(link);
+                return Ok(Some(id));
+            }
+            let id = people::create(tx, body, name).await?;
+            created.push(link);
+            Ok(Some(id))
+        };
     let portfolio_holder_id = person(tx, LinkKind::PortfolioHolder, &document.portfolio_holder).await?;
     let chair_id = person(tx, LinkKind::Chair, &document.chair).await?;
     let clerk_id = person(tx, LinkKind::Clerk, &document.clerk).await?;
     let room_id = match document.room.as_deref() {
-        Some(name) => match people::rooms(tx, body).await?.into_iter().find(|room| room.name.eq_ignore_ascii_case(name)) {
-            Some(room) => {
-                linked.push(Link { kind: LinkKind::Room, name: room.name });
-                Some(room.id)
+        Some(name) => {
+            match people::rooms(tx, body).await?.into_iter().find(|room| room.name.eq_ignore_ascii_case(name)) {
+                Some(room) => {
+                    linked.push(Link { kind: LinkKind::Room, name: room.name });
+                    Some(room.id)
+                }
+                None => {
+                    warnings.push(Note::RoomNotStored { room: name.to_owned() });
+                    None
+                }
             }
-            None => {
-                warnings.push(Note::RoomNotStored { room: name.to_owned() });
-                None
-            }
-        },
+        }
         None => None,
     };
     for number in &document.history.documents {
@@ -353,11 +356,7 @@ pub const DOCUMENT_FIELDS: &[Field] = &[
 /// The proposal as it asks for its session, as a document: its own market date and room, not
 /// those of the evening it is on (what a text would set).
 fn requested(detail: &ProposalDetail) -> ProposalDocument {
-    ProposalDocument {
-        market_date: detail.proposal.market_date,
-        room: detail.room.clone(),
-        ..document_of(detail)
-    }
+    ProposalDocument { market_date: detail.proposal.market_date, room: detail.room.clone(), ..document_of(detail) }
 }
 
 /// `current` with every field `file` says laid over it; what the file leaves out is kept.
@@ -378,7 +377,10 @@ fn laid_over(current: &ProposalDocument, file: &ProposalDocument) -> ProposalDoc
         programme: if file.programme.is_empty() { current.programme.clone() } else { file.programme.clone() },
         public_speaking: PublicSpeaking {
             allowed: file.public_speaking.allowed.or(current.public_speaking.allowed),
-            minutes_per_speaker: file.public_speaking.minutes_per_speaker.or(current.public_speaking.minutes_per_speaker),
+            minutes_per_speaker: file
+                .public_speaking
+                .minutes_per_speaker
+                .or(current.public_speaking.minutes_per_speaker),
             note: or(&file.public_speaking.note, &current.public_speaking.note),
         },
         warnings: file.warnings.clone(),

@@ -41,7 +41,11 @@ pub(crate) async fn run(setting: &DatabaseSetting, command: ProposalCommand) -> 
                     match link.kind {
                         LinkKind::Document | LinkKind::Room => println!("  created: {link}"),
                         // A person is created as a person, in the role the text gives them.
-                        _ => println!("  created: person {} ({})", link.name, link.to_string().trim_end_matches(&link.name).trim()),
+                        _ => println!(
+                            "  created: person {} ({})",
+                            link.name,
+                            link.to_string().trim_end_matches(&link.name).trim()
+                        ),
                     }
                 }
                 for line in &report.linked {

@@ -107,10 +107,8 @@ fn the_seed() {
         },
         warnings: vec![],
     };
-    let notes = [
-            "market_date: \"26 september\" has no year; took 2023, the year of the latest date in the history \
-             (27 juni 2023)",
-        ];
+    let notes = ["market_date: \"26 september\" has no year; took 2023, the year of the latest date in the history \
+             (27 juni 2023)"];
     assert_read(parse_file("wijkgericht-werken.txt"), &expected, &notes);
 }
 
@@ -274,10 +272,9 @@ fn a_page_break_and_a_date_in_the_next_year() {
         },
         warnings: vec![],
     };
-    let notes = [
-            "market_date: \"23 januari\" has no year; took 2024, the first year in which it falls after the latest \
-             date in the history (15 november 2023)",
-        ];
+    let notes =
+        ["market_date: \"23 januari\" has no year; took 2024, the first year in which it falls after the latest \
+             date in the history (15 november 2023)"];
     assert_read(parse_file("integraal-veiligheidsplan.txt"), &expected, &notes);
 }
 
@@ -302,18 +299,18 @@ fn a_partly_readable_proposal_lists_what_it_could_not_read() {
         warnings: vec![],
     };
     let notes = [
-            "case_number: \"Zaaknummer\" is missing",
-            "portfolio_holder: \"Portefeuillehouder\" is empty",
-            "history: \"Historie\" is empty",
-            "market_date: no date after \"Politieke Markt\" (\"najaar\")",
-            "duration_minutes: no duration (\"90 min\") at the end of the session row \"Lisa Jansen n.t.b. Sociaal\"",
-            "room: no room (Raadzaal, Commissiekamer 2, …) in the session row \"Lisa Jansen n.t.b. Sociaal\"",
-            "clerk: not yet known in the session row",
-            "purpose: \"Doel van de sessie\" is missing",
-            "programme: no numbered items (\"1. …\") under \"Behandeladvies\"",
-            "public_speaking.allowed: the tick boxes are lost and the text after \"duur:\" does not say whether the \
+        "case_number: \"Zaaknummer\" is missing",
+        "portfolio_holder: \"Portefeuillehouder\" is empty",
+        "history: \"Historie\" is empty",
+        "market_date: no date after \"Politieke Markt\" (\"najaar\")",
+        "duration_minutes: no duration (\"90 min\") at the end of the session row \"Lisa Jansen n.t.b. Sociaal\"",
+        "room: no room (Raadzaal, Commissiekamer 2, …) in the session row \"Lisa Jansen n.t.b. Sociaal\"",
+        "clerk: not yet known in the session row",
+        "purpose: \"Doel van de sessie\" is missing",
+        "programme: no numbered items (\"1. …\") under \"Behandeladvies\"",
+        "public_speaking.allowed: the tick boxes are lost and the text after \"duur:\" does not say whether the \
              public may speak",
-        ];
+    ];
     assert_read(parse_file("evaluatie-hondenbeleid-onvolledig.txt"), &expected, &notes);
 }
 

@@ -426,7 +426,9 @@ impl fmt::Display for Note {
                 "{}: no session header (\"Voorzitter Griffiemedewerker Zaal Domein Duur\")",
                 field.code()
             ),
-            Note::NoCaseNumber { text } => write!(formatter, "case_number: no number after \"Zaaknummer\" (\"{text}\")"),
+            Note::NoCaseNumber { text } => {
+                write!(formatter, "case_number: no number after \"Zaaknummer\" (\"{text}\")")
+            }
             Note::NoMarketDate { text } => {
                 write!(formatter, "market_date: no date after \"Politieke Markt\" (\"{text}\")")
             }
@@ -499,11 +501,9 @@ impl fmt::Display for Note {
                 write!(formatter, "clerk: the session row names one person only; took \"{name}\" as the chair")
             }
             Note::NoNames { field } => write!(formatter, "{}: no names in the session row", field.code()),
-            Note::UnreadableNames { field, names } => write!(
-                formatter,
-                "{}: could not read \"{names}\" as the names of chair and clerk",
-                field.code()
-            ),
+            Note::UnreadableNames { field, names } => {
+                write!(formatter, "{}: could not read \"{names}\" as the names of chair and clerk", field.code())
+            }
             Note::SpeakingContradicts { form, text } => write!(
                 formatter,
                 "public_speaking.allowed: the form says {} but the text after it says {}; took the text",

@@ -111,8 +111,7 @@ pub fn parse(text: &str, options: &ParseOptions<'_>) -> Result<ProposalDocument,
     let mut warnings = Vec::new();
     let subject = read_text_field(section(Label::Subject), Field::Subject, &mut warnings);
     let case_number = read_case_number(section(Label::CaseNumber), &mut warnings);
-    let portfolio_holder =
-        read_text_field(section(Label::PortfolioHolder), Field::PortfolioHolder, &mut warnings);
+    let portfolio_holder = read_text_field(section(Label::PortfolioHolder), Field::PortfolioHolder, &mut warnings);
     let history = read_history(section(Label::History), &mut warnings);
     let market_date = read_market_date(section(Label::Market), &history, &lines, options, &mut warnings);
 

@@ -28,15 +28,36 @@ pub(crate) fn hidden_value(page: &str, name: &str) -> String {
     let marker = format!("name=\"{name}\" value=\"");
     let at = page.find(&marker).unwrap_or_else(|| panic!("no hidden {name}: {page}")) + marker.len();
     let value = &page[at..at + page[at..].find('"').unwrap()];
-    value.replace("&#10;", "\n").replace("&#13;", "\r").replace("&#34;", "\"").replace("&#39;", "'").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    value
+        .replace("&#10;", "\n")
+        .replace("&#13;", "\r")
+        .replace("&#34;", "\"")
+        .replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
 }
 
 /// Imports `text` as the college does: the check page, then its confirming form; the new
 /// proposal's id.
 pub(crate) async fn import_text(site: &TestSite, text: &str, visitor: &Visitor) -> String {
-    let check = site.post_multipart("/voorstellen/importeren", &[("tekst", "")], &[("bestand", "voorstel.txt", text.as_bytes())], visitor).await;
+    let check = site
+        .post_multipart(
+            "/voorstellen/importeren",
+            &[("tekst", "")],
+            &[("bestand", "voorstel.txt", text.as_bytes())],
+            visitor,
+        )
+        .await;
     assert_eq!(check.status, StatusCode::OK, "{}", check.body);
-    let confirmed = site.post("/voorstellen/importeren/bevestigen", &[("tekst", &hidden_value(&check.body, "tekst")), ("jaar", "")], visitor).await;
+    let confirmed = site
+        .post(
+            "/voorstellen/importeren/bevestigen",
+            &[("tekst", &hidden_value(&check.body, "tekst")), ("jaar", "")],
+            visitor,
+        )
+        .await;
     assert_eq!(confirmed.status, StatusCode::SEE_OTHER, "{}", confirmed.body);
     confirmed.header("location").rsplit('/').next().unwrap().to_owned()
 }

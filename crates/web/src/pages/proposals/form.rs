@@ -9,9 +9,7 @@ use wijkbeeld_app::proposals::ProposalDetail;
 use wijkbeeld_domain::Id;
 use wijkbeeld_domain::local_time::{dutch_moment, in_dutch_time};
 use wijkbeeld_domain::people::Person;
-use wijkbeeld_domain::proposal::{
-    Domain, HistoryDocument, ProgrammeInput, ProposalInput, Purpose, SpeakingRules,
-};
+use wijkbeeld_domain::proposal::{Domain, HistoryDocument, ProgrammeInput, ProposalInput, Purpose, SpeakingRules};
 use wijkbeeld_domain::text::has_control_characters;
 
 use crate::forms::{Choice, FormErrors};
@@ -127,10 +125,7 @@ pub(crate) fn parse_moment(text: &str) -> Option<OffsetDateTime> {
 impl ProposalForm {
     /// A blank form, with the defaults of a new proposal.
     pub(crate) fn blank() -> Self {
-        ProposalForm {
-            speaking: "onbekend".to_owned(),
-            ..ProposalForm::default()
-        }
+        ProposalForm { speaking: "onbekend".to_owned(), ..ProposalForm::default() }
     }
 
     /// The form filled with a stored proposal.

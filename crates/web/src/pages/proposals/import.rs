@@ -106,19 +106,15 @@ pub(crate) fn note_text(texts: &Texts, note: &Note) -> String {
         Note::PersonNotKnown { name, .. } => texts.with(&id, &[("field", text(&field)), ("name", text(name))]),
         Note::OnePersonOnly { name } => texts.with(&id, &[("name", text(name))]),
         Note::UnreadableNames { names, .. } => texts.with(&id, &[("field", text(&field)), ("names", text(names))]),
-        Note::SpeakingContradicts { form, text: says } => texts.with(
-            &id,
-            &[("form", text(&yes_no(texts, *form))), ("says", text(&yes_no(texts, *says)))],
-        ),
+        Note::SpeakingContradicts { form, text: says } => {
+            texts.with(&id, &[("form", text(&yes_no(texts, *form))), ("says", text(&yes_no(texts, *says)))])
+        }
         Note::MinutesPerSpeakerGuessed { minutes } => texts.with(&id, &[("minutes", number(*minutes))]),
     }
 }
 
 fn link_text(texts: &Texts, link: &Link) -> String {
-    texts.with(
-        &crate::i18n::vocabulary_id("import-link", link.kind.code()),
-        &[("name", Argument::Text(&link.name))],
-    )
+    texts.with(&crate::i18n::vocabulary_id("import-link", link.kind.code()), &[("name", Argument::Text(&link.name))])
 }
 
 /// A field's value in a document, as the reader reads it; empty when the document has none.
