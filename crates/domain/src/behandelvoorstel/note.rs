@@ -537,7 +537,9 @@ fn place(dated_in: DatedIn) -> &'static str {
 /// The notes compare with their English text, so tests can name them as they read.
 impl PartialEq<&str> for Note {
     fn eq(&self, other: &&str) -> bool {
-        self.to_string() == *other
+        // Written into a string once, as Display writes it; no better way to compare the text.
+        let text: String = self.to_string();
+        text.as_str() == *other
     }
 }
 
