@@ -37,10 +37,12 @@ describe('proposals', () => {
       buffer: Buffer.from(SEED.replace('3641304', '3711111'), 'utf8'),
     });
     await submit(college, college.getByRole('button', { name: 'Inlezen' }));
-    assert.match(await college.locator('h1').innerText(), /ingelezen/);
-    await accessible(college, 'the import report');
+    assert.match(await college.locator('h1').innerText(), /nakijken/);
+    await accessible(college, 'the import check');
+    await submit(college, college.getByRole('button', { name: 'Als concept opslaan' }));
+    assert.match(await college.getByRole('status').innerText(), /ingelezen/);
 
-    await submit(college, college.getByRole('link', { name: 'Concept nakijken en aanvullen' }));
+    await submit(college, college.getByRole('link', { name: 'Bewerken' }));
     await accessible(college, 'the edit form');
     const subject = college.getByLabel('Onderwerp');
     assert.equal(await subject.inputValue(), 'Wijkgericht werken');

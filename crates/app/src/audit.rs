@@ -15,6 +15,7 @@ use crate::{App, Caller, Denied};
 pub const ACTIONS: &[&str] = &[
     "proposal.create",
     "proposal.import",
+    "proposal.import_update",
     "proposal.edit",
     "proposal.state",
     "proposal.attachment.add",

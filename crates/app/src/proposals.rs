@@ -7,7 +7,7 @@ use sha2::{Digest, Sha256};
 use wijkbeeld_domain::Id;
 use wijkbeeld_domain::access::{Permission, Role};
 use wijkbeeld_domain::behandelvoorstel::{
-    self, History, ParseError, ParseOptions, ProgrammeEntry, ProposalDocument, PublicSpeaking,
+    self, Field, History, Note, ParseError, ParseOptions, ProgrammeEntry, ProposalDocument, PublicSpeaking,
 };
 use wijkbeeld_domain::market::Room;
 use wijkbeeld_domain::people::{Body, Function, Person};
@@ -79,6 +79,14 @@ pub enum ProposalError {
     /// Another proposal has this case number.
     #[error("another proposal has the case number {0}")]
     CaseNumberTaken(String),
+    /// The text to update a proposal from has another case number than the proposal.
+    #[error("the text has the case number {file}, the proposal {proposal}")]
+    CaseNumberDiffers {
+        /// The text's.
+        file: String,
+        /// The proposal's.
+        proposal: String,
+    },
     /// The attachment's type is not accepted.
     #[error("'{0}' is not an accepted kind of file (PDF, ODF, Office, PNG, JPEG, text or CSV)")]
     AttachmentType(String),
@@ -108,6 +116,64 @@ impl From<StoreError> for ProposalError {
     }
 }
 
+/// What a record named in an imported text is to the proposal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkKind {
+    /// The portfolio holder.
+    PortfolioHolder,
+    /// The chair.
+    Chair,
+    /// The clerk.
+    Clerk,
+    /// The room.
+    Room,
+    /// A document of the history.
+    Document,
+}
+
+impl LinkKind {
+    /// Every kind.
+    pub const ALL: &'static [LinkKind] =
+        &[LinkKind::PortfolioHolder, LinkKind::Chair, LinkKind::Clerk, LinkKind::Room, LinkKind::Document];
+
+    /// The stable code, for the locale files' `import-link-…` and the audit log.
+    pub fn code(self) -> &'static str {
+        match self {
+            LinkKind::PortfolioHolder => "portfolio_holder",
+            LinkKind::Chair => "chair",
+            LinkKind::Clerk => "clerk",
+            LinkKind::Room => "room",
+            LinkKind::Document => "document",
+        }
+    }
+
+    fn english(self) -> &'static str {
+        match self {
+            LinkKind::PortfolioHolder => "portfolio holder",
+            LinkKind::Chair => "chair",
+            LinkKind::Clerk => "clerk",
+            LinkKind::Room => "room",
+            LinkKind::Document => "document",
+        }
+    }
+}
+
+/// A person, room or document an import linked to (or created), by name or number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// What it is to the proposal.
+    pub kind: LinkKind,
+    /// Its name or number.
+    pub name: String,
+}
+
+/// In English, for the command line and the audit log: "chair Vincent ten Voorde".
+impl std::fmt::Display for Link {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(formatter, "{} {}", self.kind.english(), self.name)
+    }
+}
+
 /// What an import did.
 #[derive(Debug, Clone)]
 pub struct ImportReport {
@@ -115,12 +181,12 @@ pub struct ImportReport {
     pub id: Id<Proposal>,
     /// What the text said.
     pub document: ProposalDocument,
-    /// What was created besides the proposal, in words (people, documents).
-    pub created: Vec<String>,
-    /// What was linked to existing records, in words.
-    pub linked: Vec<String>,
-    /// What could not be linked or read (the parser's warnings included).
-    pub warnings: Vec<String>,
+    /// What was created besides the proposal (people, documents).
+    pub created: Vec<Link>,
+    /// What was linked to existing records.
+    pub linked: Vec<Link>,
+    /// What could not be linked or read (the parser's notes included).
+    pub warnings: Vec<Note>,
 }
 
 /// The people and rooms the parser should know, from the database.
@@ -128,6 +194,77 @@ async fn directory(tx: &mut Tx, body: Id<Body>) -> Result<(Vec<String>, Vec<Stri
     let names = people::names(tx, body).await?;
     let rooms = people::rooms(tx, body).await?.into_iter().map(|room| room.name).collect();
     Ok((names, rooms))
+}
+
+/// Reads a text as a behandelvoorstel, with the people and rooms of the caller's municipality.
+async fn read_text(
+    tx: &mut Tx,
+    caller: &Caller,
+    bytes: &[u8],
+    year: Option<i32>,
+) -> Result<ProposalDocument, ProposalError> {
+    let text = behandelvoorstel::decode(bytes)?;
+    let (names, rooms) = directory(tx, caller.body()?).await?;
+    let options = ParseOptions { year, today: caller.today(), people: &names, rooms: &rooms };
+    Ok(behandelvoorstel::parse(&text, &options)?)
+}
+
+/// The names of a document linked to the municipality's records: people found by name (or
+/// added), the room found by name, the history's documents found by number (or added).
+struct Linked {
+    portfolio_holder_id: Option<Id<Person>>,
+    chair_id: Option<Id<Person>>,
+    clerk_id: Option<Id<Person>>,
+    room_id: Option<Id<Room>>,
+    created: Vec<Link>,
+    linked: Vec<Link>,
+    warnings: Vec<Note>,
+}
+
+async fn link_names(tx: &mut Tx, body: Id<Body>, document: &ProposalDocument) -> Result<Linked, StoreError> {
+    let mut created = Vec::new();
+    let mut linked = Vec::new();
+    let mut warnings = document.warnings.clone();
+    let mut person =
+        async |tx: &mut Tx, kind: LinkKind, name: &Option<String>| -> Result<Option<Id<Person>>, StoreError> {
+            let Some(name) = name.as_deref().map(str::trim).filter(|name| !name.is_empty()) else { return Ok(None) };
+            let link = Link { kind, name: name.to_owned() };
+            if let Some(id) = people::find_by_name(tx, body, name).await? {
+                linked.push(link);
+                return Ok(Some(id));
+            }
+            let id = people::create(tx, body, name).await?;
+            created.push(link);
+            Ok(Some(id))
+        };
+    let portfolio_holder_id = person(tx, LinkKind::PortfolioHolder, &document.portfolio_holder).await?;
+    let chair_id = person(tx, LinkKind::Chair, &document.chair).await?;
+    let clerk_id = person(tx, LinkKind::Clerk, &document.clerk).await?;
+    let room_id = match document.room.as_deref() {
+        Some(name) => {
+            match people::rooms(tx, body).await?.into_iter().find(|room| room.name.eq_ignore_ascii_case(name)) {
+                Some(room) => {
+                    linked.push(Link { kind: LinkKind::Room, name: room.name });
+                    Some(room.id)
+                }
+                None => {
+                    warnings.push(Note::RoomNotStored { room: name.to_owned() });
+                    None
+                }
+            }
+        }
+        None => None,
+    };
+    for number in &document.history.documents {
+        let (_, new) = stored::ensure_document(tx, body, number, None).await?;
+        let link = Link { kind: LinkKind::Document, name: number.clone() };
+        if new { created.push(link) } else { linked.push(link) }
+    }
+    Ok(Linked { portfolio_holder_id, chair_id, clerk_id, room_id, created, linked, warnings })
+}
+
+fn texts<T: std::fmt::Display>(items: &[T]) -> Vec<String> {
+    items.iter().map(ToString::to_string).collect()
 }
 
 /// Stores the text of a behandelvoorstel as a concept, linking its people, room and history
@@ -141,52 +278,10 @@ pub async fn import(
 ) -> Result<ImportReport, ProposalError> {
     caller.require(Permission::DraftProposals)?;
     let body = caller.body()?;
-    let text = behandelvoorstel::decode(bytes)?;
     let mut write = app.write(caller).await?;
-    let (names, rooms) = directory(write.tx(), body).await?;
-    let options = ParseOptions { year, today: caller.today(), people: &names, rooms: &rooms };
-    let document = behandelvoorstel::parse(&text, &options)?;
-    let mut created = Vec::new();
-    let mut linked = Vec::new();
-    let mut warnings = document.warnings.clone();
-
-    let mut person = async |tx: &mut Tx, role: &str, name: &Option<String>| -> Result<Option<Id<Person>>, StoreError> {
-        let Some(name) = name.as_deref().map(str::trim).filter(|name| !name.is_empty()) else { return Ok(None) };
-        if let Some(id) = people::find_by_name(tx, body, name).await? {
-            linked.push(format!("{role} {name}"));
-            return Ok(Some(id));
-        }
-        let id = people::create(tx, body, name).await?;
-        created.push(format!("person {name} ({role})"));
-        Ok(Some(id))
-    };
-    let portfolio_holder_id = person(write.tx(), "portfolio holder", &document.portfolio_holder).await?;
-    let chair_id = person(write.tx(), "chair", &document.chair).await?;
-    let clerk_id = person(write.tx(), "clerk", &document.clerk).await?;
-    let room_id = match document.room.as_deref() {
-        Some(name) => {
-            match people::rooms(write.tx(), body).await?.into_iter().find(|room| room.name.eq_ignore_ascii_case(name)) {
-                Some(room) => {
-                    linked.push(format!("room {}", room.name));
-                    Some(room.id)
-                }
-                None => {
-                    warnings.push(format!("the room '{name}' is not known; the proposal names no room"));
-                    None
-                }
-            }
-        }
-        None => None,
-    };
-    for number in &document.history.documents {
-        let (_, new) = stored::ensure_document(write.tx(), body, number, None).await?;
-        if new {
-            created.push(format!("document {number}"));
-        } else {
-            linked.push(format!("document {number}"));
-        }
-    }
-    let input = input_from_document(&document, portfolio_holder_id, chair_id, clerk_id, room_id);
+    let document = read_text(write.tx(), caller, bytes, year).await?;
+    let links = link_names(write.tx(), body, &document).await?;
+    let input = input_from_document(&document, &links);
     let id = match stored::create(write.tx(), body, &input, ProposalState::Concept, caller.now()).await {
         Ok(id) => id,
         Err(StoreError::Conflict { .. }) => {
@@ -194,24 +289,23 @@ pub async fn import(
         }
         Err(error) => return Err(error.into()),
     };
-    let details = serde_json::json!({ "created": created, "linked": linked, "warnings": warnings });
+    let details = serde_json::json!({
+        "created": texts(&links.created),
+        "linked": texts(&links.linked),
+        "warnings": texts(&links.warnings),
+    });
     let entry = Entry::new("proposal.import", "proposal").on(id.get()).to_state(ProposalState::Concept.code());
     write.commit(entry.details(details)).await?;
-    Ok(ImportReport { id, document, created, linked, warnings })
+    Ok(ImportReport { id, document, created: links.created, linked: links.linked, warnings: links.warnings })
 }
 
-/// What a parsed document stores, with its names already linked.
-fn input_from_document(
-    document: &ProposalDocument,
-    portfolio_holder_id: Option<Id<Person>>,
-    chair_id: Option<Id<Person>>,
-    clerk_id: Option<Id<Person>>,
-    room_id: Option<Id<wijkbeeld_domain::market::Room>>,
-) -> ProposalInput {
+/// What a parsed document stores, with its names already linked. What the text does not say
+/// stays unsaid: no figure is invented for it.
+fn input_from_document(document: &ProposalDocument, links: &Linked) -> ProposalInput {
     ProposalInput {
         subject: document.subject.clone().unwrap_or_else(|| "(onderwerp onbekend)".to_owned()),
         case_number: document.case_number.clone(),
-        portfolio_holder_id,
+        portfolio_holder_id: links.portfolio_holder_id,
         history: document.history.text.clone(),
         history_documents: document
             .history
@@ -223,10 +317,10 @@ fn input_from_document(
         domains: document.domains.clone(),
         duration_minutes: document.duration_minutes,
         market_date: document.market_date,
-        chair_id,
-        clerk_id,
-        room_id,
-        expected_attendance: wijkbeeld_domain::proposal::DEFAULT_EXPECTED_ATTENDANCE,
+        chair_id: links.chair_id,
+        clerk_id: links.clerk_id,
+        room_id: links.room_id,
+        expected_attendance: None,
         needs_livestream: false,
         speaking: SpeakingRules {
             allowed: document.public_speaking.allowed,
@@ -241,6 +335,251 @@ fn input_from_document(
             .map(|entry| ProgrammeInput { text: entry.text.clone(), questions: entry.questions.clone() })
             .collect(),
     }
+}
+
+/// A field of a proposal that a text can set, in the order of the behandelvoorstel.
+pub const DOCUMENT_FIELDS: &[Field] = &[
+    Field::Subject,
+    Field::PortfolioHolder,
+    Field::History,
+    Field::MarketDate,
+    Field::Chair,
+    Field::Clerk,
+    Field::Room,
+    Field::Domains,
+    Field::DurationMinutes,
+    Field::Purpose,
+    Field::Programme,
+    Field::PublicSpeaking,
+];
+
+/// The proposal as it asks for its session, as a document: its own market date and room, not
+/// those of the evening it is on (what a text would set).
+fn requested(detail: &ProposalDetail) -> ProposalDocument {
+    ProposalDocument { market_date: detail.proposal.market_date, room: detail.room.clone(), ..document_of(detail) }
+}
+
+/// `current` with every field `file` says laid over it; what the file leaves out is kept.
+fn laid_over(current: &ProposalDocument, file: &ProposalDocument) -> ProposalDocument {
+    let or = |new: &Option<String>, old: &Option<String>| new.clone().or_else(|| old.clone());
+    ProposalDocument {
+        subject: or(&file.subject, &current.subject),
+        case_number: current.case_number.clone(),
+        portfolio_holder: or(&file.portfolio_holder, &current.portfolio_holder),
+        history: if file.history.text.is_empty() { current.history.clone() } else { file.history.clone() },
+        market_date: file.market_date.or(current.market_date),
+        chair: or(&file.chair, &current.chair),
+        clerk: or(&file.clerk, &current.clerk),
+        room: or(&file.room, &current.room),
+        domains: if file.domains.is_empty() { current.domains.clone() } else { file.domains.clone() },
+        duration_minutes: file.duration_minutes.or(current.duration_minutes),
+        purpose: file.purpose.or(current.purpose),
+        programme: if file.programme.is_empty() { current.programme.clone() } else { file.programme.clone() },
+        public_speaking: PublicSpeaking {
+            allowed: file.public_speaking.allowed.or(current.public_speaking.allowed),
+            minutes_per_speaker: file
+                .public_speaking
+                .minutes_per_speaker
+                .or(current.public_speaking.minutes_per_speaker),
+            note: or(&file.public_speaking.note, &current.public_speaking.note),
+        },
+        warnings: file.warnings.clone(),
+    }
+}
+
+/// The fields in which two documents differ (names compared as written, without regard to
+/// case, as the import links them).
+pub fn changed_fields(old: &ProposalDocument, new: &ProposalDocument) -> Vec<Field> {
+    let same_name = |a: &Option<String>, b: &Option<String>| match (a, b) {
+        (Some(a), Some(b)) => a.trim().eq_ignore_ascii_case(b.trim()),
+        (a, b) => a == b,
+    };
+    DOCUMENT_FIELDS
+        .iter()
+        .copied()
+        .filter(|field| match field {
+            Field::Subject => old.subject != new.subject,
+            Field::PortfolioHolder => !same_name(&old.portfolio_holder, &new.portfolio_holder),
+            Field::History => old.history != new.history,
+            Field::MarketDate => old.market_date != new.market_date,
+            Field::Chair => !same_name(&old.chair, &new.chair),
+            Field::Clerk => !same_name(&old.clerk, &new.clerk),
+            Field::Room => !same_name(&old.room, &new.room),
+            Field::Domains => old.domains != new.domains,
+            Field::DurationMinutes => old.duration_minutes != new.duration_minutes,
+            Field::Purpose => old.purpose != new.purpose,
+            Field::Programme => old.programme != new.programme,
+            Field::PublicSpeaking => old.public_speaking != new.public_speaking,
+            Field::CaseNumber => false,
+        })
+        .collect()
+}
+
+/// The proposal that already has the text's case number, and what updating it from the text
+/// would change.
+#[derive(Debug, Clone)]
+pub struct ExistingProposal {
+    /// It.
+    pub id: Id<Proposal>,
+    /// Its subject.
+    pub subject: String,
+    /// Its state.
+    pub state: ProposalState,
+    /// Whether the caller may update it now (the edit rule: role and state).
+    pub may_update: bool,
+    /// It as it is.
+    pub current: ProposalDocument,
+    /// It as the text would make it.
+    pub updated: ProposalDocument,
+    /// The fields that would change, in the document's order.
+    pub changes: Vec<Field>,
+}
+
+/// What importing a text would do, before anything is stored.
+#[derive(Debug, Clone)]
+pub struct ImportPreview {
+    /// What the text says.
+    pub document: ProposalDocument,
+    /// The names that would be linked to existing people and rooms.
+    pub linked: Vec<Link>,
+    /// The people that would be added.
+    pub created: Vec<Link>,
+    /// What could not be read or linked.
+    pub warnings: Vec<Note>,
+    /// The proposal that has the text's case number already, when one has.
+    pub existing: Option<ExistingProposal>,
+    /// Whether another proposal, one the caller may not see, has the case number.
+    pub case_number_hidden: bool,
+}
+
+/// The body's proposal with this case number, if any.
+async fn with_case_number(tx: &mut Tx, body: Id<Body>, number: &str) -> Result<Option<Id<Proposal>>, StoreError> {
+    let filter = ProposalFilter { text: Some(number.to_owned()), ..ProposalFilter::default() };
+    Ok(stored::list(tx, body, &filter)
+        .await?
+        .into_iter()
+        .find(|summary| summary.case_number.as_deref() == Some(number))
+        .map(|summary| summary.id))
+}
+
+/// Reads a text as the import would, and says what it would store: the fields, the names it
+/// would link or add, its notes, and, when a proposal has its case number already, what
+/// updating that one would change. Stores nothing. Those who draft proposals.
+pub async fn preview_import(
+    app: &App,
+    caller: &Caller,
+    bytes: &[u8],
+    year: Option<i32>,
+) -> Result<ImportPreview, ProposalError> {
+    caller.require(Permission::DraftProposals)?;
+    let body = caller.body()?;
+    let mut tx = app.store().begin().await?;
+    let document = read_text(&mut tx, caller, bytes, year).await?;
+    let mut linked = Vec::new();
+    let mut created = Vec::new();
+    let mut warnings = document.warnings.clone();
+    for (kind, name) in [
+        (LinkKind::PortfolioHolder, &document.portfolio_holder),
+        (LinkKind::Chair, &document.chair),
+        (LinkKind::Clerk, &document.clerk),
+    ] {
+        let Some(name) = name.as_deref().map(str::trim).filter(|name| !name.is_empty()) else { continue };
+        let link = Link { kind, name: name.to_owned() };
+        if people::find_by_name(&mut tx, body, name).await?.is_some() { linked.push(link) } else { created.push(link) }
+    }
+    if let Some(name) = document.room.as_deref() {
+        match people::rooms(&mut tx, body).await?.into_iter().find(|room| room.name.eq_ignore_ascii_case(name)) {
+            Some(room) => linked.push(Link { kind: LinkKind::Room, name: room.name }),
+            None => warnings.push(Note::RoomNotStored { room: name.to_owned() }),
+        }
+    }
+    let mut existing = None;
+    let mut case_number_hidden = false;
+    if let Some(number) = document.case_number.as_deref()
+        && let Some(id) = with_case_number(&mut tx, body, number).await?
+    {
+        match visible_in(&mut tx, caller, id).await {
+            Ok(detail) => {
+                let current = requested(&detail);
+                let updated = laid_over(&current, &document);
+                existing = Some(ExistingProposal {
+                    id,
+                    subject: detail.proposal.subject.clone(),
+                    state: detail.proposal.state,
+                    may_update: edits(caller, detail.proposal.state),
+                    changes: changed_fields(&current, &updated),
+                    current,
+                    updated,
+                });
+            }
+            Err(ProposalError::NotFound(_)) => case_number_hidden = true,
+            Err(error) => return Err(error),
+        }
+    }
+    tx.commit().await?;
+    Ok(ImportPreview { document, linked, created, warnings, existing, case_number_hidden })
+}
+
+/// What updating a proposal from a text did.
+#[derive(Debug, Clone)]
+pub struct UpdateReport {
+    /// The fields that changed.
+    pub changes: Vec<Field>,
+    /// What could not be read or linked.
+    pub warnings: Vec<Note>,
+}
+
+/// Updates the proposal `id` from a text with its case number: every field the text says
+/// replaces the stored one, what it leaves out is kept. The edit rule applies (the caller's
+/// role may edit the proposal in its state); a text with another case number is refused.
+pub async fn update_from_import(
+    app: &App,
+    caller: &Caller,
+    id: Id<Proposal>,
+    bytes: &[u8],
+    year: Option<i32>,
+) -> Result<UpdateReport, ProposalError> {
+    caller.require(Permission::DraftProposals)?;
+    let (mut write, body) = edit(app, caller, id).await?;
+    let document = read_text(write.tx(), caller, bytes, year).await?;
+    let detail = visible_in(write.tx(), caller, id).await?;
+    let number = detail.proposal.case_number.clone().unwrap_or_default();
+    if document.case_number.as_deref() != Some(number.as_str()) {
+        return Err(ProposalError::CaseNumberDiffers {
+            file: document.case_number.clone().unwrap_or_default(),
+            proposal: number,
+        });
+    }
+    let current = requested(&detail);
+    let updated = laid_over(&current, &document);
+    let changes = changed_fields(&current, &updated);
+    let links = link_names(write.tx(), body, &updated).await?;
+    let proposal = &detail.proposal;
+    let mut input = input_from_document(&updated, &links);
+    // What a text cannot say stays as the proposal has it.
+    input.expected_attendance = proposal.expected_attendance;
+    input.needs_livestream = proposal.needs_livestream;
+    input.speaking.max_speakers = proposal.speaking.max_speakers;
+    input.speaking.deadline = proposal.speaking.deadline;
+    if updated.room.is_some() && links.room_id.is_none() {
+        input.room_id = proposal.room_id;
+    }
+    for document in &mut input.history_documents {
+        document.title = detail
+            .history_documents
+            .iter()
+            .find(|known| known.number == document.number)
+            .and_then(|known| known.title.clone());
+    }
+    stored::update(write.tx(), body, id, &input, caller.now()).await?;
+    let details = serde_json::json!({
+        "case_number": number,
+        "updated": changes.iter().map(|field| field.label()).collect::<Vec<_>>(),
+        "created": texts(&links.created),
+        "warnings": texts(&document.warnings),
+    });
+    write.commit(Entry::new("proposal.import_update", "proposal").on(id.get()).details(details)).await?;
+    Ok(UpdateReport { changes, warnings: document.warnings })
 }
 
 /// A stored proposal as a document, to render it in the layout of the behandelvoorstel.
@@ -612,4 +951,29 @@ pub async fn remove_attachment(
     let details = serde_json::json!({ "file": removed.file_name, "sha256": removed.sha256 });
     write.commit(Entry::new("proposal.attachment.remove", "proposal").on(id.get()).details(details)).await?;
     Ok(())
+}
+
+/// The subject of proposal `id` and its attachment `attachment`, to ask whether to remove it:
+/// only to those who may remove it now (the edit rule).
+pub async fn attachment_to_remove(
+    app: &App,
+    caller: &Caller,
+    id: Id<Proposal>,
+    attachment: i64,
+) -> Result<(String, AttachmentInfo), ProposalError> {
+    caller.require(Permission::EditProposals)?;
+    let mut tx = app.store().begin().await?;
+    let detail = visible_in(&mut tx, caller, id).await?;
+    tx.commit().await?;
+    let state = detail.proposal.state;
+    if !edits(caller, state) {
+        let role = caller.deciding_role()?;
+        return Err(ProposalError::NotEditable { state, role });
+    }
+    let info = detail
+        .attachments
+        .into_iter()
+        .find(|info| info.id == attachment)
+        .ok_or_else(|| ProposalError::NotFound(format!("attachment {attachment}")))?;
+    Ok((detail.proposal.subject, info))
 }

@@ -128,7 +128,7 @@ fn input(subject: &str) -> ProposalInput {
         chair_id: None,
         clerk_id: None,
         room_id: None,
-        expected_attendance: 20,
+        expected_attendance: Some(20),
         needs_livestream: false,
         speaking: wijkbeeld_domain::proposal::SpeakingRules {
             allowed: None,

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use anyhow::{Context, Result, anyhow};
-use wijkbeeld_app::proposals::{self, ProposalError};
+use wijkbeeld_app::proposals::{self, LinkKind, ProposalError};
 use wijkbeeld_app::{Clock, DatabaseSetting};
 use wijkbeeld_domain::Id;
 use wijkbeeld_domain::behandelvoorstel::{self, ParseOptions};
@@ -37,14 +37,23 @@ pub(crate) async fn run(setting: &DatabaseSetting, command: ProposalCommand) -> 
                     report.id,
                     report.document.subject.as_deref().unwrap_or("no subject")
                 );
-                for line in &report.created {
-                    println!("  created: {line}");
+                for link in &report.created {
+                    match link.kind {
+                        LinkKind::Document | LinkKind::Room => println!("  created: {link}"),
+                        // A person is created as a person, in the role the text gives them.
+                        _ => println!(
+                            "  created: person {} ({})",
+                            link.name,
+                            link.to_string().trim_end_matches(&link.name).trim()
+                        ),
+                    }
                 }
                 for line in &report.linked {
                     println!("  linked:  {line}");
                 }
-                for line in &report.warnings {
-                    println!("  warning: {line}");
+                // The notes' English text: the command line speaks English.
+                for note in &report.warnings {
+                    println!("  warning: {note}");
                 }
                 Ok(())
             })

@@ -211,8 +211,8 @@ pub struct Proposal {
     pub clerk_id: Option<Id<Person>>,
     /// Zaal the proposal names.
     pub room_id: Option<Id<Room>>,
-    /// Expected attendance, for the room's capacity; 30 unless set.
-    pub expected_attendance: u16,
+    /// Expected attendance, for the room's capacity, when the proposal states it.
+    pub expected_attendance: Option<u16>,
     /// Whether the session must be streamed.
     pub needs_livestream: bool,
     /// Spreekrecht publiek.
@@ -264,8 +264,8 @@ pub struct ProposalInput {
     pub clerk_id: Option<Id<Person>>,
     /// Zaal asked for.
     pub room_id: Option<Id<Room>>,
-    /// Expected attendance.
-    pub expected_attendance: u16,
+    /// Expected attendance, when stated.
+    pub expected_attendance: Option<u16>,
     /// Needs a livestream.
     pub needs_livestream: bool,
     /// Spreekrecht.
@@ -274,7 +274,8 @@ pub struct ProposalInput {
     pub programme: Vec<ProgrammeInput>,
 }
 
-/// The default expected attendance of a session.
+/// The attendance the planner assumes for a session whose proposal states none (a room's
+/// seats); never shown or stored as the proposal's own figure.
 pub const DEFAULT_EXPECTED_ATTENDANCE: u16 = 30;
 
 /// A numbered document, such as a college letter or decision, named in a proposal's history.

@@ -266,10 +266,11 @@ pub async fn planning(tx: &mut Tx, body: Id<Body>, id: i64) -> Result<EveningPla
     };
     let (chairs, clerks) = (pool("voorzitter"), pool("griffiemedewerker"));
 
+    // A proposal that states no attendance is planned for DEFAULT_EXPECTED_ATTENDANCE (30) seats.
     let rows: Vec<SessionRecord> = on_connection!(tx, |connection| {
         sqlx::query_as(
             "SELECT s.id, p.id AS proposal_id, p.subject, p.case_number, p.duration_minutes, p.portfolio_holder_id, \
-                    p.expected_attendance, \
+                    COALESCE(p.expected_attendance, 30) AS expected_attendance, \
                     (SELECT COUNT(*) FROM speaker_registrations r \
                      WHERE r.session_id = s.id AND r.status = 'bevestigd') AS confirmed_speakers, \
                     p.needs_livestream, s.room_id, s.first_round_id, s.round_count, s.chair_id, s.clerk_id, s.pinned \

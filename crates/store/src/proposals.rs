@@ -87,6 +87,10 @@ pub struct Placement {
     pub starts_at: Option<Time>,
     /// The round's end.
     pub ends_at: Option<Time>,
+    /// The session's chair, once staffed.
+    pub chair: Option<String>,
+    /// The session's clerk, once staffed.
+    pub clerk: Option<String>,
 }
 
 /// A proposal with everything its page shows.
@@ -126,7 +130,7 @@ struct ProposalRow {
     chair_id: Option<i64>,
     clerk_id: Option<i64>,
     room_id: Option<i64>,
-    expected_attendance: i64,
+    expected_attendance: Option<i64>,
     needs_livestream: bool,
     speaking_allowed: Option<bool>,
     speaking_minutes_per_speaker: Option<i64>,
@@ -252,7 +256,7 @@ pub async fn detail(tx: &mut Tx, body: Id<Body>, id: Id<Proposal>) -> Result<Pro
         chair_id: row.chair_id.map(Id::new),
         clerk_id: row.clerk_id.map(Id::new),
         room_id: row.room_id.map(Id::new),
-        expected_attendance: small(Some(row.expected_attendance)).unwrap_or(u16::MAX),
+        expected_attendance: small(row.expected_attendance),
         needs_livestream: row.needs_livestream,
         speaking: SpeakingRules {
             allowed: row.speaking_allowed,
@@ -307,9 +311,10 @@ pub async fn detail(tx: &mut Tx, body: Id<Body>, id: Id<Proposal>) -> Result<Pro
     let placement: Option<Placement> = on_connection!(tx, |connection| {
         sqlx::query_as(
             "SELECT e.id AS evening_id, e.date, e.published_at IS NOT NULL AS published, r.name AS room, \
-                 u.starts_at, u.ends_at \
+                 u.starts_at, u.ends_at, c.name AS chair, k.name AS clerk \
                  FROM sessions s JOIN market_evenings e ON e.id = s.evening_id \
                  LEFT JOIN rooms r ON r.id = s.room_id LEFT JOIN rounds u ON u.id = s.first_round_id \
+                 LEFT JOIN persons c ON c.id = s.chair_id LEFT JOIN persons k ON k.id = s.clerk_id \
                  WHERE s.proposal_id = $1 ORDER BY e.date DESC LIMIT 1",
         )
         .bind(id.get())
@@ -403,7 +408,7 @@ async fn replace_content(
         .bind(input.chair_id.map(Id::get))
         .bind(input.clerk_id.map(Id::get))
         .bind(input.room_id.map(Id::get))
-        .bind(i64::from(input.expected_attendance))
+        .bind(input.expected_attendance.map(i64::from))
         .bind(input.needs_livestream)
         .bind(speaking.allowed)
         .bind(speaking.minutes_per_speaker.map(i64::from))

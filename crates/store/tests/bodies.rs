@@ -157,7 +157,7 @@ async fn two_bodies(database: &TestDatabase) -> (Store, Hengelo, Borne) {
         case_number: Some(hengelo_case),
         portfolio_holder_id: Some(person),
         room_id: Some(room),
-        expected_attendance: 30,
+        expected_attendance: Some(30),
         ..ProposalInput::default()
     };
     let proposal = proposals::create(&mut tx, body, &input, ProposalState::Concept, NOW).await.unwrap();
@@ -470,7 +470,8 @@ async fn writes_through_the_wrong_body(database: &TestDatabase) {
     let (h, b) = (hengelo.body, borne.body);
 
     // Proposals.
-    let input = ProposalInput { subject: "Overgenomen".into(), expected_attendance: 30, ..ProposalInput::default() };
+    let input =
+        ProposalInput { subject: "Overgenomen".into(), expected_attendance: Some(30), ..ProposalInput::default() };
     expect_not_found("update", proposals::update(&mut tx, h, borne.proposal, &input, NOW).await);
     let foreign_chair = ProposalInput { chair_id: Some(hengelo.person), ..input.clone() };
     expect_not_found("a chair of Hengelo", proposals::update(&mut tx, b, borne.proposal, &foreign_chair, NOW).await);

@@ -346,6 +346,19 @@ mod tests {
             wijkbeeld_app::audit::ENTITIES.iter().map(|entity| format!("audit-entity-{}", entity.replace('_', "-"))),
         );
         used.extend((1..=7).map(|day| format!("weekday-{day}")));
+        // The import's notes, the fields they name and the records it links.
+        used.extend(
+            wijkbeeld_domain::behandelvoorstel::Note::CODES.iter().map(|code| vocabulary_id("import-note", code)),
+        );
+        used.extend(
+            wijkbeeld_app::proposals::DOCUMENT_FIELDS
+                .iter()
+                .chain(&[wijkbeeld_domain::behandelvoorstel::Field::CaseNumber])
+                .map(|field| vocabulary_id("import-field", field.code())),
+        );
+        used.extend(
+            wijkbeeld_app::proposals::LinkKind::ALL.iter().map(|kind| vocabulary_id("import-link", kind.code())),
+        );
         for state in wijkbeeld_domain::proposal::ProposalState::ALL {
             used.push(format!("state-{}", state.code()));
             used.push(format!("move-to-{}", state.code()));

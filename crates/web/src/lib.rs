@@ -165,8 +165,9 @@ fn site() -> Site {
         .get("/voorstellen", Page, Public, pages::proposals::list)
         .get("/voorstellen/nieuw", Page, PROPOSAL_WRITERS, pages::proposals::new_form)
         .post("/voorstellen/nieuw", Page, PROPOSAL_WRITERS, pages::proposals::create)
-        .get("/voorstellen/importeren", Page, PROPOSAL_WRITERS, pages::proposals::import_form)
-        .upload("/voorstellen/importeren", Page, PROPOSAL_WRITERS, pages::proposals::import)
+        .get("/voorstellen/importeren", Page, PROPOSAL_WRITERS, pages::proposals::import::import_form)
+        .upload("/voorstellen/importeren", Page, PROPOSAL_WRITERS, pages::proposals::import::check)
+        .post("/voorstellen/importeren/bevestigen", Page, PROPOSAL_WRITERS, pages::proposals::import::confirm)
         .get("/voorstellen/{id}", Page, Public, pages::proposals::show)
         .get("/voorstellen/{id}/pdf", Page, Public, pages::proposals::pdf)
         .get("/voorstellen/{id}/html", Page, Public, pages::proposals::html)
@@ -175,6 +176,12 @@ fn site() -> Site {
         .post("/voorstellen/{id}/status", Page, PROPOSAL_EDITORS, pages::proposals::change_state)
         .upload("/voorstellen/{id}/bijlagen", Page, PROPOSAL_EDITORS, pages::proposals::upload)
         .get("/voorstellen/{id}/bijlagen/{attachment}", Page, Public, pages::proposals::download)
+        .get(
+            "/voorstellen/{id}/bijlagen/{attachment}/verwijderen",
+            Page,
+            PROPOSAL_EDITORS,
+            pages::proposals::confirm_removal,
+        )
         .post(
             "/voorstellen/{id}/bijlagen/{attachment}/verwijderen",
             Page,

@@ -3,11 +3,13 @@
 //! back as HTML and PDF in the same layout; the store links its names to people, rooms and
 //! documents when it is imported.
 
+mod note;
 mod parse;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use time::Date;
 
+pub use note::{DatedIn, Field, Note};
 pub use parse::{ParseError, ParseOptions, decode, parse};
 
 use crate::proposal::{Domain, Purpose};
@@ -78,9 +80,8 @@ pub struct ProposalDocument {
     pub programme: Vec<ProgrammeEntry>,
     /// Spreekrecht publiek.
     pub public_speaking: PublicSpeaking,
-    /// What could not be read, and every guess made, in words (English, for the command line
-    /// and the import report).
-    pub warnings: Vec<String>,
+    /// What could not be read, and every guess made.
+    pub warnings: Vec<Note>,
 }
 
 /// How the document writes a domain: "Fysiek".

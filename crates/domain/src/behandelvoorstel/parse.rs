@@ -26,7 +26,7 @@ use time::Date;
 use self::dates::{dates_with_year, first_on_or_after, leading_date};
 use self::lines::{Line, clean_lines};
 use self::words::bare;
-use super::{History, ProposalDocument, PublicSpeaking};
+use super::{DatedIn, Field, History, Note, ProposalDocument, PublicSpeaking};
 use crate::proposal::Purpose;
 
 /// What the parser may use besides the text.
@@ -109,10 +109,9 @@ pub fn parse(text: &str, options: &ParseOptions<'_>) -> Result<ProposalDocument,
     let section = |label: Label| sections.iter().find(|section| section.label == label);
 
     let mut warnings = Vec::new();
-    let subject = read_text_field(section(Label::Subject), Label::Subject, "subject", &mut warnings);
+    let subject = read_text_field(section(Label::Subject), Field::Subject, &mut warnings);
     let case_number = read_case_number(section(Label::CaseNumber), &mut warnings);
-    let portfolio_holder =
-        read_text_field(section(Label::PortfolioHolder), Label::PortfolioHolder, "portfolio_holder", &mut warnings);
+    let portfolio_holder = read_text_field(section(Label::PortfolioHolder), Field::PortfolioHolder, &mut warnings);
     let history = read_history(section(Label::History), &mut warnings);
     let market_date = read_market_date(section(Label::Market), &history, &lines, options, &mut warnings);
 
@@ -124,9 +123,9 @@ pub fn parse(text: &str, options: &ParseOptions<'_>) -> Result<ProposalDocument,
             session::read_session_row(&joined(&values), options.people, options.rooms)
         }
         None => session::SessionRow {
-            warnings: ["chair", "clerk", "room", "domains", "duration_minutes"]
-                .iter()
-                .map(|field| format!("{field}: no session header (\"Voorzitter Griffiemedewerker Zaal Domein Duur\")"))
+            warnings: [Field::Chair, Field::Clerk, Field::Room, Field::Domains, Field::DurationMinutes]
+                .into_iter()
+                .map(|field| Note::NoSessionHeader { field })
                 .collect(),
             ..session::SessionRow::default()
         },
@@ -138,19 +137,19 @@ pub fn parse(text: &str, options: &ParseOptions<'_>) -> Result<ProposalDocument,
         Some(section) => {
             let programme = programme::read_programme(&section.lines, &mut warnings);
             if programme.is_empty() {
-                warnings.push("programme: no numbered items (\"1. …\") under \"Behandeladvies\"".to_owned());
+                warnings.push(Note::NoProgrammeItems);
             }
             programme
         }
         None => {
-            warnings.push("programme: no \"Behandeladvies\"".to_owned());
+            warnings.push(Note::Missing { field: Field::Programme });
             Vec::new()
         }
     };
     let public_speaking = match section(Label::PublicSpeaking) {
         Some(section) => speaking::read_public_speaking(&joined(&section.lines), &mut warnings),
         None => {
-            warnings.push("public_speaking: no \"Spreekrecht publiek\"".to_owned());
+            warnings.push(Note::Missing { field: Field::PublicSpeaking });
             PublicSpeaking::default()
         }
     };
@@ -377,26 +376,25 @@ fn joined(lines: &[Line]) -> String {
 }
 
 /// A field that is the text after its label, lines joined; `field` names it in a warning.
-fn read_text_field(section: Option<&Section>, label: Label, field: &str, warnings: &mut Vec<String>) -> Option<String> {
+fn read_text_field(section: Option<&Section>, field: Field, warnings: &mut Vec<Note>) -> Option<String> {
     let text = section.map(|section| joined(&section.lines)).unwrap_or_default();
     if text.is_empty() {
-        let why = if section.is_some() { "is empty" } else { "is missing" };
-        warnings.push(format!("{field}: \"{}\" {why}", label_name(label)));
+        warnings.push(if section.is_some() { Note::Empty { field } } else { Note::Missing { field } });
         return None;
     }
     Some(text)
 }
 
 /// The first word with a digit after "Zaaknummer".
-fn read_case_number(section: Option<&Section>, warnings: &mut Vec<String>) -> Option<String> {
+fn read_case_number(section: Option<&Section>, warnings: &mut Vec<Note>) -> Option<String> {
     let Some(section) = section else {
-        warnings.push("case_number: \"Zaaknummer\" is missing".to_owned());
+        warnings.push(Note::Missing { field: Field::CaseNumber });
         return None;
     };
     let text = joined(&section.lines);
     let number = text.split(' ').map(bare).find(|word| word.bytes().any(|byte| byte.is_ascii_digit()));
     if number.is_none() {
-        warnings.push(format!("case_number: no number after \"Zaaknummer\" (\"{text}\")"));
+        warnings.push(Note::NoCaseNumber { text: text.clone() });
     }
     number.map(str::to_owned)
 }
@@ -406,9 +404,9 @@ fn read_case_number(section: Option<&Section>, warnings: &mut Vec<String>) -> Op
 /// The extraction breaks lines, and often puts a blank line between two lines of one paragraph,
 /// so a blank line alone is no paragraph break: a paragraph ends where a line ends a sentence,
 /// a blank line follows, and the next line starts a new one with a capital or a digit.
-fn read_history(section: Option<&Section>, warnings: &mut Vec<String>) -> History {
+fn read_history(section: Option<&Section>, warnings: &mut Vec<Note>) -> History {
     let Some(section) = section else {
-        warnings.push("history: \"Historie\" is missing".to_owned());
+        warnings.push(Note::Missing { field: Field::History });
         return History::default();
     };
     let mut paragraphs: Vec<String> = Vec::new();
@@ -429,7 +427,7 @@ fn read_history(section: Option<&Section>, warnings: &mut Vec<String>) -> Histor
     }
     let text = paragraphs.join("\n\n");
     if text.is_empty() {
-        warnings.push("history: \"Historie\" is empty".to_owned());
+        warnings.push(Note::Empty { field: Field::History });
     }
     History { documents: document_numbers(&text), text }
 }
@@ -494,66 +492,59 @@ fn read_market_date(
     history: &History,
     lines: &[Line],
     options: &ParseOptions<'_>,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Note>,
 ) -> Option<Date> {
     let Some(section) = section else {
-        warnings.push("market_date: \"Politieke Markt\" is missing".to_owned());
+        warnings.push(Note::Missing { field: Field::MarketDate });
         return None;
     };
     let text = joined(&section.lines);
     let Some(written) = leading_date(&text) else {
-        warnings.push(format!("market_date: no date after \"Politieke Markt\" (\"{text}\")"));
+        warnings.push(Note::NoMarketDate { text });
         return None;
     };
     let date = if let Some(year) = written.year {
         written.in_year(year)
     } else if let Some(year) = options.year {
-        warnings.push(format!("market_date: \"{}\" has no year; took {year}, as given", written.day_and_month()));
+        warnings.push(Note::YearAsGiven { date: written.day_and_month(), year });
         written.in_year(year)
-    } else if let Some((latest, latest_written, place)) = latest_date(history, lines) {
+    } else if let Some((latest, latest_written, dated_in)) = latest_date(history, lines) {
         let date = first_on_or_after(written, latest);
         if let Some(date) = date {
-            let reason = if date.year() == latest.year() {
-                format!("the year of the latest date in {place} ({latest_written})")
+            let (day_and_month, year) = (written.day_and_month(), date.year());
+            warnings.push(if year == latest.year() {
+                Note::YearOfLatestDate { date: day_and_month, year, latest: latest_written, dated_in }
             } else {
-                format!("the first year in which it falls after the latest date in {place} ({latest_written})")
-            };
-            warnings.push(format!(
-                "market_date: \"{}\" has no year; took {}, {reason}",
-                written.day_and_month(),
-                date.year()
-            ));
+                Note::YearAfterLatestDate { date: day_and_month, year, latest: latest_written, dated_in }
+            });
         }
         date
     } else {
         let year = options.today.year();
-        warnings.push(format!(
-            "market_date: \"{}\" has no year and the text has no dated events; took {year}, this year",
-            written.day_and_month()
-        ));
+        warnings.push(Note::YearThisYear { date: written.day_and_month(), year });
         written.in_year(year)
     };
     if date.is_none() {
-        warnings.push(format!("market_date: \"{text}\" is not a date that exists"));
+        warnings.push(Note::NoSuchDate { text });
     }
     date
 }
 
 /// The latest date with a year in the history, else in the whole text: the date, how the text
 /// writes it, and where it was found.
-fn latest_date(history: &History, lines: &[Line]) -> Option<(Date, String, &'static str)> {
+fn latest_date(history: &History, lines: &[Line]) -> Option<(Date, String, DatedIn)> {
     let latest = |dates: Vec<(Date, String)>| dates.into_iter().max_by_key(|(date, _)| *date);
     if let Some((date, written)) = latest(dates_with_year(&history.text)) {
-        return Some((date, written, "the history"));
+        return Some((date, written, DatedIn::History));
     }
     let whole: Vec<&str> = lines.iter().map(|line| line.text.as_str()).collect();
-    latest(dates_with_year(&whole.join("\n"))).map(|(date, written)| (date, written, "the text"))
+    latest(dates_with_year(&whole.join("\n"))).map(|(date, written)| (date, written, DatedIn::Text))
 }
 
 /// "Beeldvorming", "Oordeelsvorming", "Besluitvorming" (or "beeldvormend", …).
-fn read_purpose(section: Option<&Section>, warnings: &mut Vec<String>) -> Option<Purpose> {
+fn read_purpose(section: Option<&Section>, warnings: &mut Vec<Note>) -> Option<Purpose> {
     let Some(section) = section else {
-        warnings.push("purpose: \"Doel van de sessie\" is missing".to_owned());
+        warnings.push(Note::Missing { field: Field::Purpose });
         return None;
     };
     let text = joined(&section.lines);
@@ -572,12 +563,12 @@ fn read_purpose(section: Option<&Section>, warnings: &mut Vec<String>) -> Option
         .collect();
     match purposes.as_slice() {
         [] => {
-            warnings.push(format!("purpose: \"{text}\" is not Beeldvorming, Oordeelsvorming or Besluitvorming"));
+            warnings.push(Note::UnknownPurpose { text });
             None
         }
         [first, rest @ ..] => {
             if rest.iter().any(|other| other != first) {
-                warnings.push(format!("purpose: \"{text}\" names more than one purpose; took the first"));
+                warnings.push(Note::SeveralPurposes { text });
             }
             Some(*first)
         }

@@ -13,4 +13,5 @@ mod monitor;
 mod monitor_settings;
 mod pages;
 mod proposals;
+mod proposals_import;
 mod security;

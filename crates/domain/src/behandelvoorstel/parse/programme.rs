@@ -10,11 +10,11 @@
 use super::ends_sentence;
 use super::lines::Line;
 use super::words::find_word;
-use crate::behandelvoorstel::ProgrammeEntry;
+use crate::behandelvoorstel::{Note, ProgrammeEntry};
 
 /// The items of the programme, from the lines after "Behandeladvies". Lines before the first
 /// numbered item are its introduction ("Het door het college voorgestelde programma:").
-pub(super) fn read_programme(lines: &[Line], warnings: &mut Vec<String>) -> Vec<ProgrammeEntry> {
+pub(super) fn read_programme(lines: &[Line], warnings: &mut Vec<Note>) -> Vec<ProgrammeEntry> {
     let mut programme: Vec<ProgrammeEntry> = Vec::new();
     let mut current: Option<Item> = None;
     for line in lines {
@@ -23,10 +23,10 @@ pub(super) fn read_programme(lines: &[Line], warnings: &mut Vec<String>) -> Vec<
         {
             match current.as_ref().map(|item| item.entry.number) {
                 None if number != 1 => {
-                    warnings.push(format!("programme: line {}: the first item is numbered {number}", line.number));
+                    warnings.push(Note::FirstItemNumber { line: line.number, number });
                 }
                 Some(previous) if previous.checked_add(1) != Some(number) => {
-                    warnings.push(format!("programme: line {}: item {number} follows item {previous}", line.number));
+                    warnings.push(Note::ItemOutOfOrder { line: line.number, number, previous });
                 }
                 _ => {}
             }
@@ -35,17 +35,16 @@ pub(super) fn read_programme(lines: &[Line], warnings: &mut Vec<String>) -> Vec<
         }
         match current.as_mut() {
             Some(item) => item.add(line),
-            None if line.bullet => warnings.push(format!(
-                "programme: line {}: skipped a bullet before the first numbered item: \"{}\"",
-                line.number, line.text
-            )),
+            None if line.bullet => {
+                warnings.push(Note::BulletBeforeFirstItem { line: line.number, text: line.text.clone() });
+            }
             None => {}
         }
     }
     programme.extend(current.map(Item::finish));
     for entry in &programme {
         if entry.text.is_empty() {
-            warnings.push(format!("programme: item {} has no text", entry.number));
+            warnings.push(Note::ItemWithoutText { number: entry.number });
         }
     }
     programme

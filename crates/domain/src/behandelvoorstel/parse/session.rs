@@ -5,6 +5,7 @@
 
 use super::names::{People, is_known, is_particle, is_placeholder, split_two_people};
 use super::words::{bare, duration_at, is_capitalised};
+use crate::behandelvoorstel::{Field, Note};
 use crate::proposal::Domain;
 
 /// What the session row says.
@@ -16,7 +17,7 @@ pub(super) struct SessionRow {
     pub(super) domains: Vec<Domain>,
     pub(super) duration_minutes: Option<u16>,
     /// What could not be read and what was guessed.
-    pub(super) warnings: Vec<String>,
+    pub(super) warnings: Vec<Note>,
 }
 
 /// Reads the session row; `people` and `rooms` are known names, matched first.
@@ -29,18 +30,17 @@ pub(super) fn read_session_row(text: &str, people: &[String], rooms: &[String]) 
         row.duration_minutes = Some(minutes);
         let after = &words[start + used..];
         if !after.is_empty() {
-            row.warnings.push(format!("session row: ignored \"{}\" after the duration", after.join(" ")));
+            row.warnings.push(Note::IgnoredAfterDuration { text: after.join(" ") });
         }
         words.truncate(start);
     } else {
-        row.warnings
-            .push(format!("duration_minutes: no duration (\"90 min\") at the end of the session row \"{text}\""));
+        row.warnings.push(Note::NoDuration { row: text.to_owned() });
     }
 
     let domain_start = trailing_domains_start(&words);
     row.domains = domains_in(&words[domain_start..]);
     if row.domains.is_empty() {
-        row.warnings.push(format!("domains: no domain (Fysiek, Bestuur, Sociaal) in the session row \"{text}\""));
+        row.warnings.push(Note::NoDomain { row: text.to_owned() });
     } else {
         words.truncate(domain_start);
     }
@@ -49,17 +49,13 @@ pub(super) fn read_session_row(text: &str, people: &[String], rooms: &[String]) 
         Some(found) => {
             row.room = Some(words[found.start..found.end].join(" "));
             if found.end < words.len() {
-                row.warnings.push(format!(
-                    "session row: ignored \"{}\" after the room \"{}\"",
-                    words[found.end..].join(" "),
-                    words[found.start..found.end].join(" ")
-                ));
+                row.warnings.push(Note::IgnoredAfterRoom {
+                    text: words[found.end..].join(" "),
+                    room: words[found.start..found.end].join(" "),
+                });
             }
             if !found.known && !rooms.is_empty() {
-                row.warnings.push(format!(
-                    "room: \"{}\" is not one of the known rooms; read it as a room by its name",
-                    words[found.start..found.end].join(" ")
-                ));
+                row.warnings.push(Note::RoomReadByName { room: words[found.start..found.end].join(" ") });
             }
             found.start
         }
@@ -67,11 +63,11 @@ pub(super) fn read_session_row(text: &str, people: &[String], rooms: &[String]) 
         None if words.last().is_some_and(|last| is_placeholder(last))
             && matches!(split_two_people(&words[..words.len() - 1], people), People::Two { .. }) =>
         {
-            row.warnings.push("room: not yet known in the session row".to_owned());
+            row.warnings.push(Note::NotYetKnown { field: Field::Room });
             words.len() - 1
         }
         None => {
-            row.warnings.push(format!("room: no room (Raadzaal, Commissiekamer 2, …) in the session row \"{text}\""));
+            row.warnings.push(Note::NoRoom { row: text.to_owned() });
             words.len()
         }
     };
@@ -85,17 +81,17 @@ fn read_names(words: &[&str], people: &[String], row: &mut SessionRow) {
     match split_two_people(words, people) {
         People::Two { first, second, ambiguous } => {
             if ambiguous {
-                row.warnings.push(format!(
-                    "chair, clerk: \"{names}\" can be split into two names in more than one way; took \"{}\" and \"{}\"",
-                    first.as_deref().unwrap_or("?"),
-                    second.as_deref().unwrap_or("?"),
-                ));
+                row.warnings.push(Note::AmbiguousNames {
+                    names: names.clone(),
+                    chair: first.clone().unwrap_or_else(|| "?".to_owned()),
+                    clerk: second.clone().unwrap_or_else(|| "?".to_owned()),
+                });
             }
-            for (field, name) in [("chair", &first), ("clerk", &second)] {
+            for (field, name) in [(Field::Chair, &first), (Field::Clerk, &second)] {
                 match name {
-                    None => row.warnings.push(format!("{field}: not yet known in the session row")),
+                    None => row.warnings.push(Note::NotYetKnown { field }),
                     Some(name) if !people.is_empty() && !is_known(name, people) => {
-                        row.warnings.push(format!("{field}: \"{name}\" is not one of the known people"));
+                        row.warnings.push(Note::PersonNotKnown { field, name: name.clone() });
                     }
                     Some(_) => {}
                 }
@@ -104,19 +100,19 @@ fn read_names(words: &[&str], people: &[String], row: &mut SessionRow) {
             row.clerk = second;
         }
         People::One(name) => {
-            row.warnings.push(format!("clerk: the session row names one person only; took \"{name}\" as the chair"));
+            row.warnings.push(Note::OnePersonOnly { name: name.clone() });
             if !people.is_empty() && !is_known(&name, people) {
-                row.warnings.push(format!("chair: \"{name}\" is not one of the known people"));
+                row.warnings.push(Note::PersonNotKnown { field: Field::Chair, name: name.clone() });
             }
             row.chair = Some(name);
         }
         People::Unreadable if names.is_empty() => {
-            row.warnings.push("chair: no names in the session row".to_owned());
-            row.warnings.push("clerk: no names in the session row".to_owned());
+            row.warnings.push(Note::NoNames { field: Field::Chair });
+            row.warnings.push(Note::NoNames { field: Field::Clerk });
         }
         People::Unreadable => {
-            row.warnings.push(format!("chair: could not read \"{names}\" as the names of chair and clerk"));
-            row.warnings.push(format!("clerk: could not read \"{names}\" as the names of chair and clerk"));
+            row.warnings.push(Note::UnreadableNames { field: Field::Chair, names: names.clone() });
+            row.warnings.push(Note::UnreadableNames { field: Field::Clerk, names });
         }
     }
 }

@@ -4,10 +4,10 @@
 //! means yes, "nee" or "geen" means no.
 
 use super::words::{bare, duration_at, find_word};
-use crate::behandelvoorstel::PublicSpeaking;
+use crate::behandelvoorstel::{Note, PublicSpeaking};
 
 /// Reads the text after the "Spreekrecht publiek" label (its lines joined).
-pub(super) fn read_public_speaking(text: &str, warnings: &mut Vec<String>) -> PublicSpeaking {
+pub(super) fn read_public_speaking(text: &str, warnings: &mut Vec<Note>) -> PublicSpeaking {
     let (boxes, note) = match find_word(text, "duur") {
         Some(at) => (&text[..at], text[at + "duur".len()..].trim_start_matches([':', ' ', '.'])),
         None => {
@@ -36,21 +36,13 @@ pub(super) fn read_public_speaking(text: &str, warnings: &mut Vec<String>) -> Pu
     let by_note = note.as_deref().and_then(allowed_by_note);
     let allowed = match (by_boxes, by_note) {
         (Some(boxes), Some(note_says)) if boxes != note_says => {
-            warnings.push(format!(
-                "public_speaking.allowed: the form says {} but the text after it says {}; took the text",
-                yes_no(boxes),
-                yes_no(note_says)
-            ));
+            warnings.push(Note::SpeakingContradicts { form: boxes, text: note_says });
             Some(note_says)
         }
         (boxes, note_says) => note_says.or(boxes),
     };
     if allowed.is_none() {
-        warnings.push(
-            "public_speaking.allowed: the tick boxes are lost and the text after \"duur:\" does not say whether \
-             the public may speak"
-                .to_owned(),
-        );
+        warnings.push(Note::SpeakingUnknown);
     }
 
     let minutes_per_speaker = note.as_deref().and_then(|note| minutes_per_speaker(note, allowed, warnings));
@@ -61,10 +53,6 @@ pub(super) fn read_public_speaking(text: &str, warnings: &mut Vec<String>) -> Pu
 fn ends_clause(word: &str) -> bool {
     let abbreviation = ["min.", "u."].iter().any(|abbreviation| word.eq_ignore_ascii_case(abbreviation));
     word.ends_with([';', ',', ':']) || (word.ends_with('.') && !abbreviation)
-}
-
-fn yes_no(allowed: bool) -> &'static str {
-    if allowed { "yes" } else { "no" }
 }
 
 fn is_box_word(word: &str) -> bool {
@@ -99,7 +87,7 @@ fn allowed_by_note(note: &str) -> Option<bool> {
 
 /// "5 minuten per inspreker", "per spreker 3 min"; a duration alone at the start of the note
 /// ("duur: 5 minuten") is taken as the time per speaker, with a warning.
-fn minutes_per_speaker(note: &str, allowed: Option<bool>, warnings: &mut Vec<String>) -> Option<u16> {
+fn minutes_per_speaker(note: &str, allowed: Option<bool>, warnings: &mut Vec<Note>) -> Option<u16> {
     let words: Vec<&str> = note.split(' ').collect();
     let is_per = |index: usize| words.get(index).is_some_and(|word| bare(word).eq_ignore_ascii_case("per"));
     let is_speaker = |index: usize| {
@@ -127,9 +115,7 @@ fn minutes_per_speaker(note: &str, allowed: Option<bool>, warnings: &mut Vec<Str
     if allowed == Some(false) {
         return None;
     }
-    warnings.push(format!(
-        "public_speaking.minutes_per_speaker: took the {minutes} minutes after \"duur:\" as the time per speaker"
-    ));
+    warnings.push(Note::MinutesPerSpeakerGuessed { minutes });
     Some(minutes)
 }
 
@@ -137,7 +123,7 @@ fn minutes_per_speaker(note: &str, allowed: Option<bool>, warnings: &mut Vec<Str
 mod tests {
     use super::*;
 
-    fn read(text: &str) -> (PublicSpeaking, Vec<String>) {
+    fn read(text: &str) -> (PublicSpeaking, Vec<Note>) {
         let mut warnings = Vec::new();
         let speaking = read_public_speaking(text, &mut warnings);
         (speaking, warnings)

@@ -103,10 +103,8 @@ fn a_market_date_without_year_or_history_takes_this_year() {
     let text = "Behandelvoorstel\nOnderwerp X\nHistorie Geen.\nPolitieke Markt 29 februari\n";
     let document = parse(text, &ParseOptions { today: date!(2028 - 01 - 05), ..options() }).expect("a proposal");
     assert_eq!(document.market_date, Some(date!(2028 - 02 - 29)));
-    assert!(document.warnings.contains(
-        &"market_date: \"29 februari\" has no year and the text has no dated events; took 2028, this year".to_owned()
-    ));
+    assert!(document.warnings.contains(&Note::YearThisYear { date: "29 februari".to_owned(), year: 2028 }));
     let document = parse(text, &options()).expect("a proposal");
     assert_eq!(document.market_date, None);
-    assert!(document.warnings.contains(&"market_date: \"29 februari\" is not a date that exists".to_owned()));
+    assert!(document.warnings.contains(&Note::NoSuchDate { text: "29 februari".to_owned() }));
 }

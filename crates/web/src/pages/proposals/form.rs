@@ -9,9 +9,7 @@ use wijkbeeld_app::proposals::ProposalDetail;
 use wijkbeeld_domain::Id;
 use wijkbeeld_domain::local_time::{dutch_moment, in_dutch_time};
 use wijkbeeld_domain::people::Person;
-use wijkbeeld_domain::proposal::{
-    DEFAULT_EXPECTED_ATTENDANCE, Domain, HistoryDocument, ProgrammeInput, ProposalInput, Purpose, SpeakingRules,
-};
+use wijkbeeld_domain::proposal::{Domain, HistoryDocument, ProgrammeInput, ProposalInput, Purpose, SpeakingRules};
 use wijkbeeld_domain::text::has_control_characters;
 
 use crate::forms::{Choice, FormErrors};
@@ -127,11 +125,7 @@ pub(crate) fn parse_moment(text: &str) -> Option<OffsetDateTime> {
 impl ProposalForm {
     /// A blank form, with the defaults of a new proposal.
     pub(crate) fn blank() -> Self {
-        ProposalForm {
-            attendance: DEFAULT_EXPECTED_ATTENDANCE.to_string(),
-            speaking: "onbekend".to_owned(),
-            ..ProposalForm::default()
-        }
+        ProposalForm { speaking: "onbekend".to_owned(), ..ProposalForm::default() }
     }
 
     /// The form filled with a stored proposal.
@@ -157,7 +151,7 @@ impl ProposalForm {
             chair: text_or_empty(proposal.chair_id),
             clerk: text_or_empty(proposal.clerk_id),
             room: text_or_empty(proposal.room_id),
-            attendance: proposal.expected_attendance.to_string(),
+            attendance: proposal.expected_attendance.map(|count| count.to_string()).unwrap_or_default(),
             livestream: proposal.needs_livestream,
             speaking: match proposal.speaking.allowed {
                 Some(true) => "ja",
@@ -348,8 +342,7 @@ impl ProposalForm {
             }
         };
         let duration_minutes = number("duration", &self.duration, 5..=480);
-        let expected_attendance =
-            number("attendance", &self.attendance, 0..=5000).unwrap_or(DEFAULT_EXPECTED_ATTENDANCE);
+        let expected_attendance = number("attendance", &self.attendance, 0..=5000);
         let minutes_per_speaker = number("speaking_minutes", &self.speaking_minutes, 1..=60);
         let max_speakers = number("speaking_max", &self.speaking_max, 0..=100);
         let deadline = match self.speaking_deadline.trim() {
@@ -558,7 +551,7 @@ mod tests {
         assert_eq!(input.market_date, Some(time::macros::date!(2023 - 09 - 26)));
         assert_eq!(input.portfolio_holder_id, Some(Id::new(7)));
         assert_eq!(input.speaking.allowed, Some(true));
-        assert_eq!(input.expected_attendance, DEFAULT_EXPECTED_ATTENDANCE);
+        assert_eq!(input.expected_attendance, None, "no figure unless one is given");
         assert_eq!(form.item_rows().len(), 3, "one empty item more");
     }
 

@@ -3,6 +3,7 @@
 //! PDF and HTML downloads.
 
 pub(crate) mod form;
+pub(crate) mod import;
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -138,6 +139,61 @@ pub(crate) struct AttachmentRow {
     sha256: String,
 }
 
+/// A label and its value in a data list; `absent` when the value says the proposal names none.
+pub(crate) struct Fact {
+    label: String,
+    value: String,
+    absent: bool,
+}
+
+/// The session as the proposal asks for it. What it leaves open says so; where the griffie has
+/// since staffed the session on its evening, that is shown instead, marked as such.
+fn session_facts(texts: &Texts, detail: &ProposalDetail, staff: bool) -> Vec<Fact> {
+    let proposal = &detail.proposal;
+    let placement = detail.placement.as_ref();
+    let fact = |key: &str, value: Option<String>, on_evening: Option<&Option<String>>| {
+        let label = texts.t(key);
+        match (value, on_evening.and_then(Option::as_ref)) {
+            (Some(value), _) => Fact { label, value, absent: false },
+            (None, Some(planned)) => Fact {
+                label,
+                value: texts.with("proposal-value-on-evening", &[("value", Argument::Text(planned))]),
+                absent: false,
+            },
+            (None, None) => Fact { label, value: texts.t("proposal-value-absent"), absent: true },
+        }
+    };
+    let mut facts = vec![
+        fact("field-market-date", proposal.market_date.map(|date| texts.date(date)), None),
+        fact("field-chair", detail.chair.clone(), placement.map(|placement| &placement.chair)),
+        fact("field-clerk", detail.clerk.clone(), placement.map(|placement| &placement.clerk)),
+        fact("field-room", detail.room.clone(), placement.map(|placement| &placement.room)),
+        fact(
+            "field-domains",
+            Some(proposal.domains.iter().map(|domain| domain_label(texts, *domain)).collect::<Vec<_>>().join(" / "))
+                .filter(|domains| !domains.is_empty()),
+            None,
+        ),
+        fact(
+            "field-duration",
+            proposal
+                .duration_minutes
+                .map(|minutes| texts.with("duration-minutes", &[("count", Argument::Number(i64::from(minutes)))])),
+            None,
+        ),
+        fact("field-purpose", proposal.purpose.map(|purpose| purpose_label(texts, purpose)), None),
+    ];
+    if staff {
+        facts.push(fact("field-attendance", proposal.expected_attendance.map(|count| count.to_string()), None));
+        facts.push(fact(
+            "field-livestream",
+            Some(texts.t(if proposal.needs_livestream { "value-yes" } else { "value-no" })),
+            None,
+        ));
+    }
+    facts
+}
+
 /// A move the viewer may make.
 pub(crate) struct MoveChoice {
     to: String,
@@ -156,15 +212,7 @@ pub(crate) struct DetailPage {
     portfolio_holder: String,
     history: Vec<String>,
     documents: Vec<(String, String)>,
-    market_date: String,
-    chair: String,
-    clerk: String,
-    room: String,
-    domains: String,
-    duration: String,
-    purpose: String,
-    attendance: String,
-    livestream: bool,
+    session: Vec<Fact>,
     programme: Vec<(u16, String, Vec<String>)>,
     speaking: String,
     speaking_details: Vec<String>,
@@ -253,18 +301,7 @@ async fn detail_page(
             .iter()
             .map(|document| (document.number.clone(), document.title.clone().unwrap_or_default()))
             .collect(),
-        market_date: proposal.market_date.map(|date| texts.date(date)).unwrap_or_default(),
-        chair: detail.chair.clone().unwrap_or_default(),
-        clerk: detail.clerk.clone().unwrap_or_default(),
-        room: detail.room.clone().unwrap_or_default(),
-        domains: proposal.domains.iter().map(|domain| domain_label(&texts, *domain)).collect::<Vec<_>>().join(" / "),
-        duration: proposal
-            .duration_minutes
-            .map(|minutes| texts.with("duration-minutes", &[("count", Argument::Number(i64::from(minutes)))]))
-            .unwrap_or_default(),
-        purpose: proposal.purpose.map(|purpose| purpose_label(&texts, purpose)).unwrap_or_default(),
-        attendance: proposal.expected_attendance.to_string(),
-        livestream: proposal.needs_livestream,
+        session: session_facts(&texts, detail, page.sees_internal),
         programme: detail
             .programme
             .iter()
@@ -565,6 +602,36 @@ pub(crate) async fn download(
     Ok(file_response(&info.media_type, &info.file_name, content))
 }
 
+#[derive(Template, WebTemplate)]
+#[template(path = "proposals/remove_attachment.html")]
+pub(crate) struct RemoveAttachmentPage {
+    layout: Layout,
+    id: i64,
+    attachment: i64,
+    subject: String,
+    file_name: String,
+}
+
+/// Asks whether to remove an attachment, naming it; its form posts the removal. To those who
+/// may remove it.
+pub(crate) async fn confirm_removal(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    layout: Layout,
+    Path((id, attachment)): Path<(i64, i64)>,
+) -> AppResult<RemoveAttachmentPage> {
+    let (subject, info) = proposals::attachment_to_remove(state.app(), &caller, Id::new(id), attachment).await?;
+    Ok(RemoveAttachmentPage {
+        layout: layout
+            .trail(&[("/voorstellen", "proposals-title"), ("", "proposal-page"), ("", "attachment-remove-title")])
+            .with_crumb_link(2, &format!("/voorstellen/{id}"), &subject),
+        id,
+        attachment,
+        subject,
+        file_name: info.file_name,
+    })
+}
+
 /// Removes an attachment.
 pub(crate) async fn remove_attachment(
     State(state): State<AppState>,
@@ -573,97 +640,6 @@ pub(crate) async fn remove_attachment(
 ) -> AppResult<Response> {
     proposals::remove_attachment(state.app(), &caller, Id::new(id), attachment).await?;
     Ok(notice::redirect(&format!("/voorstellen/{id}#bijlagen"), Notice::new("notice-attachment-removed")))
-}
-
-// --- Importing ---------------------------------------------------------------------------------------
-
-#[derive(Template, WebTemplate)]
-#[template(path = "proposals/import.html")]
-pub(crate) struct ImportPage {
-    layout: Layout,
-    text: String,
-    year: String,
-    errors: FormErrors,
-}
-
-#[derive(Template, WebTemplate)]
-#[template(path = "proposals/imported.html")]
-pub(crate) struct ImportedPage {
-    layout: Layout,
-    id: i64,
-    subject: String,
-    created: Vec<String>,
-    linked: Vec<String>,
-    warnings: Vec<String>,
-}
-
-pub(crate) async fn import_form(layout: Layout) -> ImportPage {
-    ImportPage {
-        layout: layout
-            .trail(&[("/voorstellen", "proposals-title"), ("/voorstellen/importeren", "proposal-import-title")]),
-        text: String::new(),
-        year: String::new(),
-        errors: FormErrors::none(),
-    }
-}
-
-/// Imports a behandelvoorstel from an uploaded text file (`bestand`) or pasted text (`tekst`).
-pub(crate) async fn import(
-    State(state): State<AppState>,
-    Extension(caller): Extension<Caller>,
-    layout: Layout,
-    mut multipart: Multipart,
-) -> AppResult<Response> {
-    let texts = layout.texts;
-    let (mut file, mut text, mut year) = (Vec::new(), String::new(), String::new());
-    for field in upload_fields(&mut multipart).await? {
-        match field.name.as_str() {
-            "bestand" => file = field.content,
-            "tekst" => text = String::from_utf8_lossy(&field.content).into_owned(),
-            "jaar" => year = String::from_utf8_lossy(&field.content).trim().to_owned(),
-            _ => {}
-        }
-    }
-    let page = |layout: Layout, text: String, year: String, errors: FormErrors| {
-        let layout =
-            layout.trail(&[("/voorstellen", "proposals-title"), ("/voorstellen/importeren", "proposal-import-title")]);
-        (StatusCode::UNPROCESSABLE_ENTITY, ImportPage { layout, text, year, errors }).into_response()
-    };
-    let parsed_year = match year.as_str() {
-        "" => None,
-        year_text => match year_text.parse::<i32>() {
-            Ok(value) if (1900..=2200).contains(&value) => Some(value),
-            _ => return Ok(page(layout, text, year, FormErrors::one("jaar", texts.t("error-year")))),
-        },
-    };
-    let bytes = if file.is_empty() { text.clone().into_bytes() } else { file };
-    match proposals::import(state.app(), &caller, &bytes, parsed_year).await {
-        Ok(report) => Ok(ImportedPage {
-            layout: layout.trail(&[("/voorstellen", "proposals-title"), ("", "proposal-imported-title")]),
-            id: report.id.get(),
-            subject: report.document.subject.clone().unwrap_or_default(),
-            created: report.created,
-            linked: report.linked,
-            warnings: report.warnings,
-        }
-        .into_response()),
-        Err(ProposalError::Parse(error)) => {
-            let key = match error {
-                wijkbeeld_domain::behandelvoorstel::ParseError::Empty => "error-import-empty",
-                wijkbeeld_domain::behandelvoorstel::ParseError::Binary(_) => "error-import-binary",
-                wijkbeeld_domain::behandelvoorstel::ParseError::NotAProposal(_) => "error-import-not-a-proposal",
-            };
-            Ok(page(layout, text, year, FormErrors::one("bestand", texts.t(key))))
-        }
-        Err(ProposalError::CaseNumberTaken(number)) => {
-            let message = texts.with("error-import-case-number", &[("number", Argument::Text(&number))]);
-            Ok(page(layout, text, year, FormErrors::one("bestand", message)))
-        }
-        Err(ProposalError::NoMunicipality(_)) => {
-            Ok(page(layout, text, year, FormErrors::one("bestand", texts.t("error-no-municipality"))))
-        }
-        Err(other) => Err(other.into()),
-    }
 }
 
 // --- Downloads ------------------------------------------------------------------------------------------
