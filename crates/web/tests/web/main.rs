@@ -12,5 +12,6 @@ mod market;
 mod monitor;
 mod monitor_settings;
 mod pages;
+mod planner_requests;
 mod proposals;
 mod security;
