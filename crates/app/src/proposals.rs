@@ -165,13 +165,16 @@ pub async fn import(
     let clerk_id = person(write.tx(), "clerk", &document.clerk).await?;
     let room_id = match document.room.as_deref() {
         Some(name) => {
-            match people::rooms(write.tx(), body).await?.into_iter().find(|room| room.name.eq_ignore_ascii_case(name)) {
+            let rooms = people::rooms(write.tx(), body).await?;
+            match rooms.into_iter().find(|room| wijkbeeld_domain::people::same_room_name(&room.name, name)) {
                 Some(room) => {
                     linked.push(format!("room {}", room.name));
                     Some(room.id)
                 }
                 None => {
-                    warnings.push(format!("the room '{name}' is not known; the proposal names no room"));
+                    warnings.push(format!(
+                        "the room '{name}' is not recognised (no room is called so); the proposal names no room"
+                    ));
                     None
                 }
             }

@@ -116,3 +116,31 @@ backend_test! {
         assert!(proposal.body.contains(&escaped(why)), "{}", proposal.body);
     }
 }
+
+backend_test! {
+    async fn an_imported_proposal_s_room_and_people_are_recognised_whatever_their_case_spaces_and_article(database) {
+        let site = TestSite::with_demo(database).await;
+        let college = Visitor::signed_in(&site, Role::College, "10.47.0.3:4000").await;
+        let text = include_str!("../../../../data/seed/behandelvoorstel-wijkgericht-werken.txt")
+            .replace("3641304", "3700077")
+            .replace("Vincent ten Voorde Coen Hartendorp Raadzaal", "VINCENT  TEN VOORDE coen hartendorp de raadzaal");
+        let mut tx = site.store.begin().await.unwrap();
+        let people_before = wijkbeeld_store::statistics::row_counts(&mut tx).await.unwrap()["persons"];
+        tx.commit().await.unwrap();
+        let imported = site.post_multipart("/voorstellen/importeren", &[("tekst", "")], &[("bestand", "voorstel.txt", text.as_bytes())], &college).await;
+        assert_eq!(imported.status, StatusCode::OK, "{}", imported.body);
+        assert!(imported.body.contains("room Raadzaal"), "the room is recognised: {}", imported.body);
+        let mut tx = site.store.begin().await.unwrap();
+        let people_after = wijkbeeld_store::statistics::row_counts(&mut tx).await.unwrap()["persons"];
+        tx.commit().await.unwrap();
+        assert_eq!(people_after, people_before, "the chair and clerk are the people the site knows: {}", imported.body);
+
+        // A room that matches nothing is said to be not recognised, not silently dropped.
+        let text = include_str!("../../../../data/seed/behandelvoorstel-wijkgericht-werken.txt")
+            .replace("3641304", "3700078")
+            .replace("Coen Hartendorp Raadzaal", "Coen Hartendorp Kelderzaal");
+        let imported = site.post_multipart("/voorstellen/importeren", &[("tekst", "")], &[("bestand", "voorstel.txt", text.as_bytes())], &college).await;
+        assert_eq!(imported.status, StatusCode::OK, "{}", imported.body);
+        assert!(imported.body.contains("not recognised"), "{}", imported.body);
+    }
+}
