@@ -317,8 +317,11 @@ pub struct EveningView {
 pub async fn evening(app: &App, caller: &Caller, id: i64) -> Result<EveningView, MarketError> {
     let mut tx = app.store().begin().await?;
     let planning = visible_planning(&mut tx, caller, caller.body()?, id).await?;
+    let mut problem = Problem::of(&planning);
+    if caller.may(Permission::PlanMarkets) {
+        mark_eligible(&mut tx, caller, &mut problem.evening).await?;
+    }
     tx.commit().await?;
-    let problem = Problem::of(&planning);
     let plan = problem.stored_plan(&planning);
     Ok(EveningView { planning, problem, plan, may_plan: caller.may(Permission::PlanMarkets) })
 }

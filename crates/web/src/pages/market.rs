@@ -16,7 +16,7 @@ use wijkbeeld_app::market::{
     self, Attendee, EveningPlanning, MarketError, PersonChoice, Problem, RoundRow, SessionPlacement,
 };
 use wijkbeeld_domain::access::Permission;
-use wijkbeeld_domain::planner::{Asked, Capacity, Evening, Outcome, Plan, PlanError, Reason, Unmet};
+use wijkbeeld_domain::planner::{self, Asked, Capacity, Evening, Outcome, Plan, PlanError, Reason, Unmet};
 
 use crate::AppState;
 use crate::error::AppResult;
@@ -230,6 +230,8 @@ pub(crate) struct EveningPage {
     published: bool,
     grid: Grid,
     can_plan: bool,
+    /// For those who plan: what the proposals ask for and the stored plan does not give, with why.
+    requests: Vec<String>,
     choices: MoveChoices,
     form: MoveForm,
     errors: FormErrors,
@@ -296,7 +298,13 @@ async fn evening_page(
     let market::EveningView { planning, problem, plan, may_plan: can_plan } =
         market::evening(state.app(), caller, id).await?;
     let form = form.unwrap_or_else(|| form_for(&planning, selected));
+    let requests = if can_plan {
+        unmet_requests(&texts, &problem.evening, &planner::unmet_requests(&problem.evening, &plan))
+    } else {
+        Vec::new()
+    };
     Ok(EveningPage {
+        requests,
         id,
         title: planning.title.clone(),
         date: texts.weekday_date(planning.date),

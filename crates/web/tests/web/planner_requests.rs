@@ -114,6 +114,16 @@ backend_test! {
         assert_eq!((placed_chair, placed_clerk), (chair, other.person_id));
         let why = "'Wijkgericht werken' vraagt Coen Hartendorp als griffiemedewerker; Coen Hartendorp staat deze avond niet bij de griffiemedewerkers.";
         assert!(proposal.body.contains(&escaped(why)), "{}", proposal.body);
+
+        // Accepted, the evening's page says it too, to those who plan.
+        let value: String = proposal.body.split("name=\"plaatsing\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
+        let accepted = site.post(&format!("/markt/{seed}/plan"), &[("plaatsing", &value)], &griffie).await;
+        assert_eq!(accepted.status, StatusCode::SEE_OTHER, "{}", accepted.body);
+        let page = site.get(&format!("/markt/{seed}"), &griffie).await;
+        assert!(page.body.contains(&escaped(why)), "{}", page.body);
+        let public = site.get(&format!("/markt/{seed}"), &Visitor::new("10.47.0.9:4000")).await;
+        assert_eq!(public.status, StatusCode::OK);
+        assert!(!public.body.contains("Coen Hartendorp staat deze avond niet"), "only to those who plan");
     }
 }
 
