@@ -414,18 +414,21 @@ impl PlacementModel {
         let all_placed = sum(&|_| true);
 
         // The chairs and clerks asked for that a start leaves possible: met (1) or not, each.
-        let hoped: Vec<(usize, usize, Id<Person>, Variable)> = self
-            .starts
-            .iter()
-            .enumerate()
-            .flat_map(|(index, start)| {
-                start.people.iter().enumerate().filter_map(move |(role, hope)| match hope {
-                    Hope::Open(person) => Some((index, role, *person)),
-                    _ => None,
-                })
-            })
-            .map(|(index, role, person)| (index, role, person, variables.add(variable().min(0).max(1))))
-            .collect();
+        // One per session, role and first round (the room does not change who can come), by the
+        // first such start: the fewer variables, the faster the solver, with the same bound.
+        let mut hoped: Vec<(usize, usize, Id<Person>, Variable)> = Vec::new();
+        for (index, start) in self.starts.iter().enumerate() {
+            for (role, hope) in start.people.iter().enumerate() {
+                let Hope::Open(person) = *hope else { continue };
+                let same = |other: &(usize, usize, Id<Person>, Variable)| {
+                    let first = &self.starts[other.0];
+                    other.1 == role && first.session == start.session && first.round == start.round
+                };
+                if !hoped.iter().any(same) {
+                    hoped.push((index, role, person, variables.add(variable().min(0).max(1))));
+                }
+            }
+        }
 
         let mut objective: Expression = left_out.iter().flatten().map(|v| f64::from(weights.unplaced) * *v).sum();
         // Every request of a placed session costs, less those met.
@@ -486,8 +489,12 @@ impl PlacementModel {
         // A request is met only in a start that is chosen; a person asked for is in one session
         // per round, and not while in their own session as portfolio holder; and nobody chairs or
         // clerks more sessions than the busiest one.
-        for &(start, _, _, met) in &hoped {
-            model.add_constraint(constraint!(met <= chosen[start]));
+        for &(first, role, _, met) in &hoped {
+            let (session, round) = (self.starts[first].session, self.starts[first].round);
+            let held = sum(&|start| {
+                start.session == session && start.round == round && matches!(start.people[role], Hope::Open(_))
+            });
+            model.add_constraint(constraint!(met <= held));
         }
         let mut asked_people: Vec<Id<Person>> = hoped.iter().map(|option| option.2).collect();
         asked_people.sort_unstable_by_key(|person| person.get());
@@ -531,8 +538,12 @@ impl PlacementModel {
         );
         let mut values = values;
         let met = self.met_requests(evening, &warm);
-        for &(start, role, _, variable) in &hoped {
-            values.push((variable, f64::from(u8::from(met.contains(&(start, role))))));
+        for &(first, role, _, variable) in &hoped {
+            let (session, round) = (self.starts[first].session, self.starts[first].round);
+            let given = met.iter().any(|&(start, met_role)| {
+                met_role == role && self.starts[start].session == session && self.starts[start].round == round
+            });
+            values.push((variable, f64::from(u8::from(given))));
         }
         values.push((placed_count, warm.len() as f64));
         for (session, variable) in left_out.iter().enumerate() {
