@@ -21,7 +21,9 @@ fn main() {
     for (size, base) in [("large", GeneratorSettings::LARGE), ("typical", GeneratorSettings::TYPICAL)] {
         for seed in SEEDS {
             let name = format!("{size}-{seed:02}");
-            let evening = generate(&GeneratorSettings { seed, ..base });
+            // No proposal asks for its own room, chair or clerk: this model does not weigh it, and the
+            // evenings stay those measured in BENCHMARKS.md.
+            let evening = generate(&GeneratorSettings { seed, requests: 0, ..base });
             let started = Instant::now();
             let outcome = plan(&evening, &settings);
             let seconds = started.elapsed().as_secs_f64();

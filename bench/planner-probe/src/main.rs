@@ -16,7 +16,9 @@ fn main() {
     println!("|---|---|---|---|---|---|---|---|");
     for (name, base) in [("typical", GeneratorSettings::TYPICAL), ("large", GeneratorSettings::LARGE)] {
         for seed in 1..=5 {
-            let evening = generate(&GeneratorSettings { seed, ..base });
+            // No proposal asks for its own room, chair or clerk: this model does not weigh it, and the
+            // evenings stay those measured in BENCHMARKS.md.
+            let evening = generate(&GeneratorSettings { seed, requests: 0, ..base });
             let started = Instant::now();
             let outcome = solve::plan(&evening, &solve::Weights::default(), Duration::from_secs_f64(limit), aggregate);
             let milliseconds = started.elapsed().as_secs_f64() * 1000.0;

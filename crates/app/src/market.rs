@@ -11,8 +11,8 @@ use wijkbeeld_domain::Id;
 use wijkbeeld_domain::access::Permission;
 use wijkbeeld_domain::people::{Body, Function};
 use wijkbeeld_domain::planner::{
-    self, Evening, Outcome, Participant, Pin, Placement, Plan, PlanError, PlannerSettings, RoomSlot, RoundSlot,
-    SessionRequest, Weights,
+    self, Evening, Outcome, Participant, Pin, Placement, Plan, PlanError, PlannerSettings, Requested, RequestedPerson,
+    RequestedRoom, RoomSlot, RoundSlot, SessionRequest, Weights,
 };
 use wijkbeeld_store::market as stored;
 pub use wijkbeeld_store::market::{Attendee, EveningListing, EveningPlanning, RoundRow, SessionPlacement};
@@ -123,6 +123,7 @@ impl Problem {
                     (true, Some(room), Some(round)) => Some(Pin { room, round }),
                     _ => None,
                 },
+                requested: requested(planning, &session.requested),
             })
             .collect();
         Problem {
@@ -199,6 +200,43 @@ impl Problem {
             clerk: self.clerks.iter().position(|id| Some(*id) == given.clerk_id)?,
         })
     }
+}
+
+/// What a proposal asks for, matched to the evening by id (the proposal links its room and
+/// people to records when it is imported or edited): a room the evening does not use is named as
+/// such. Whether a person may chair or clerk at all is not known here; [`mark_eligible`] says.
+fn requested(planning: &EveningPlanning, asked: &stored::RequestedBy) -> Requested {
+    let person = |asked: &Option<(i64, String)>| {
+        asked.as_ref().map(|(id, name)| RequestedPerson { person: Id::new(*id), name: name.clone(), eligible: true })
+    };
+    Requested {
+        room: asked.room.as_ref().map(|(id, name)| match planning.rooms.iter().position(|room| room.id == *id) {
+            Some(index) => RequestedRoom::Room(index),
+            None => RequestedRoom::NotInUse(name.clone()),
+        }),
+        chair: person(&asked.chair),
+        clerk: person(&asked.clerk),
+    }
+}
+
+/// Marks the chairs and clerks the proposals ask for who may not take that role at all (no
+/// councillor or chair, no clerk, in office), so that the plan says so rather than that they are
+/// missing from the evening's pool.
+async fn mark_eligible(tx: &mut Tx, caller: &Caller, evening: &mut Evening) -> Result<(), MarketError> {
+    let body = caller.body()?;
+    let now = caller.now();
+    let chairs = people::with_functions(tx, body, &[Function::Chair, Function::Councillor], now).await?;
+    let clerks = people::with_functions(tx, body, &[Function::Clerk], now).await?;
+    let among = |candidates: &[PersonChoice], asked: &mut Option<RequestedPerson>| {
+        if let Some(asked) = asked {
+            asked.eligible = candidates.iter().any(|candidate| candidate.id.get() == asked.person.get());
+        }
+    };
+    for session in &mut evening.sessions {
+        among(&chairs, &mut session.requested.chair);
+        among(&clerks, &mut session.requested.clerk);
+    }
+    Ok(())
 }
 
 fn minutes_between(start: time::Time, end: time::Time) -> u16 {
@@ -279,8 +317,11 @@ pub struct EveningView {
 pub async fn evening(app: &App, caller: &Caller, id: i64) -> Result<EveningView, MarketError> {
     let mut tx = app.store().begin().await?;
     let planning = visible_planning(&mut tx, caller, caller.body()?, id).await?;
+    let mut problem = Problem::of(&planning);
+    if caller.may(Permission::PlanMarkets) {
+        mark_eligible(&mut tx, caller, &mut problem.evening).await?;
+    }
     tx.commit().await?;
-    let problem = Problem::of(&planning);
     let plan = problem.stored_plan(&planning);
     Ok(EveningView { planning, problem, plan, may_plan: caller.may(Permission::PlanMarkets) })
 }
@@ -307,8 +348,9 @@ pub async fn propose(
     let mut tx = app.store().begin().await?;
     let planning = stored::planning(&mut tx, caller.body()?, evening_id).await?;
     let settings = planner_settings(&mut tx, time_limit).await?;
+    let mut problem = Problem::of(&planning);
+    mark_eligible(&mut tx, caller, &mut problem.evening).await?;
     tx.commit().await?;
-    let problem = Problem::of(&planning);
     // The solver is CPU-bound for up to the time limit; keep it off the async workers.
     let evening = problem.evening.clone();
     let outcome = tokio::task::spawn_blocking(move || planner::plan(&evening, &settings))

@@ -242,7 +242,11 @@ async fn link_names(tx: &mut Tx, body: Id<Body>, document: &ProposalDocument) ->
     let clerk_id = person(tx, LinkKind::Clerk, &document.clerk).await?;
     let room_id = match document.room.as_deref() {
         Some(name) => {
-            match people::rooms(tx, body).await?.into_iter().find(|room| room.name.eq_ignore_ascii_case(name)) {
+            match people::rooms(tx, body)
+                .await?
+                .into_iter()
+                .find(|room| wijkbeeld_domain::people::same_room_name(&room.name, name))
+            {
                 Some(room) => {
                     linked.push(Link { kind: LinkKind::Room, name: room.name });
                     Some(room.id)

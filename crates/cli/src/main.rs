@@ -188,7 +188,7 @@ enum MarketCommand {
     },
     /// Print the planner's weights as JSON, or change some with --set NAME=VALUE.
     Weights {
-        /// unplaced, same_domain, chair_load, clerk_load or round_used, with a whole number.
+        /// unplaced, same_domain, chair_load, clerk_load, round_used or request, with a whole number.
         #[arg(long = "set", value_name = "NAME=VALUE")]
         set: Vec<String>,
     },

@@ -75,7 +75,7 @@ pub(crate) async fn run(setting: &DatabaseSetting, command: MarketCommand) -> Re
                         .map_err(|_| anyhow!("--set {name}: '{}' is not a whole number of 0 or more", value.trim()))?;
                     let slot = json.get_mut(&name).ok_or_else(|| {
                     anyhow!(
-                        "--set: there is no weight '{name}' (unplaced, same_domain, chair_load, clerk_load, round_used)"
+                        "--set: there is no weight '{name}' (unplaced, same_domain, chair_load, clerk_load, round_used, request)"
                     )
                 })?;
                     *slot = value.into();

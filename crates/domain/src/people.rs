@@ -85,3 +85,44 @@ pub struct Membership {
     /// Last day, when it has ended.
     pub end_date: Option<Date>,
 }
+
+/// Whether two written names name the same person: alike but for case (in any script), spaces
+/// and stray punctuation around the words ("Vincent  ten Voorde", "vincent ten voorde.").
+pub fn same_person_name(first: &str, second: &str) -> bool {
+    name_words(first).eq(name_words(second))
+}
+
+/// Whether two written names name the same room: as [`same_person_name`], and an article before
+/// it is no part of it ("de Raadzaal" is the Raadzaal).
+pub fn same_room_name(first: &str, second: &str) -> bool {
+    let words = |name: &str| {
+        let mut words: Vec<String> = name_words(name).collect();
+        if words.len() > 1 && ["de", "het", "the"].contains(&words[0].as_str()) {
+            words.remove(0);
+        }
+        words
+    };
+    words(first) == words(second)
+}
+
+fn name_words(name: &str) -> impl Iterator<Item = String> + '_ {
+    name.split_whitespace()
+        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'').to_lowercase())
+        .filter(|word| !word.is_empty())
+}
+
+#[cfg(test)]
+mod name_tests {
+    use super::{same_person_name, same_room_name};
+
+    #[test]
+    fn names_match_whatever_their_case_spaces_and_article() {
+        assert!(same_person_name("Vincent ten Voorde", "  vincent  TEN voorde. "));
+        assert!(same_person_name("Marie-José Luttikholt", "MARIE-JOSÉ LUTTIKHOLT"));
+        assert!(!same_person_name("Vincent ten Voorde", "Vincent Voorde"));
+        assert!(same_room_name("Raadzaal", "de Raadzaal"));
+        assert!(same_room_name("Commissiekamer 1", "commissiekamer  1"));
+        assert!(!same_room_name("Commissiekamer 1", "Commissiekamer 2"));
+        assert!(!same_room_name("Raadzaal", "Burgerzaal"));
+    }
+}

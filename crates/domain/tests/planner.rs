@@ -7,8 +7,9 @@ use std::time::Duration;
 use proptest::prelude::*;
 use wijkbeeld_domain::Id;
 use wijkbeeld_domain::planner::{
-    Evening, GeneratorSettings, Outcome, Participant, Pin, Placement, Plan, PlanError, PlannerSettings, RoomSlot,
-    RoundSlot, SessionRequest, Weights, generate, objective, plan,
+    Asked, Capacity, Evening, GeneratorSettings, Outcome, Participant, Pin, Placement, Plan, PlanError,
+    PlannerSettings, Reason, Requested, RequestedPerson, RequestedRoom, RoomSlot, RoundSlot, SessionRequest, Unmet,
+    Weights, generate, objective, plan,
 };
 use wijkbeeld_domain::proposal::Domain;
 
@@ -109,6 +110,7 @@ fn session(subject: &str, minutes: u16, holder: Option<usize>, domain: Domain) -
         seats: 30,
         needs_livestream: false,
         pin: None,
+        requested: Requested::default(),
     }
 }
 
@@ -186,6 +188,30 @@ fn assert_sound(evening: &Evening, outcome: &Outcome) {
         assert_eq!(outcome.unplaced.contains(&index), !placed.contains(&index), "session {index}");
     }
     assert_eq!(outcome.unplaced.is_empty(), outcome.explanation.is_empty(), "{:?}", outcome.explanation);
+    // Each request of a placed session the plan does not meet is said, and only those.
+    let mut missed = Vec::new();
+    for placement in &outcome.plan.placements {
+        let requested = &evening.sessions[placement.session].requested;
+        let room = match &requested.room {
+            Some(RequestedRoom::Room(room)) => *room != placement.room,
+            Some(RequestedRoom::NotInUse(_)) => true,
+            None => false,
+        };
+        if room {
+            missed.push((placement.session, Asked::Room));
+        }
+        let chair = evening.chairs[placement.chair].person;
+        if requested.chair.as_ref().is_some_and(|asked| asked.person != chair) {
+            missed.push((placement.session, Asked::Chair));
+        }
+        let clerk = evening.clerks[placement.clerk].person;
+        if requested.clerk.as_ref().is_some_and(|asked| asked.person != clerk) {
+            missed.push((placement.session, Asked::Clerk));
+        }
+    }
+    missed.sort_by_key(|(session, asked)| (*session, *asked as u8));
+    let said: Vec<(usize, Asked)> = outcome.unmet_requests.iter().map(|unmet| (unmet.session, unmet.asked)).collect();
+    assert_eq!(said, missed);
 }
 
 #[test]
@@ -355,10 +381,11 @@ proptest! {
         chairs in 0_usize..4,
         clerks in 1_usize..3,
         pins in 0_usize..3,
+        requests in 0_u8..=100,
         seed in 0_u64..1_000,
     ) {
         let evening = generate(&GeneratorSettings {
-            proposals, rooms, rounds, portfolio_holders, chairs, clerks, pins, seed,
+            proposals, rooms, rounds, portfolio_holders, chairs, clerks, pins, requests, seed,
         });
         match plan(&evening, &settings()) {
             Ok(outcome) => {
@@ -378,11 +405,142 @@ proptest! {
         seed in 0_u64..1_000,
     ) {
         let mut evening = generate(&GeneratorSettings {
-            proposals, rooms: 2, rounds: 2, portfolio_holders: 2, chairs: 2, clerks: 2, pins: 1, seed,
+            proposals, rooms: 2, rounds: 2, portfolio_holders: 2, chairs: 2, clerks: 2, pins: 1, requests: 60, seed,
         });
         evening.chairs[1].available = Some(vec![1]);
         let outcome = plan(&evening, &settings()).expect("a plan");
         prop_assert!(outcome.optimal);
         prop_assert_eq!(outcome.objective, brute_force_optimum(&evening, &settings().weights));
+    }
+}
+
+// --- The rooms, chairs and clerks the proposals ask for ------------------------------------------
+
+fn asked(person: &Participant) -> RequestedPerson {
+    RequestedPerson { person: person.person, name: person.name.clone(), eligible: true }
+}
+
+/// What `session`'s proposal asks for and does not get, with why.
+fn unmet_of(outcome: &Outcome, session: usize) -> Vec<(Asked, Reason)> {
+    outcome
+        .unmet_requests
+        .iter()
+        .filter(|unmet| unmet.session == session)
+        .map(|u| (u.asked, u.reason.clone()))
+        .collect()
+}
+
+#[test]
+fn a_request_is_honoured_when_possible() {
+    let mut evening = small_evening();
+    // Not the first room, chair or clerk: what the planner would not choose by itself.
+    evening.sessions[0].requested = Requested {
+        room: Some(RequestedRoom::Room(1)),
+        chair: Some(asked(&evening.chairs[1])),
+        clerk: Some(asked(&evening.clerks[1])),
+    };
+    evening.sessions[1].requested.room = Some(RequestedRoom::Room(0));
+    let outcome = plan(&evening, &settings()).expect("a plan");
+    assert_sound(&evening, &outcome);
+    assert!(outcome.optimal && outcome.unplaced.is_empty());
+    let placement = |session: usize| outcome.plan.placements.iter().find(|p| p.session == session).unwrap();
+    let first = placement(0);
+    assert_eq!((first.room, first.chair, first.clerk), (1, 1, 1));
+    assert_eq!(placement(1).room, 0);
+    assert_eq!(outcome.unmet_requests, Vec::<Unmet>::new());
+    assert_eq!(outcome.objective, brute_force_optimum(&evening, &settings().weights));
+}
+
+#[test]
+fn of_two_sessions_asking_one_room_in_one_round_one_gets_it_and_the_other_is_told_why() {
+    let mut evening = small_evening();
+    evening.rounds.truncate(1);
+    evening.sessions.truncate(2);
+    for session in &mut evening.sessions {
+        session.requested.room = Some(RequestedRoom::Room(0));
+    }
+    let outcome = plan(&evening, &settings()).expect("a plan");
+    assert_sound(&evening, &outcome);
+    assert!(outcome.unplaced.is_empty(), "both fit, in two rooms");
+    let in_chamber = outcome.plan.placements.iter().find(|p| p.room == 0).unwrap().session;
+    let other = 1 - in_chamber;
+    assert_eq!(unmet_of(&outcome, in_chamber), []);
+    assert_eq!(unmet_of(&outcome, other), [(Asked::Room, Reason::RoomTaken { round: 0, by: in_chamber })]);
+    assert_eq!(outcome.unmet_requests[0].name, "Raadzaal");
+}
+
+#[test]
+fn a_chair_absent_in_the_session_s_round_gives_a_reason() {
+    let mut evening = small_evening();
+    evening.sessions.truncate(1);
+    evening.chairs[0].available = Some(vec![1]);
+    evening.sessions[0].pin = Some(Pin { room: 0, round: 0 });
+    evening.sessions[0].requested.chair = Some(asked(&evening.chairs[0]));
+    let outcome = plan(&evening, &settings()).expect("a plan");
+    assert_sound(&evening, &outcome);
+    assert_eq!(unmet_of(&outcome, 0), [(Asked::Chair, Reason::Absent { round: 0 })]);
+    assert_eq!(outcome.unmet_requests[0].name, "Raadslid Ten Voorde");
+
+    // Not pinned, the session moves to the round the chair is there.
+    evening.sessions[0].pin = None;
+    let outcome = plan(&evening, &settings()).expect("a plan");
+    assert_eq!((outcome.plan.placements[0].first_round, outcome.plan.placements[0].chair), (1, 0));
+    assert_eq!(outcome.unmet_requests, []);
+}
+
+#[test]
+fn a_person_busy_elsewhere_their_own_portfolio_holder_or_not_in_the_pool_is_said_so() {
+    let mut evening = small_evening();
+    evening.rounds.truncate(1);
+    evening.sessions.truncate(2);
+    // Both ask the same chair in the one round; the second also its own portfolio holder as
+    // clerk, and someone not in the clerks' pool.
+    let holder = evening.portfolio_holders[0].clone();
+    evening.chairs.push(holder.clone());
+    for session in &mut evening.sessions {
+        session.requested.chair = Some(asked(&evening.chairs[0]));
+    }
+    evening.sessions[1].requested.chair = Some(asked(&holder));
+    evening.sessions[0].requested.clerk = Some(asked(&person(9, "Griffiemedewerker Elders")));
+    let outcome = plan(&evening, &settings()).expect("a plan");
+    assert_sound(&evening, &outcome);
+    assert_eq!(unmet_of(&outcome, 1), [(Asked::Chair, Reason::OwnPortfolioHolder)]);
+    assert_eq!(unmet_of(&outcome, 0), [(Asked::Clerk, Reason::NotInPool)]);
+
+    evening.sessions[1].requested.chair = Some(asked(&evening.chairs[0]));
+    let outcome = plan(&evening, &settings()).expect("a plan");
+    assert_sound(&evening, &outcome);
+    let chaired = outcome.plan.placements.iter().find(|p| p.chair == 0).unwrap().session;
+    assert_eq!(
+        unmet_of(&outcome, 1 - chaired),
+        [(Asked::Chair, Reason::Busy { round: 0, session: chaired, capacity: Capacity::Chair })]
+    );
+}
+
+#[test]
+fn a_room_too_small_is_said_so() {
+    let mut evening = small_evening();
+    evening.sessions.truncate(1);
+    evening.sessions[0].seats = 100;
+    evening.sessions[0].requested.room = Some(RequestedRoom::Room(1));
+    let outcome = plan(&evening, &settings()).expect("a plan");
+    assert_sound(&evening, &outcome);
+    assert_eq!(unmet_of(&outcome, 0), [(Asked::Room, Reason::RoomTooSmall { capacity: 40, seats: 100 })]);
+}
+
+/// The request weighs less than a session: asking for rooms and people never leaves out a
+/// session that would be placed without them.
+#[test]
+fn the_request_weight_never_costs_a_placed_session() {
+    let without = PlannerSettings { weights: Weights { request: 0, ..Weights::default() }, ..settings() };
+    for seed in 1..=12 {
+        for preset in [GeneratorSettings::TYPICAL, GeneratorSettings { proposals: 8, ..GeneratorSettings::TYPICAL }] {
+            let evening = generate(&GeneratorSettings { seed, requests: 100, ..preset });
+            let asking = plan(&evening, &settings()).expect("a plan");
+            let not_asking = plan(&evening, &without).expect("a plan");
+            assert!(asking.optimal && not_asking.optimal, "seed {seed}");
+            assert_sound(&evening, &asking);
+            assert_eq!(asking.unplaced.len(), not_asking.unplaced.len(), "seed {seed}");
+        }
     }
 }

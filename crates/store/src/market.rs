@@ -104,6 +104,20 @@ pub struct SessionRow {
     pub clerk_id: Option<i64>,
     /// Whether the griffie fixed room and round.
     pub pinned: bool,
+    /// What the proposal asks for: its room, chair and clerk.
+    pub requested: RequestedBy,
+}
+
+/// The room, chair and clerk a proposal asks for (the behandelvoorstel's zaal, voorzitter and
+/// griffiemedewerker), by id with their names.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RequestedBy {
+    /// The room.
+    pub room: Option<(i64, String)>,
+    /// The chair.
+    pub chair: Option<(i64, String)>,
+    /// The clerk.
+    pub clerk: Option<(i64, String)>,
 }
 
 /// Everything about an evening the planner and the evening page need.
@@ -165,6 +179,12 @@ struct SessionRecord {
     chair_id: Option<i64>,
     clerk_id: Option<i64>,
     pinned: bool,
+    requested_room_id: Option<i64>,
+    requested_room: Option<String>,
+    requested_chair_id: Option<i64>,
+    requested_chair: Option<String>,
+    requested_clerk_id: Option<i64>,
+    requested_clerk: Option<String>,
 }
 
 /// Every evening of the body, latest first, with counts.
@@ -273,8 +293,15 @@ pub async fn planning(tx: &mut Tx, body: Id<Body>, id: i64) -> Result<EveningPla
                     COALESCE(p.expected_attendance, 30) AS expected_attendance, \
                     (SELECT COUNT(*) FROM speaker_registrations r \
                      WHERE r.session_id = s.id AND r.status = 'bevestigd') AS confirmed_speakers, \
-                    p.needs_livestream, s.room_id, s.first_round_id, s.round_count, s.chair_id, s.clerk_id, s.pinned \
-             FROM sessions s JOIN proposals p ON p.id = s.proposal_id WHERE s.evening_id = $1 ORDER BY p.subject, s.id",
+                    p.needs_livestream, s.room_id, s.first_round_id, s.round_count, s.chair_id, s.clerk_id, s.pinned, \
+                    p.room_id AS requested_room_id, rr.name AS requested_room, \
+                    p.chair_id AS requested_chair_id, rc.name AS requested_chair, \
+                    p.clerk_id AS requested_clerk_id, rk.name AS requested_clerk \
+             FROM sessions s JOIN proposals p ON p.id = s.proposal_id \
+             LEFT JOIN rooms rr ON rr.id = p.room_id \
+             LEFT JOIN persons rc ON rc.id = p.chair_id \
+             LEFT JOIN persons rk ON rk.id = p.clerk_id \
+             WHERE s.evening_id = $1 ORDER BY p.subject, s.id",
         )
         .bind(id)
         .fetch_all(&mut *connection)
@@ -314,6 +341,11 @@ pub async fn planning(tx: &mut Tx, body: Id<Body>, id: i64) -> Result<EveningPla
             chair_id: row.chair_id,
             clerk_id: row.clerk_id,
             pinned: row.pinned,
+            requested: RequestedBy {
+                room: row.requested_room_id.zip(row.requested_room),
+                chair: row.requested_chair_id.zip(row.requested_chair),
+                clerk: row.requested_clerk_id.zip(row.requested_clerk),
+            },
         });
     }
     let holders: Vec<(i64, String, Option<String>)> = on_connection!(tx, |connection| {

@@ -7,7 +7,7 @@ use time::OffsetDateTime;
 use wijkbeeld_domain::Id;
 use wijkbeeld_domain::area::AreaCode;
 use wijkbeeld_domain::market::Room;
-use wijkbeeld_domain::people::{Body, Function, Person};
+use wijkbeeld_domain::people::{Body, Function, Person, same_person_name};
 
 use crate::{StoreError, Tx, on_connection};
 
@@ -104,16 +104,17 @@ pub async fn names(tx: &mut Tx, body: Id<Body>) -> Result<Vec<String>, StoreErro
     }))
 }
 
-/// The body's person with this name (ignoring case), if any.
+/// The body's person with this name, if any: the first (oldest) whose name is alike but for
+/// case, spaces and stray punctuation ([`same_person_name`]). Matched here rather than in SQL:
+/// SQLite's LOWER() folds only ASCII, and "Vincent  ten Voorde" should not become a second person.
 pub async fn find_by_name(tx: &mut Tx, body: Id<Body>, name: &str) -> Result<Option<Id<Person>>, StoreError> {
-    let id: Option<i64> = on_connection!(tx, |connection| {
-        sqlx::query_scalar("SELECT id FROM persons WHERE body_id = $1 AND LOWER(name) = LOWER($2) ORDER BY id LIMIT 1")
+    let people: Vec<(i64, String)> = on_connection!(tx, |connection| {
+        sqlx::query_as("SELECT id, name FROM persons WHERE body_id = $1 ORDER BY id")
             .bind(body.get())
-            .bind(name.trim())
-            .fetch_optional(&mut *connection)
+            .fetch_all(&mut *connection)
             .await?
     });
-    Ok(id.map(Id::new))
+    Ok(people.into_iter().find(|(_, known)| same_person_name(known, name)).map(|(id, _)| Id::new(id)))
 }
 
 /// Adds a person by name to the body.

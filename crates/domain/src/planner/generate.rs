@@ -1,9 +1,10 @@
 //! Realistic planning problems for tests and benchmarks, from a seed: rounds of 90 minutes,
 //! one large streamed council chamber and smaller rooms, sessions of 45 to 150 minutes over the
 //! three domains, portfolio holders of whom some come for part of the evening, and pins the
-//! griffie set. The same settings and seed always give the same evening.
+//! griffie set, and the rooms, chairs and clerks some proposals ask for. The same settings and
+//! seed always give the same evening.
 
-use super::{Evening, Participant, Pin, RoomSlot, RoundSlot, SessionRequest};
+use super::{Evening, Participant, Pin, RequestedPerson, RequestedRoom, RoomSlot, RoundSlot, SessionRequest};
 use crate::Id;
 use crate::proposal::Domain;
 
@@ -24,6 +25,9 @@ pub struct GeneratorSettings {
     pub clerks: usize,
     /// Sessions pinned to a room and round (at most one per room and round).
     pub pins: usize,
+    /// The share of proposals, in percent, that ask for a room, a chair and a clerk (each
+    /// drawn from the evening's, so some ask for the same).
+    pub requests: u8,
     /// The random seed.
     pub seed: u64,
 }
@@ -38,6 +42,7 @@ impl GeneratorSettings {
         chairs: 6,
         clerks: 4,
         pins: 1,
+        requests: 50,
         seed: 1,
     };
 
@@ -50,6 +55,7 @@ impl GeneratorSettings {
         chairs: 8,
         clerks: 6,
         pins: 2,
+        requests: 50,
         seed: 1,
     };
 }
@@ -155,12 +161,35 @@ pub fn generate(settings: &GeneratorSettings) -> Evening {
                 seats: 15 + random.u16(..30),
                 needs_livestream: random.u8(..100) < 15,
                 pin: None,
+                requested: super::Requested::default(),
             }
         })
         .collect();
     let mut evening = Evening { rounds, rooms, chairs, clerks, portfolio_holders, sessions };
     pin(&mut evening, settings.pins, &mut random);
+    request(&mut evening, settings.requests, settings.seed);
     evening
+}
+
+/// Lets `percent` of the proposals ask for a room, a chair and a clerk of the evening. With a
+/// random generator of its own, so that the rest of the evening is the same whatever the share.
+fn request(evening: &mut Evening, percent: u8, seed: u64) {
+    let mut random = fastrand::Rng::with_seed(seed ^ 0x7265_7175_6573_7473);
+    let asked = |pool: &[Participant], random: &mut fastrand::Rng| {
+        (!pool.is_empty()).then(|| {
+            let participant = &pool[random.usize(..pool.len())];
+            RequestedPerson { person: participant.person, name: participant.name.clone(), eligible: true }
+        })
+    };
+    for session in 0..evening.sessions.len() {
+        if random.u8(..100) >= percent {
+            continue;
+        }
+        let room = (!evening.rooms.is_empty()).then(|| RequestedRoom::Room(random.usize(..evening.rooms.len())));
+        let chair = asked(&evening.chairs, &mut random);
+        let clerk = asked(&evening.clerks, &mut random);
+        evening.sessions[session].requested = super::Requested { room, chair, clerk };
+    }
 }
 
 /// Pins up to `count` sessions to a room and round that suits them, no two pins sharing a room

@@ -5,9 +5,14 @@
 //! Everything is addressed by index into the evening's lists, so that a solver can build its
 //! model over plain numbers and the checker can be run on any plan (a solver's, or a manual move
 //! by the griffie). [`generate`] makes realistic evenings for tests and benchmarks.
+//!
+//! What a proposal asks for itself (its room, chair and clerk, [`Requested`]) is a preference,
+//! not a rule: the planner weighs it ([`Weights::request`]) and [`unmet_requests`] says for each
+//! request a plan does not meet why not.
 
 mod explain;
 mod generate;
+mod request;
 mod solve;
 
 use std::fmt;
@@ -17,6 +22,7 @@ use crate::people::Person;
 use crate::proposal::Domain;
 
 pub use generate::{GeneratorSettings, generate};
+pub use request::{Asked, Reason, Unmet, unmet_requests};
 pub use solve::{Outcome, PlanError, PlannerSettings, Weights, objective, plan};
 
 /// A round of the evening (ronde).
@@ -81,6 +87,50 @@ pub struct SessionRequest {
     pub needs_livestream: bool,
     /// Room and first round fixed by the griffie.
     pub pin: Option<Pin>,
+    /// The room, chair and clerk the proposal asks for.
+    pub requested: Requested,
+}
+
+/// The room, chair and clerk a proposal asks for (the behandelvoorstel's zaal, voorzitter and
+/// griffiemedewerker). The griffie decides; the planner meets what it can.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+pub struct Requested {
+    /// The room asked for.
+    pub room: Option<RequestedRoom>,
+    /// The chair asked for.
+    pub chair: Option<RequestedPerson>,
+    /// The clerk asked for.
+    pub clerk: Option<RequestedPerson>,
+}
+
+/// A room a proposal asks for.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub enum RequestedRoom {
+    /// One of the evening's rooms, by index.
+    Room(usize),
+    /// A room the evening does not use, by name.
+    NotInUse(String),
+}
+
+/// A chair or clerk a proposal asks for. Matched to the evening's pools by person, so that
+/// someone asked for who is not in the pool can be named.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct RequestedPerson {
+    /// The person.
+    pub person: Id<Person>,
+    /// Name as shown in explanations.
+    pub name: String,
+    /// Whether the person may take the role at all (a councillor or chair to chair, a clerk to
+    /// clerk): someone who may not is not merely missing from the evening's pool, and the griffie
+    /// cannot put them in it.
+    pub eligible: bool,
+}
+
+impl RequestedPerson {
+    /// The person's index in a pool, when there.
+    pub fn in_pool(&self, pool: &[Participant]) -> Option<usize> {
+        pool.iter().position(|participant| participant.person == self.person)
+    }
 }
 
 /// The planning problem of one evening.

@@ -18,6 +18,15 @@
 //! first stage, which removes the symmetry of swapping them; sessions of a type are afterwards
 //! given rooms of that type by start round, which always succeeds because no more of them run in
 //! a round than there are rooms (intervals on a line are coloured greedily).
+//!
+//! The rooms, chairs and clerks the proposals ask for ([`Weights::request`]): a room asked for is
+//! a room type of its own, so the first stage sees exactly whether a session gets it. Whether a
+//! session gets the chair or clerk it asks for is only known in the second stage; the first
+//! bounds it from below, as it does the loads: a request is surely missed when the person is not
+//! in the pool, absent or the session's own portfolio holder, and of the sessions that ask for
+//! one person and run in one round at most one can have them (none when they are a portfolio
+//! holder then); nor can someone chair more sessions than the busiest chair's load. With that
+//! bound the first stage's optimum stays a lower bound of the whole problem.
 
 use std::time::{Duration, Instant};
 
@@ -27,7 +36,8 @@ use good_lp::{
 };
 
 use super::explain::{explain_pins, explain_unplaced};
-use super::{Evening, Participant, Placement, Plan};
+use super::request::{Unmet, unmet_count, unmet_requests};
+use super::{Evening, Participant, Placement, Plan, RequestedPerson, RequestedRoom};
 use crate::Id;
 use crate::people::Person;
 use crate::proposal::Domain;
@@ -46,11 +56,20 @@ pub struct Weights {
     pub clerk_load: u32,
     /// Per round used.
     pub round_used: u32,
+    /// Per room, chair or clerk a placed session's proposal asks for and does not get. Strong,
+    /// so that a request gives way only to placing a session at all; settings stored before it
+    /// existed read as the default.
+    #[serde(default = "default_request")]
+    pub request: u32,
+}
+
+fn default_request() -> u32 {
+    Weights::default().request
 }
 
 impl Default for Weights {
     fn default() -> Self {
-        Weights { unplaced: 1000, same_domain: 10, chair_load: 3, clerk_load: 3, round_used: 5 }
+        Weights { unplaced: 1000, same_domain: 10, chair_load: 3, clerk_load: 3, round_used: 5, request: 50 }
     }
 }
 
@@ -82,6 +101,8 @@ pub struct Outcome {
     pub unplaced: Vec<usize>,
     /// Why they were left out, one sentence per reason.
     pub explanation: Vec<String>,
+    /// What the placed sessions' proposals ask for and the plan does not give them, with why.
+    pub unmet_requests: Vec<Unmet>,
 }
 
 /// Why the planner has no plan.
@@ -100,7 +121,8 @@ pub enum PlanError {
 }
 
 /// The objective value of a plan: the weighted sum of sessions left out, extra sessions of a
-/// domain per round, the busiest chair's and clerk's number of sessions, and rounds used.
+/// domain per round, the busiest chair's and clerk's number of sessions, rounds used, and rooms,
+/// chairs and clerks asked for and not given.
 pub fn objective(evening: &Evening, plan: &Plan, weights: &Weights) -> u64 {
     let rounds = evening.rounds.len();
     let placed = plan.placements.len();
@@ -122,19 +144,22 @@ pub fn objective(evening: &Evening, plan: &Plan, weights: &Weights) -> u64 {
     };
     let busiest_chair = busiest(evening.chairs.len(), |p| p.chair);
     let busiest_clerk = busiest(evening.clerks.len(), |p| p.clerk);
+    let unmet: u64 = plan.placements.iter().map(|placement| unmet_count(evening, placement)).sum();
     u64::from(weights.unplaced) * unplaced
         + u64::from(weights.same_domain) * same_domain
         + u64::from(weights.chair_load) * busiest_chair
         + u64::from(weights.clerk_load) * busiest_clerk
         + u64::from(weights.round_used) * round_used
+        + u64::from(weights.request) * unmet
 }
 
-/// Plans the evening as [`optimise`] does, and explains why sessions were left out or why the
-/// pins conflict.
+/// Plans the evening as [`optimise`] does, and explains why sessions were left out, which
+/// requests the plan does not meet, or why the pins conflict.
 pub fn plan(evening: &Evening, settings: &PlannerSettings) -> Result<Outcome, PlanError> {
     match optimise(evening, settings) {
         Ok(mut outcome) => {
             outcome.explanation = explain_unplaced(evening, &outcome.unplaced);
+            outcome.unmet_requests = unmet_requests(evening, &outcome.plan);
             Ok(outcome)
         }
         Err(PlanError::PinsConflict(_)) => Err(PlanError::PinsConflict(explain_pins(evening))),
@@ -191,7 +216,14 @@ pub(super) fn optimise(evening: &Evening, settings: &PlannerSettings) -> Result<
     let Some((value, plan)) = best else { return Err(PlanError::NoPlanInTime) };
     let unplaced =
         (0..evening.sessions.len()).filter(|session| !plan.placements.iter().any(|p| p.session == *session)).collect();
-    Ok(Outcome { plan, objective: value, optimal: bound_reached, unplaced, explanation: Vec::new() })
+    Ok(Outcome {
+        plan,
+        objective: value,
+        optimal: bound_reached,
+        unplaced,
+        explanation: Vec::new(),
+        unmet_requests: Vec::new(),
+    })
 }
 
 /// How many sessions can run at once in a round: each needs a chair and a clerk, two different
@@ -220,6 +252,41 @@ struct Start {
     room_type: usize,
     round: usize,
     length: usize,
+    /// Whether it is not in the room the session's proposal asks for.
+    room_missed: bool,
+    /// The chair and the clerk the proposal asks for, as this start leaves them.
+    people: [Hope; 2],
+}
+
+/// A chair or clerk a proposal asks for, seen from one start of its session.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Hope {
+    /// Nobody asked for.
+    Nobody,
+    /// Surely not given: not in the pool, absent in one of its rounds, or its own portfolio
+    /// holder.
+    Missed,
+    /// Possible, unless someone else has the person then.
+    Open(Id<Person>),
+}
+
+impl Hope {
+    /// What a proposal's request for a chair or clerk is at a start over `rounds`.
+    fn of(
+        requested: Option<&RequestedPerson>,
+        pool: &[Participant],
+        holder: Option<&Participant>,
+        rounds: std::ops::Range<usize>,
+    ) -> Hope {
+        let Some(requested) = requested else { return Hope::Nobody };
+        let Some(index) = requested.in_pool(pool) else { return Hope::Missed };
+        // A portfolio holder is in their own session already, in no other role (chair or clerk).
+        let own_holder = holder.is_some_and(|holder| holder.person == requested.person);
+        if own_holder || !rounds.clone().all(|round| pool[index].is_available(round)) {
+            return Hope::Missed;
+        }
+        Hope::Open(requested.person)
+    }
 }
 
 struct PlacementModel {
@@ -240,12 +307,24 @@ struct Placed {
 
 impl PlacementModel {
     fn new(evening: &Evening) -> Self {
-        let pinned_rooms: Vec<usize> = evening.sessions.iter().filter_map(|s| s.pin.map(|pin| pin.room)).collect();
+        // A room pinned to or asked for is a type of its own, so that the first stage sees
+        // exactly which session is in it.
+        let own_rooms: Vec<usize> = evening
+            .sessions
+            .iter()
+            .flat_map(|s| {
+                let asked = match s.requested.room {
+                    Some(RequestedRoom::Room(room)) => Some(room),
+                    _ => None,
+                };
+                s.pin.map(|pin| pin.room).into_iter().chain(asked)
+            })
+            .collect();
         let mut room_types: Vec<RoomType> = Vec::new();
         for (room, slot) in evening.rooms.iter().enumerate() {
             let alike = room_types.iter_mut().find(|kind| {
-                !pinned_rooms.contains(&room)
-                    && !kind.rooms.iter().any(|other| pinned_rooms.contains(other))
+                !own_rooms.contains(&room)
+                    && !kind.rooms.iter().any(|other| own_rooms.contains(other))
                     && kind.capacity == slot.capacity
                     && kind.livestream == slot.livestream
             });
@@ -281,7 +360,16 @@ impl PlacementModel {
                     });
                     let clerk = evening.clerks.iter().any(|clerk| rounds.clone().all(|used| clerk.is_available(used)));
                     if chair && clerk {
-                        starts.push(Start { session, room_type, round, length });
+                        let room_missed = match &request.requested.room {
+                            Some(RequestedRoom::Room(asked)) => kind.rooms != [*asked],
+                            Some(RequestedRoom::NotInUse(_)) => true,
+                            None => false,
+                        };
+                        let people = [
+                            Hope::of(request.requested.chair.as_ref(), &evening.chairs, holder, rounds.clone()),
+                            Hope::of(request.requested.clerk.as_ref(), &evening.clerks, holder, rounds.clone()),
+                        ];
+                        starts.push(Start { session, room_type, round, length, room_missed, people });
                     }
                 }
             }
@@ -325,7 +413,35 @@ impl PlacementModel {
         let covers = |start: &Start, round: usize| start.round <= round && round < start.round + start.length;
         let all_placed = sum(&|_| true);
 
+        // The chairs and clerks asked for that a start leaves possible: met (1) or not, each.
+        // One per session, role and first round (the room does not change who can come), by the
+        // first such start: the fewer variables, the faster the solver, with the same bound.
+        let mut hoped: Vec<(usize, usize, Id<Person>, Variable)> = Vec::new();
+        for (index, start) in self.starts.iter().enumerate() {
+            for (role, hope) in start.people.iter().enumerate() {
+                let Hope::Open(person) = *hope else { continue };
+                let same = |other: &(usize, usize, Id<Person>, Variable)| {
+                    let first = &self.starts[other.0];
+                    other.1 == role && first.session == start.session && first.round == start.round
+                };
+                if !hoped.iter().any(same) {
+                    hoped.push((index, role, person, variables.add(variable().min(0).max(1))));
+                }
+            }
+        }
+
         let mut objective: Expression = left_out.iter().flatten().map(|v| f64::from(weights.unplaced) * *v).sum();
+        // Every request of a placed session costs, less those met.
+        for (start, &chosen) in self.starts.iter().zip(&chosen) {
+            let asked = u32::from(start.room_missed)
+                + start.people.iter().map(|hope| u32::from(*hope != Hope::Nobody)).sum::<u32>();
+            if asked > 0 {
+                objective += f64::from(weights.request * asked) * chosen;
+            }
+        }
+        for &(_, _, _, met) in &hoped {
+            objective -= f64::from(weights.request) * met;
+        }
         for &(_, _, excess) in &domain_excess {
             objective += f64::from(weights.same_domain) * excess;
         }
@@ -370,6 +486,41 @@ impl PlacementModel {
         let clerks = evening.clerks.len() as f64;
         model.add_constraint(constraint!(chairs * busiest_chair >= placed_count));
         model.add_constraint(constraint!(clerks * busiest_clerk >= placed_count));
+        // A request is met only in a start that is chosen; a person asked for is in one session
+        // per round, and not while in their own session as portfolio holder; and nobody chairs or
+        // clerks more sessions than the busiest one.
+        for &(first, role, _, met) in &hoped {
+            let (session, round) = (self.starts[first].session, self.starts[first].round);
+            let held = sum(&|start| {
+                start.session == session && start.round == round && matches!(start.people[role], Hope::Open(_))
+            });
+            model.add_constraint(constraint!(met <= held));
+        }
+        let mut asked_people: Vec<Id<Person>> = hoped.iter().map(|option| option.2).collect();
+        asked_people.sort_unstable_by_key(|person| person.get());
+        asked_people.dedup();
+        for &person in &asked_people {
+            for round in 0..rounds {
+                let met: Expression = hoped
+                    .iter()
+                    .filter(|option| option.2 == person && covers(&self.starts[option.0], round))
+                    .map(|option| option.3)
+                    .sum();
+                let holding = sum(&|start| {
+                    covers(start, round)
+                        && evening.sessions[start.session]
+                            .portfolio_holder
+                            .and_then(|holder| evening.portfolio_holders.get(holder))
+                            .is_some_and(|holder| holder.person == person)
+                });
+                model.add_constraint(constraint!(met + holding <= 1));
+            }
+            for (role, busiest) in [(0, busiest_chair), (1, busiest_clerk)] {
+                let load: Expression =
+                    hoped.iter().filter(|option| option.2 == person && option.1 == role).map(|option| option.3).sum();
+                model.add_constraint(constraint!(load <= busiest));
+            }
+        }
         for cut in cuts {
             let taken: Expression = cut.iter().map(|index| chosen[*index]).sum();
             model.add_constraint(constraint!(taken <= cut.len() as f64 - 1.0));
@@ -386,6 +537,14 @@ impl PlacementModel {
             &domain_excess,
         );
         let mut values = values;
+        let met = self.met_requests(evening, &warm);
+        for &(first, role, _, variable) in &hoped {
+            let (session, round) = (self.starts[first].session, self.starts[first].round);
+            let given = met.iter().any(|&(start, met_role)| {
+                met_role == role && self.starts[start].session == session && self.starts[start].round == round
+            });
+            values.push((variable, f64::from(u8::from(given))));
+        }
         values.push((placed_count, warm.len() as f64));
         for (session, variable) in left_out.iter().enumerate() {
             if let Some(variable) = variable {
@@ -468,10 +627,16 @@ impl PlacementModel {
             let best =
                 self.starts.iter().enumerate().filter(|(_, start)| start.session == session && free(start)).min_by_key(
                     |(_, start)| {
-                        // The smallest room that fits, unstreamed if it need not be, keeps the large
-                        // and streamed rooms for the sessions that need them.
+                        // The room asked for; else the smallest room that fits, unstreamed if it need
+                        // not be, keeps the large and streamed rooms for the sessions that need them.
                         let kind = &self.room_types[start.room_type];
-                        (kind.livestream && !request.needs_livestream, kind.capacity, clash(start), start.round)
+                        (
+                            start.room_missed,
+                            kind.livestream && !request.needs_livestream,
+                            kind.capacity,
+                            clash(start),
+                            start.round,
+                        )
                     },
                 );
             if let Some((index, start)) = best {
@@ -545,6 +710,55 @@ impl PlacementModel {
             + u64::from(weights.chair_load) * placed.div_ceil(evening.chairs.len().max(1)) as u64
             + u64::from(weights.clerk_load) * placed.div_ceil(evening.clerks.len().max(1)) as u64
             + u64::from(weights.round_used) * used.iter().filter(|used| **used).count() as u64
+            + u64::from(weights.request) * self.missed_requests(evening, taken)
+    }
+
+    /// Of the chairs and clerks the starts' proposals ask for, those a placement can surely give
+    /// together, as (start, 0 for the chair or 1 for the clerk): in order, each when the person
+    /// is not yet in another session then (as chair, clerk or portfolio holder) and has not more
+    /// sessions in the role than a busiest one of an even spread.
+    fn met_requests(&self, evening: &Evening, taken: &[usize]) -> Vec<(usize, usize)> {
+        let holder_of = |start: &Start| {
+            evening.sessions[start.session].portfolio_holder.and_then(|holder| evening.portfolio_holders.get(holder))
+        };
+        let mut busy: Vec<(Id<Person>, usize)> = Vec::new();
+        for start in taken.iter().map(|index| &self.starts[*index]) {
+            if let Some(holder) = holder_of(start) {
+                busy.extend((start.round..start.round + start.length).map(|round| (holder.person, round)));
+            }
+        }
+        let limits =
+            [taken.len().div_ceil(evening.chairs.len().max(1)), taken.len().div_ceil(evening.clerks.len().max(1))];
+        let mut loads: Vec<(Id<Person>, usize)> = Vec::new();
+        let mut met = Vec::new();
+        for &index in taken {
+            let start = &self.starts[index];
+            for (role, hope) in start.people.iter().enumerate() {
+                let Hope::Open(person) = *hope else { continue };
+                let mut rounds = start.round..start.round + start.length;
+                let load = loads.iter().filter(|(other, other_role)| *other == person && *other_role == role).count();
+                if load < limits[role] && !rounds.any(|round| busy.contains(&(person, round))) {
+                    busy.extend((start.round..start.round + start.length).map(|round| (person, round)));
+                    loads.push((person, role));
+                    met.push((index, role));
+                }
+            }
+        }
+        met
+    }
+
+    /// How many rooms, chairs and clerks the starts' proposals ask for and do not get, with the
+    /// chairs and clerks given as [`Self::met_requests`] gives them.
+    fn missed_requests(&self, evening: &Evening, taken: &[usize]) -> u64 {
+        let asked: u64 = taken
+            .iter()
+            .map(|index| {
+                let start = &self.starts[*index];
+                u64::from(start.room_missed)
+                    + start.people.iter().map(|hope| u64::from(*hope != Hope::Nobody)).sum::<u64>()
+            })
+            .sum();
+        asked - self.met_requests(evening, taken).len() as u64
     }
 
     /// Improves a placement by local search until no single move helps: moving a session to
@@ -656,6 +870,7 @@ impl PlacementModel {
         values.push((busiest.0, busiest_chair));
         values.push((busiest.1, busiest_clerk));
         value += f64::from(weights.chair_load) * busiest_chair + f64::from(weights.clerk_load) * busiest_clerk;
+        value += f64::from(weights.request) * self.missed_requests(evening, taken) as f64;
         (values, value)
     }
 
@@ -718,7 +933,18 @@ fn staff(
     let clerks = options(&evening.clerks, false);
     let busiest_chair = variables.add(variable().integer().min(0));
     let busiest_clerk = variables.add(variable().integer().min(0));
-    let objective = f64::from(weights.chair_load) * busiest_chair + f64::from(weights.clerk_load) * busiest_clerk;
+    let mut objective = f64::from(weights.chair_load) * busiest_chair + f64::from(weights.clerk_load) * busiest_clerk;
+    // Each cell has one chair and one clerk: one other than the person asked for costs the
+    // request's weight.
+    for (pool, is_chair) in [(&chairs, true), (&clerks, false)] {
+        for &(cell, _, person, chosen) in pool {
+            let requested = &evening.sessions[cells[cell].0].requested;
+            let asked = if is_chair { &requested.chair } else { &requested.clerk };
+            if asked.as_ref().is_some_and(|asked| asked.person != person) {
+                objective += f64::from(weights.request) * chosen;
+            }
+        }
+    }
     let mut model = variables.minimise(objective).using(microlp).with_time_limit(time_limit.as_secs_f64());
     for cell in 0..cells.len() {
         for pool in [&chairs, &clerks] {

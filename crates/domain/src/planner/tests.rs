@@ -13,6 +13,7 @@ fn request(subject: &str, minutes: u16, holder: Option<usize>) -> SessionRequest
         seats: 30,
         needs_livestream: false,
         pin: None,
+        requested: Requested::default(),
     }
 }
 

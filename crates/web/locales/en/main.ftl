@@ -667,6 +667,52 @@ market-attendance-clerks = Clerks
 market-absent-in-round = Absent in round { $number } ({ $start }–{ $end })
 market-attendance-save = Save
 
+# The proposal's own request in the plan
+market-request-heading = What the proposals ask for themselves and do not get
+market-request-intro = A proposal can ask for a room, a chair and a clerk. The planner gives them when it can, and departs from them only to place more sessions. Below is why it did not succeed.
+market-request-room-not-in-use = '{ $subject }' asks for { $name } as its room; that room is not in use this evening.
+market-request-room-too-small = '{ $subject }' asks for { $name } as its room; it has { $capacity } seats and the session expects { $seats }.
+market-request-room-without-livestream = '{ $subject }' asks for { $name } as its room; it has no livestream and the session must be streamed.
+market-request-room-taken = '{ $subject }' asks for { $name } as its room; in round { $round } it is taken by '{ $other }'.
+market-request-pinned = '{ $subject }' asks for { $name } as its room, but the griffie pinned the session in { $room }.
+market-request-not-in-pool = '{ $subject }' asks for { $name } as { $asked ->
+    [chair] chair; { $name } is not among this evening's chairs
+   *[clerk] clerk; { $name } is not among this evening's clerks
+  }.
+market-request-not-eligible = '{ $subject }' asks for { $name } as { $asked ->
+    [chair] chair; { $name } is no councillor or chair in office
+   *[clerk] clerk; { $name } is no clerk in office
+  }.
+market-request-absent = '{ $subject }' asks for { $name } as { $asked ->
+    [chair] chair
+   *[clerk] clerk
+  }; { $name } is absent in round { $round }.
+market-request-own-portfolio-holder = '{ $subject }' asks for { $name } as { $asked ->
+    [chair] chair
+   *[clerk] clerk
+  }; { $name } is the session's portfolio holder.
+market-request-busy = '{ $subject }' asks for { $name } as { $asked ->
+    [chair] chair
+   *[clerk] clerk
+  }; in round { $round } { $name } is { $capacity ->
+    [chair] chair
+    [clerk] clerk
+   *[holder] portfolio holder
+  } at '{ $other }'.
+market-request-busy-here = '{ $subject }' asks for { $name } as { $asked ->
+    [chair] chair
+   *[clerk] clerk
+  }; { $name } is already this session's { $capacity ->
+    [chair] chair
+    [clerk] clerk
+   *[holder] portfolio holder
+  }.
+market-request-not-chosen = '{ $subject }' asks for { $name } as { $asked ->
+    [room] its room
+    [chair] chair
+   *[clerk] clerk
+  }; that was possible, but this plan does it differently.
+
 ## The neighbourhood monitor (wijkmonitor)
 nav-monitor = Neighbourhood monitor
 monitor-title = Neighbourhood monitor

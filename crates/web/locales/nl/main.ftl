@@ -667,6 +667,52 @@ market-attendance-clerks = Griffiemedewerkers
 market-absent-in-round = Afwezig in ronde { $number } ({ $start }–{ $end })
 market-attendance-save = Opslaan
 
+# The proposal's own request in the plan
+market-request-heading = Wat de voorstellen zelf vragen en niet krijgen
+market-request-intro = Een voorstel kan een zaal, een voorzitter en een griffiemedewerker vragen. De planner geeft die als het kan; alleen om meer sessies in te delen wijkt hij ervan af. Hieronder staat waarom het niet lukte.
+market-request-room-not-in-use = '{ $subject }' vraagt { $name } als zaal; die zaal wordt deze avond niet gebruikt.
+market-request-room-too-small = '{ $subject }' vraagt { $name } als zaal; die heeft { $capacity } plaatsen en de sessie verwacht er { $seats }.
+market-request-room-without-livestream = '{ $subject }' vraagt { $name } als zaal; die heeft geen livestream en de sessie moet worden uitgezonden.
+market-request-room-taken = '{ $subject }' vraagt { $name } als zaal; die is in ronde { $round } bezet door '{ $other }'.
+market-request-pinned = '{ $subject }' vraagt { $name } als zaal, maar de griffie heeft de sessie vastgezet in { $room }.
+market-request-not-in-pool = '{ $subject }' vraagt { $name } als { $asked ->
+    [chair] voorzitter; { $name } staat deze avond niet bij de voorzitters
+   *[clerk] griffiemedewerker; { $name } staat deze avond niet bij de griffiemedewerkers
+  }.
+market-request-not-eligible = '{ $subject }' vraagt { $name } als { $asked ->
+    [chair] voorzitter; { $name } is geen raadslid of voorzitter in functie
+   *[clerk] griffiemedewerker; { $name } is geen griffiemedewerker in functie
+  }.
+market-request-absent = '{ $subject }' vraagt { $name } als { $asked ->
+    [chair] voorzitter
+   *[clerk] griffiemedewerker
+  }; { $name } is in ronde { $round } afwezig.
+market-request-own-portfolio-holder = '{ $subject }' vraagt { $name } als { $asked ->
+    [chair] voorzitter
+   *[clerk] griffiemedewerker
+  }; { $name } is de portefeuillehouder van deze sessie.
+market-request-busy = '{ $subject }' vraagt { $name } als { $asked ->
+    [chair] voorzitter
+   *[clerk] griffiemedewerker
+  }; { $name } is in ronde { $round } { $capacity ->
+    [chair] voorzitter
+    [clerk] griffiemedewerker
+   *[holder] portefeuillehouder
+  } bij '{ $other }'.
+market-request-busy-here = '{ $subject }' vraagt { $name } als { $asked ->
+    [chair] voorzitter
+   *[clerk] griffiemedewerker
+  }; { $name } is bij deze sessie al { $capacity ->
+    [chair] voorzitter
+    [clerk] griffiemedewerker
+   *[holder] portefeuillehouder
+  }.
+market-request-not-chosen = '{ $subject }' vraagt { $name } als { $asked ->
+    [room] zaal
+    [chair] voorzitter
+   *[clerk] griffiemedewerker
+  }; dat kon, maar deze indeling doet het anders.
+
 ## The neighbourhood monitor (wijkmonitor)
 nav-monitor = Wijkmonitor
 monitor-title = Wijkmonitor

@@ -16,7 +16,7 @@ use wijkbeeld_app::market::{
     self, Attendee, EveningPlanning, MarketError, PersonChoice, Problem, RoundRow, SessionPlacement,
 };
 use wijkbeeld_domain::access::Permission;
-use wijkbeeld_domain::planner::{Outcome, Plan, PlanError};
+use wijkbeeld_domain::planner::{self, Asked, Capacity, Evening, Outcome, Plan, PlanError, Reason, Unmet};
 
 use crate::AppState;
 use crate::error::AppResult;
@@ -230,6 +230,8 @@ pub(crate) struct EveningPage {
     published: bool,
     grid: Grid,
     can_plan: bool,
+    /// For those who plan: what the proposals ask for and the stored plan does not give, with why.
+    requests: Vec<String>,
     choices: MoveChoices,
     form: MoveForm,
     errors: FormErrors,
@@ -296,7 +298,13 @@ async fn evening_page(
     let market::EveningView { planning, problem, plan, may_plan: can_plan } =
         market::evening(state.app(), caller, id).await?;
     let form = form.unwrap_or_else(|| form_for(&planning, selected));
+    let requests = if can_plan {
+        unmet_requests(&texts, &problem.evening, &planner::unmet_requests(&problem.evening, &plan))
+    } else {
+        Vec::new()
+    };
     Ok(EveningPage {
+        requests,
         id,
         title: planning.title.clone(),
         date: texts.weekday_date(planning.date),
@@ -381,6 +389,8 @@ pub(crate) struct ProposalPage {
     grid: Grid,
     summary: String,
     explanation: Vec<String>,
+    /// What the proposals ask for (room, chair, clerk) and the plan does not give, each with why.
+    requests: Vec<String>,
     refused: bool,
     placements: Vec<String>,
     /// The planned sessions the plan would take off the evening, which accepting must confirm.
@@ -399,6 +409,10 @@ pub(crate) async fn propose(
 ) -> AppResult<ProposalPage> {
     let texts = layout.texts;
     let proposed = market::propose(state.app(), &caller, id, PLANNER_TIME_LIMIT).await?;
+    let requests = match &proposed.outcome {
+        Ok(outcome) => unmet_requests(&texts, &proposed.problem.evening, &outcome.unmet_requests),
+        Err(_) => Vec::new(),
+    };
     let (plan, summary, explanation, refused) = match &proposed.outcome {
         Ok(Outcome { plan, optimal, explanation, unplaced, .. }) => {
             // In words a griffie uses: how many sessions fit, not the solver's objective.
@@ -441,12 +455,76 @@ pub(crate) async fn propose(
         grid: grid(&texts, &proposed.planning, &proposed.problem, &plan),
         summary,
         explanation,
+        requests,
         unfitting: refused || plan.placements.len() < proposed.planning.sessions.len(),
         refused,
         placements,
         unplacing,
         layout: layout.trail(&[("/markt", "market-title")]),
     })
+}
+
+/// Each request the plan does not meet as a sentence: the session, what it asked for, and why.
+fn unmet_requests(texts: &Texts, evening: &Evening, unmet: &[Unmet]) -> Vec<String> {
+    let subject = |session: usize| evening.sessions.get(session).map_or("", |s| s.subject.as_str());
+    let room = |room: usize| evening.rooms.get(room).map_or("", |r| r.name.as_str());
+    unmet
+        .iter()
+        .map(|unmet| {
+            let asked = match unmet.asked {
+                Asked::Room => "room",
+                Asked::Chair => "chair",
+                Asked::Clerk => "clerk",
+            };
+            let mut arguments = vec![
+                ("subject", Argument::Text(subject(unmet.session))),
+                ("name", Argument::Text(&unmet.name)),
+                ("asked", Argument::Text(asked)),
+            ];
+            let round = |round: usize| Argument::Number(round as i64 + 1);
+            match &unmet.reason {
+                Reason::RoomNotInUse => texts.with("market-request-room-not-in-use", &arguments),
+                Reason::RoomTooSmall { capacity, seats } => {
+                    arguments.push(("capacity", Argument::Number(i64::from(*capacity))));
+                    arguments.push(("seats", Argument::Number(i64::from(*seats))));
+                    texts.with("market-request-room-too-small", &arguments)
+                }
+                Reason::RoomWithoutLivestream => texts.with("market-request-room-without-livestream", &arguments),
+                Reason::RoomTaken { round: taken, by } => {
+                    arguments.push(("round", round(*taken)));
+                    arguments.push(("other", Argument::Text(subject(*by))));
+                    texts.with("market-request-room-taken", &arguments)
+                }
+                Reason::Pinned { room: pinned } => {
+                    arguments.push(("room", Argument::Text(room(*pinned))));
+                    texts.with("market-request-pinned", &arguments)
+                }
+                Reason::NotInPool => texts.with("market-request-not-in-pool", &arguments),
+                Reason::NotEligible => texts.with("market-request-not-eligible", &arguments),
+                Reason::Absent { round: absent } => {
+                    arguments.push(("round", round(*absent)));
+                    texts.with("market-request-absent", &arguments)
+                }
+                Reason::OwnPortfolioHolder => texts.with("market-request-own-portfolio-holder", &arguments),
+                Reason::Busy { round: busy, session, capacity } => {
+                    arguments.push(("round", round(*busy)));
+                    arguments.push(("other", Argument::Text(subject(*session))));
+                    let capacity = match capacity {
+                        Capacity::Chair => "chair",
+                        Capacity::Clerk => "clerk",
+                        Capacity::PortfolioHolder => "holder",
+                    };
+                    arguments.push(("capacity", Argument::Text(capacity)));
+                    if *session == unmet.session {
+                        texts.with("market-request-busy-here", &arguments)
+                    } else {
+                        texts.with("market-request-busy", &arguments)
+                    }
+                }
+                Reason::NotChosen => texts.with("market-request-not-chosen", &arguments),
+            }
+        })
+        .collect()
 }
 
 /// Stores the accepted plan, or shows the evening with why it cannot be stored (someone changed

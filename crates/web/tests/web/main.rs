@@ -12,6 +12,7 @@ mod market;
 mod monitor;
 mod monitor_settings;
 mod pages;
+mod planner_requests;
 mod proposals;
 mod proposals_import;
 mod security;
