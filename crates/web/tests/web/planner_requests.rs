@@ -137,9 +137,14 @@ backend_test! {
         let mut tx = site.store.begin().await.unwrap();
         let people_before = wijkbeeld_store::statistics::row_counts(&mut tx).await.unwrap()["persons"];
         tx.commit().await.unwrap();
-        let imported = site.post_multipart("/voorstellen/importeren", &[("tekst", "")], &[("bestand", "voorstel.txt", text.as_bytes())], &college).await;
-        assert_eq!(imported.status, StatusCode::OK, "{}", imported.body);
-        assert!(imported.body.contains("room Raadzaal"), "the room is recognised: {}", imported.body);
+        let checked = site.post_multipart("/voorstellen/importeren", &[("tekst", "")], &[("bestand", "voorstel.txt", text.as_bytes())], &college).await;
+        assert_eq!(checked.status, StatusCode::OK, "{}", checked.body);
+        let confirmed = site
+            .post("/voorstellen/importeren/bevestigen", &[("tekst", &crate::proposals::hidden_value(&checked.body, "tekst")), ("jaar", "")], &college)
+            .await;
+        assert_eq!(confirmed.status, StatusCode::SEE_OTHER, "{}", confirmed.body);
+        let imported = site.get(confirmed.header("location"), &college).await;
+        assert!(imported.body.contains("Raadzaal"), "the room is recognised: {}", imported.body);
         let mut tx = site.store.begin().await.unwrap();
         let people_after = wijkbeeld_store::statistics::row_counts(&mut tx).await.unwrap()["persons"];
         tx.commit().await.unwrap();
@@ -149,8 +154,8 @@ backend_test! {
         let text = include_str!("../../../../data/seed/behandelvoorstel-wijkgericht-werken.txt")
             .replace("3641304", "3700078")
             .replace("Coen Hartendorp Raadzaal", "Coen Hartendorp Kelderzaal");
-        let imported = site.post_multipart("/voorstellen/importeren", &[("tekst", "")], &[("bestand", "voorstel.txt", text.as_bytes())], &college).await;
-        assert_eq!(imported.status, StatusCode::OK, "{}", imported.body);
-        assert!(imported.body.contains("not recognised"), "{}", imported.body);
+        let checked = site.post_multipart("/voorstellen/importeren", &[("tekst", "")], &[("bestand", "voorstel.txt", text.as_bytes())], &college).await;
+        assert_eq!(checked.status, StatusCode::OK, "{}", checked.body);
+        assert!(checked.body.contains("Kelderzaal") && checked.body.contains("geen bekende zaal"), "{}", checked.body);
     }
 }
