@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::measurement_import::MeasurementProblem;
+
 /// How many problems a report lists before it only counts the rest.
 pub const MAX_LISTED_PROBLEMS: usize = 50;
 
@@ -13,18 +15,62 @@ pub struct Problem {
     pub line: u64,
     /// The column's name as the file spells it, when the problem belongs to one column.
     pub column: Option<String>,
-    /// What is wrong, in words.
-    pub reason: String,
+    /// What is wrong.
+    pub reason: Reason,
+}
+
+/// What is wrong at a place in a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    /// A problem of a file of measurements, by its code: the pages say it in the reader's
+    /// language (`import-problem-…` in the locale files), the command line in English.
+    Measurement(MeasurementProblem),
+    /// A problem described in English only: those of the division and boundary files, which
+    /// only the command line reads.
+    Described(String),
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Reason::Measurement(problem) => problem.fmt(formatter),
+            Reason::Described(text) => formatter.write_str(text),
+        }
+    }
+}
+
+impl serde::Serialize for Reason {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl From<MeasurementProblem> for Reason {
+    fn from(problem: MeasurementProblem) -> Self {
+        Reason::Measurement(problem)
+    }
+}
+
+impl From<String> for Reason {
+    fn from(text: String) -> Self {
+        Reason::Described(text)
+    }
+}
+
+impl From<&str> for Reason {
+    fn from(text: &str) -> Self {
+        Reason::Described(text.to_owned())
+    }
 }
 
 impl Problem {
     /// A problem with one field of a line.
-    pub fn at(line: u64, column: impl Into<String>, reason: impl Into<String>) -> Self {
+    pub fn at(line: u64, column: impl Into<String>, reason: impl Into<Reason>) -> Self {
         Problem { line, column: Some(column.into()), reason: reason.into() }
     }
 
     /// A problem with a line as a whole.
-    pub fn on_line(line: u64, reason: impl Into<String>) -> Self {
+    pub fn on_line(line: u64, reason: impl Into<Reason>) -> Self {
         Problem { line, column: None, reason: reason.into() }
     }
 }

@@ -6,6 +6,7 @@
 
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeSet, HashMap};
+use std::fmt;
 
 use crate::area::AreaCode;
 use crate::id::Id;
@@ -64,6 +65,263 @@ pub struct ParsedMeasurements {
     pub unmapped_columns: Vec<String>,
 }
 
+/// What can be wrong in a file of measurements, by its code: the web says it in the reader's
+/// language (`import-problem-` and the code, `_` as `-`, in the locale files), the command line
+/// in English ([`fmt::Display`]). Texts quoted from the file are kept as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MeasurementProblem {
+    /// The line cannot be read as CSV.
+    Unreadable,
+    /// The header names neither the columns of a long file nor a CBS table's `WijkenEnBuurten`.
+    UnknownHeader {
+        /// The header's columns, joined by ", ".
+        columns: String,
+    },
+    /// A column the parser reads appears twice in the header.
+    ColumnTwice,
+    /// The file has a header and nothing else.
+    NoRows,
+    /// A line has another number of fields than the header.
+    FieldCount {
+        /// The line's fields.
+        found: usize,
+        /// The header's.
+        expected: usize,
+    },
+    /// A value for the same indicator, area and period appears again.
+    KeyTwice {
+        /// The indicator's code.
+        indicator: String,
+        /// The area's code.
+        area: String,
+        /// The period.
+        period: Period,
+        /// Where it first appears.
+        first_line: u64,
+    },
+    /// A CBS column is mapped to an indicator that does not exist.
+    MappedToUnknown {
+        /// The indicator's code.
+        indicator: String,
+    },
+    /// Two CBS columns are mapped to the same indicator.
+    MappedTwice {
+        /// The indicator's code.
+        indicator: String,
+        /// The other column.
+        column: String,
+    },
+    /// A CBS table was imported without the period it describes.
+    NoPeriod,
+    /// No column of a CBS table is mapped to an indicator, nor holds inhabitants.
+    NothingMapped {
+        /// The header's columns, joined by ", ".
+        columns: String,
+    },
+    /// An area appears twice in a CBS table.
+    AreaTwice {
+        /// The area's code.
+        area: String,
+        /// Where it first appears.
+        first_line: u64,
+    },
+    /// Not a number of inhabitants.
+    NotInhabitants {
+        /// The field as written.
+        text: String,
+    },
+    /// A CBS table with only the country's row.
+    NoAreaRows,
+    /// A well-formed CBS code of an area the monitor does not know.
+    UnknownArea {
+        /// The code.
+        area: String,
+    },
+    /// Not a CBS area code.
+    NotAreaCode {
+        /// The field as written.
+        text: String,
+    },
+    /// The indicator field is empty.
+    EmptyIndicator,
+    /// An indicator code the monitor does not know.
+    UnknownIndicator {
+        /// The field as written.
+        text: String,
+    },
+    /// Not a period.
+    NotPeriod {
+        /// The field as written.
+        text: String,
+    },
+    /// Not a number.
+    NotNumber {
+        /// The field as written.
+        text: String,
+    },
+    /// A value outside its unit's bounds.
+    OutOfBounds {
+        /// The field as written.
+        text: String,
+        /// The indicator's unit, which has the bounds.
+        unit: Unit,
+    },
+    /// A negative value of a unit that cannot be negative.
+    Negative {
+        /// The field as written.
+        text: String,
+        /// The indicator's unit.
+        unit: Unit,
+    },
+    /// Not a sample size.
+    NotSampleSize {
+        /// The field as written.
+        text: String,
+    },
+    /// A negative margin.
+    NegativeMargin {
+        /// The field as written.
+        text: String,
+    },
+}
+
+impl MeasurementProblem {
+    /// The stable code of the kind of problem ("not_number"): the locale files' key is
+    /// `import-problem-` with it, `_` as `-`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            MeasurementProblem::Unreadable => "unreadable",
+            MeasurementProblem::UnknownHeader { .. } => "unknown_header",
+            MeasurementProblem::ColumnTwice => "column_twice",
+            MeasurementProblem::NoRows => "no_rows",
+            MeasurementProblem::FieldCount { .. } => "field_count",
+            MeasurementProblem::KeyTwice { .. } => "key_twice",
+            MeasurementProblem::MappedToUnknown { .. } => "mapped_to_unknown",
+            MeasurementProblem::MappedTwice { .. } => "mapped_twice",
+            MeasurementProblem::NoPeriod => "no_period",
+            MeasurementProblem::NothingMapped { .. } => "nothing_mapped",
+            MeasurementProblem::AreaTwice { .. } => "area_twice",
+            MeasurementProblem::NotInhabitants { .. } => "not_inhabitants",
+            MeasurementProblem::NoAreaRows => "no_area_rows",
+            MeasurementProblem::UnknownArea { .. } => "unknown_area",
+            MeasurementProblem::NotAreaCode { .. } => "not_area_code",
+            MeasurementProblem::EmptyIndicator => "empty_indicator",
+            MeasurementProblem::UnknownIndicator { .. } => "unknown_indicator",
+            MeasurementProblem::NotPeriod { .. } => "not_period",
+            MeasurementProblem::NotNumber { .. } => "not_number",
+            MeasurementProblem::OutOfBounds { .. } => "out_of_bounds",
+            MeasurementProblem::Negative { .. } => "negative",
+            MeasurementProblem::NotSampleSize { .. } => "not_sample_size",
+            MeasurementProblem::NegativeMargin { .. } => "negative_margin",
+        }
+    }
+
+    /// Every code, for the test that each has its words in the locale files.
+    pub const CODES: &'static [&'static str] = &[
+        "unreadable",
+        "unknown_header",
+        "column_twice",
+        "no_rows",
+        "field_count",
+        "key_twice",
+        "mapped_to_unknown",
+        "mapped_twice",
+        "no_period",
+        "nothing_mapped",
+        "area_twice",
+        "not_inhabitants",
+        "no_area_rows",
+        "unknown_area",
+        "not_area_code",
+        "empty_indicator",
+        "unknown_indicator",
+        "not_period",
+        "not_number",
+        "out_of_bounds",
+        "negative",
+        "not_sample_size",
+        "negative_margin",
+    ];
+}
+
+/// A unit as an English noun, for the command line.
+fn unit_noun(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Percentage => "a percentage",
+        Unit::Count => "a count",
+        Unit::PerThousand => "a number per 1,000 inhabitants",
+        Unit::Score => "a report mark",
+        Unit::Scale => "a scale",
+    }
+}
+
+/// The English text, for the command line and logs (the web has its own words for each).
+impl fmt::Display for MeasurementProblem {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MeasurementProblem::Unreadable => formatter.write_str("the line cannot be read as CSV"),
+            MeasurementProblem::UnknownHeader { columns } => write!(
+                formatter,
+                "the header must name the columns area_code, indicator, period and value (and may name \
+                 sample_size, margin and source_note), or be a CBS table with a column WijkenEnBuurten; \
+                 it has: {columns}"
+            ),
+            MeasurementProblem::ColumnTwice => formatter.write_str("the column appears twice in the header"),
+            MeasurementProblem::NoRows => formatter.write_str("the file has a header but no data rows"),
+            MeasurementProblem::FieldCount { found, expected } => {
+                write!(formatter, "the line has {found} fields where the header has {expected}")
+            }
+            MeasurementProblem::KeyTwice { indicator, area, period, first_line } => {
+                write!(formatter, "{indicator} for {area} in {period} appears twice (first on line {first_line})")
+            }
+            MeasurementProblem::MappedToUnknown { indicator } => {
+                write!(formatter, "the column is mapped to the indicator {indicator}, which is not known")
+            }
+            MeasurementProblem::MappedTwice { indicator, column } => {
+                write!(formatter, "the column is mapped to the indicator {indicator}, as is the column {column}")
+            }
+            MeasurementProblem::NoPeriod => {
+                formatter.write_str("a CBS table has no period column: the import needs the year the table describes")
+            }
+            MeasurementProblem::NothingMapped { columns } => write!(
+                formatter,
+                "no column of this CBS table is mapped to an indicator, nor is there a column {INHABITANTS_COLUMN}; \
+                 it has: {columns}"
+            ),
+            MeasurementProblem::AreaTwice { area, first_line } => {
+                write!(formatter, "{area} appears twice (first on line {first_line})")
+            }
+            MeasurementProblem::NotInhabitants { text } => {
+                write!(formatter, "{text} is not a number of inhabitants (a whole number, 0 or more)")
+            }
+            MeasurementProblem::NoAreaRows => formatter.write_str("the file has no rows of a gemeente, wijk or buurt"),
+            MeasurementProblem::UnknownArea { area } => write!(formatter, "{area} is not a known area"),
+            MeasurementProblem::NotAreaCode { text } => {
+                write!(formatter, "'{text}' is not a CBS area code (GM + 4 digits, WK + 6 digits or BU + 8 digits)")
+            }
+            MeasurementProblem::EmptyIndicator => formatter.write_str("the indicator is empty"),
+            MeasurementProblem::UnknownIndicator { text } => write!(formatter, "'{text}' is not a known indicator"),
+            MeasurementProblem::NotPeriod { text } => {
+                write!(formatter, "'{text}' is not a period (a year such as 2023, or a quarter such as 2023-Q2)")
+            }
+            MeasurementProblem::NotNumber { text } => write!(formatter, "'{text}' is not a number"),
+            MeasurementProblem::OutOfBounds { text, unit } => match unit.bounds() {
+                Some((low, high)) => write!(formatter, "{text} is outside {low}–{high} for {}", unit_noun(*unit)),
+                None => write!(formatter, "{text} is outside the bounds of {}", unit_noun(*unit)),
+            },
+            MeasurementProblem::Negative { text, unit } => {
+                write!(formatter, "{text} is negative, which {} cannot be", unit_noun(*unit))
+            }
+            MeasurementProblem::NotSampleSize { text } => {
+                write!(formatter, "'{text}' is not a sample size (a whole number, 0 or more)")
+            }
+            MeasurementProblem::NegativeMargin { text } => {
+                write!(formatter, "{text} is negative; a margin is 0 or more")
+            }
+        }
+    }
+}
+
 /// Columns of a CBS wide table that describe the row rather than hold a figure.
 const STRUCTURAL_COLUMNS: &[&str] =
     &["ID", "WijkenEnBuurten", "Gemeentenaam", "SoortRegio", "Codering", "IndelingswijzigingWijkenEnBuurten"];
@@ -87,7 +345,7 @@ pub fn parse_measurements(text: &str, context: &ImportContext<'_>) -> Result<Par
         csv::ReaderBuilder::new().delimiter(sniff_delimiter(text)).flexible(true).from_reader(text.as_bytes());
     let headers: Vec<String> = match reader.headers() {
         Ok(headers) => headers.iter().map(|header| header.trim().to_owned()).collect(),
-        Err(error) => return Err(Problems(vec![Problem::on_line(1, error.to_string())])),
+        Err(_) => return Err(Problems(vec![Problem::on_line(1, MeasurementProblem::Unreadable)])),
     };
     if let Some(code_at) = headers.iter().position(|header| cbs_stem(header).eq_ignore_ascii_case("WijkenEnBuurten")) {
         return parse_wide(reader, &headers, code_at, context);
@@ -124,22 +382,14 @@ impl LongColumns {
         let (Some(area), Some(indicator), Some(period), Some(value)) =
             (position("area_code"), position("indicator"), position("period"), position("value"))
         else {
-            return Err(Problem::on_line(
-                1,
-                format!(
-                    "the header must name the columns area_code, indicator, period and value (and may name \
-                     sample_size, margin and source_note), or be a CBS table with a column WijkenEnBuurten; \
-                     it has: {}",
-                    headers.join(", ")
-                ),
-            ));
+            return Err(Problem::on_line(1, MeasurementProblem::UnknownHeader { columns: headers.join(", ") }));
         };
         let known = |header: &String| {
             Self::REQUIRED.iter().chain(&Self::OPTIONAL).any(|name| header.eq_ignore_ascii_case(name))
         };
         for (at, header) in headers.iter().enumerate() {
             if known(header) && headers[..at].iter().any(|earlier| earlier.eq_ignore_ascii_case(header)) {
-                return Err(Problem::at(1, header.as_str(), "the column appears twice in the header"));
+                return Err(Problem::at(1, header.as_str(), MeasurementProblem::ColumnTwice));
             }
         }
         Ok(LongColumns {
@@ -179,8 +429,9 @@ fn parse_long(
 
     while let Some((line, record)) = rows.next(&mut reader, &mut problems) {
         let field = |at: usize| record.get(at).unwrap_or_default().trim();
-        let mut report =
-            |column: usize, reason: String| problems.push(Problem::at(line, headers[column].as_str(), reason));
+        let mut report = |column: usize, reason: MeasurementProblem| {
+            problems.push(Problem::at(line, headers[column].as_str(), reason))
+        };
 
         let area = lookups.area(field(columns.area)).map_err(|reason| report(columns.area, reason)).ok();
         let indicator =
@@ -241,7 +492,7 @@ fn parse_long(
         report_duplicates(keys, context, &headers[columns.area], &mut problems);
     }
     if rows.count == 0 && problems.is_empty() {
-        problems.push(Problem::on_line(1, "the file has a header but no data rows"));
+        problems.push(Problem::on_line(1, MeasurementProblem::NoRows));
     }
     if !problems.is_empty() {
         problems.sort_by_key(|problem| problem.line);
@@ -295,8 +546,12 @@ fn report_duplicates(mut keys: Vec<Key>, context: &ImportContext<'_>, column: &s
         let area = area_codes.get(&first.area).copied().unwrap_or_default();
         let indicator = indicator_codes.get(&first.indicator).copied().unwrap_or_default();
         for key in again {
-            let reason =
-                format!("{indicator} for {area} in {} appears twice (first on line {})", key.period, first.line);
+            let reason = MeasurementProblem::KeyTwice {
+                indicator: indicator.to_owned(),
+                area: area.to_owned(),
+                period: key.period,
+                first_line: first.line,
+            };
             problems.push(Problem::at(key.line, column, reason));
         }
     }
@@ -339,12 +594,12 @@ fn parse_wide(
                 (None, _) => problems.push(Problem::at(
                     1,
                     header.as_str(),
-                    format!("the column is mapped to the indicator {code}, which is not known"),
+                    MeasurementProblem::MappedToUnknown { indicator: code },
                 )),
                 (Some(_), Some(first)) => problems.push(Problem::at(
                     1,
                     header.as_str(),
-                    format!("the column is mapped to the indicator {code}, as is the column {first}"),
+                    MeasurementProblem::MappedTwice { indicator: code, column: (*first).to_owned() },
                 )),
                 (Some(&indicator), None) => {
                     column.indicator = Some(indicator);
@@ -356,21 +611,11 @@ fn parse_wide(
         }
     }
     let Some(period) = context.period else {
-        problems.insert(
-            0,
-            Problem::on_line(1, "a CBS table has no period column: the import needs the year the table describes"),
-        );
+        problems.insert(0, Problem::on_line(1, MeasurementProblem::NoPeriod));
         return Err(Problems(problems));
     };
     if problems.is_empty() && columns.iter().all(|column| column.indicator.is_none() && !column.inhabitants) {
-        problems.push(Problem::on_line(
-            1,
-            format!(
-                "no column of this CBS table is mapped to an indicator, nor is there a column {INHABITANTS_COLUMN}; \
-                 it has: {}",
-                headers.join(", ")
-            ),
-        ));
+        problems.push(Problem::on_line(1, MeasurementProblem::NothingMapped { columns: headers.join(", ") }));
     }
     if !problems.is_empty() {
         return Err(Problems(problems));
@@ -402,7 +647,7 @@ fn parse_wide(
         };
         match first_line_of.entry(area) {
             Entry::Occupied(first) => {
-                let reason = format!("{code} appears twice (first on line {})", first.get());
+                let reason = MeasurementProblem::AreaTwice { area: code.to_owned(), first_line: *first.get() };
                 problems.push(Problem::at(line, headers[code_at].as_str(), reason));
                 continue;
             }
@@ -447,7 +692,7 @@ fn parse_wide(
                     None => problems.push(Problem::at(
                         line,
                         headers[at].as_str(),
-                        format!("{text} is not a number of inhabitants (a whole number, 0 or more)"),
+                        MeasurementProblem::NotInhabitants { text: text.to_owned() },
                     )),
                 }
             }
@@ -455,9 +700,9 @@ fn parse_wide(
     }
 
     if rows.count == 0 && problems.is_empty() {
-        problems.push(Problem::on_line(1, "the file has a header but no data rows"));
+        problems.push(Problem::on_line(1, MeasurementProblem::NoRows));
     } else if area_rows == 0 && problems.is_empty() {
-        problems.push(Problem::on_line(1, "the file has no rows of a gemeente, wijk or buurt"));
+        problems.push(Problem::on_line(1, MeasurementProblem::NoAreaRows));
     }
     if !problems.is_empty() {
         problems.sort_by_key(|problem| problem.line);
@@ -511,7 +756,7 @@ impl Rows {
                 Ok(false) => return None,
                 Err(error) => {
                     let line = error.position().map_or(0, |position| position.line());
-                    problems.push(Problem::on_line(line, error.to_string()));
+                    problems.push(Problem::on_line(line, MeasurementProblem::Unreadable));
                     // Reading from memory fails only on a bad field, after which the reader
                     // goes on; anything else could repeat forever.
                     if matches!(error.kind(), csv::ErrorKind::Utf8 { .. }) {
@@ -530,7 +775,7 @@ impl Rows {
             if self.record.len() < self.width || extra_filled {
                 problems.push(Problem::on_line(
                     line,
-                    format!("the line has {} fields where the header has {}", self.record.len(), self.width),
+                    MeasurementProblem::FieldCount { found: self.record.len(), expected: self.width },
                 ));
                 continue;
             }
@@ -563,28 +808,30 @@ impl<'a> Lookups<'a> {
         }
     }
 
-    fn area(&mut self, text: &str) -> Result<Id<Area>, String> {
+    fn area(&mut self, text: &str) -> Result<Id<Area>, MeasurementProblem> {
         let (areas, buffer) = (&self.areas, &mut self.upper_case);
         self.area.get(text, |text| match areas.get(upper_case(text, buffer)) {
             Some(&area) => Ok(area),
             None => match text.parse::<AreaCode>() {
-                Ok(code) => Err(format!("{code} is not a known area")),
-                Err(error) => Err(error.to_string()),
+                Ok(code) => Err(MeasurementProblem::UnknownArea { area: code.to_string() }),
+                Err(_) => Err(MeasurementProblem::NotAreaCode { text: text.to_owned() }),
             },
         })
     }
 
-    fn indicator(&mut self, text: &str) -> Result<(Id<Indicator>, Unit), String> {
+    fn indicator(&mut self, text: &str) -> Result<(Id<Indicator>, Unit), MeasurementProblem> {
         let (indicators, buffer) = (self.indicators, &mut self.upper_case);
         self.indicator.get(text, |text| match indicators.get(upper_case(text, buffer)) {
             Some(&indicator) => Ok(indicator),
-            None if text.is_empty() => Err("the indicator is empty".to_owned()),
-            None => Err(format!("'{text}' is not a known indicator")),
+            None if text.is_empty() => Err(MeasurementProblem::EmptyIndicator),
+            None => Err(MeasurementProblem::UnknownIndicator { text: text.to_owned() }),
         })
     }
 
-    fn period(&mut self, text: &str) -> Result<Period, String> {
-        self.period.get(text, |text| text.parse::<Period>().map_err(|error| error.to_string()))
+    fn period(&mut self, text: &str) -> Result<Period, MeasurementProblem> {
+        self.period.get(text, |text| {
+            text.parse::<Period>().map_err(|_| MeasurementProblem::NotPeriod { text: text.to_owned() })
+        })
     }
 }
 
@@ -604,7 +851,7 @@ fn upper_case<'t>(text: &'t str, buffer: &'t mut String) -> &'t str {
 /// The last text looked up and what it gave.
 struct Last<T> {
     text: String,
-    result: Option<Result<T, String>>,
+    result: Option<Result<T, MeasurementProblem>>,
 }
 
 impl<T: Clone> Last<T> {
@@ -612,7 +859,11 @@ impl<T: Clone> Last<T> {
         Last { text: String::new(), result: None }
     }
 
-    fn get(&mut self, text: &str, look_up: impl FnOnce(&str) -> Result<T, String>) -> Result<T, String> {
+    fn get(
+        &mut self,
+        text: &str,
+        look_up: impl FnOnce(&str) -> Result<T, MeasurementProblem>,
+    ) -> Result<T, MeasurementProblem> {
         if let Some(result) = &self.result
             && self.text == text
         {
@@ -627,7 +878,7 @@ impl<T: Clone> Last<T> {
 }
 
 /// Reads a value: `Ok(None)` for a missing-value marker, else the number.
-fn read_value(text: &str) -> Result<Option<f64>, String> {
+fn read_value(text: &str) -> Result<Option<f64>, MeasurementProblem> {
     if is_missing_marker(text) {
         return Ok(None);
     }
@@ -635,7 +886,7 @@ fn read_value(text: &str) -> Result<Option<f64>, String> {
         // CBS writes these codes for "unknown" and "secret" in numeric columns.
         Some(value) if value == -99995.0 || value == -99997.0 => Ok(None),
         Some(value) => Ok(Some(value)),
-        None => Err(format!("'{text}' is not a number")),
+        None => Err(MeasurementProblem::NotNumber { text: text.to_owned() }),
     }
 }
 
@@ -644,41 +895,34 @@ fn is_missing_marker(text: &str) -> bool {
 }
 
 /// Checks a value against its indicator's unit, returning it when it fits.
-fn check_unit(value: f64, text: &str, unit: Unit) -> Result<f64, String> {
-    let noun = match unit {
-        Unit::Percentage => "a percentage",
-        Unit::Count => "a count",
-        Unit::PerThousand => "a number per 1,000 inhabitants",
-        Unit::Score => "a report mark",
-        Unit::Scale => "a scale",
-    };
+fn check_unit(value: f64, text: &str, unit: Unit) -> Result<f64, MeasurementProblem> {
     match unit.bounds() {
         Some((low, high)) if !(low..=high).contains(&value) => {
-            Err(format!("{text} is outside {low}–{high} for {noun}"))
+            Err(MeasurementProblem::OutOfBounds { text: text.to_owned(), unit })
         }
-        None if value < 0.0 => Err(format!("{text} is negative, which {noun} cannot be")),
+        None if value < 0.0 => Err(MeasurementProblem::Negative { text: text.to_owned(), unit }),
         _ => Ok(value),
     }
 }
 
-fn read_sample_size(text: &str) -> Result<Option<u32>, String> {
+fn read_sample_size(text: &str) -> Result<Option<u32>, MeasurementProblem> {
     if is_missing_marker(text) {
         return Ok(None);
     }
     match parse_number(text).and_then(whole_number) {
         Some(size) => Ok(Some(size)),
-        None => Err(format!("'{text}' is not a sample size (a whole number, 0 or more)")),
+        None => Err(MeasurementProblem::NotSampleSize { text: text.to_owned() }),
     }
 }
 
-fn read_margin(text: &str) -> Result<Option<f64>, String> {
+fn read_margin(text: &str) -> Result<Option<f64>, MeasurementProblem> {
     if is_missing_marker(text) {
         return Ok(None);
     }
     match parse_number(text) {
         Some(margin) if margin >= 0.0 => Ok(Some(margin)),
-        Some(_) => Err(format!("{text} is negative; a margin is 0 or more")),
-        None => Err(format!("'{text}' is not a number")),
+        Some(_) => Err(MeasurementProblem::NegativeMargin { text: text.to_owned() }),
+        None => Err(MeasurementProblem::NotNumber { text: text.to_owned() }),
     }
 }
 

@@ -15,6 +15,7 @@ use std::task::Poll;
 
 use time::OffsetDateTime;
 use wijkbeeld_domain::Id;
+use wijkbeeld_domain::access::User;
 use wijkbeeld_domain::area::{AreaCode, AreaLevel, AreaRecord};
 use wijkbeeld_domain::monitor::{
     Area, Direction, Indicator, IndicatorKind, IndicatorStatus, Measurement, Population, Programme, Target, Theme, Unit,
@@ -950,4 +951,113 @@ pub async fn delete_target(tx: &mut Tx, body: Id<Body>, id: Id<Target>) -> Resul
 async fn require_target_links(tx: &mut Tx, body: Id<Body>, input: &TargetInput) -> Result<(), StoreError> {
     require_owned(tx, body, Owned::Indicator, [input.indicator_id.get()]).await?;
     require_owned(tx, body, Owned::Area, [input.area_id.get()]).await
+}
+
+/// A checked file of measurements waiting to be stored (see `pending_imports`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingImport {
+    /// The name the file was uploaded with.
+    pub file_name: String,
+    /// The period of a CBS table, when one was given.
+    pub period: Option<Period>,
+    /// The file's text.
+    pub content: String,
+    /// When it was checked.
+    pub created_at: OffsetDateTime,
+    /// After this it is refused.
+    pub expires_at: OffsetDateTime,
+}
+
+type PendingRow = (String, Option<i64>, Option<i64>, String, OffsetDateTime, OffsetDateTime);
+
+fn pending_from_row(
+    (file_name, year, quarter, content, created_at, expires_at): PendingRow,
+) -> Result<PendingImport, StoreError> {
+    let period = match (year, quarter) {
+        (Some(year), Some(quarter)) => Some(period(year, quarter)?),
+        _ => None,
+    };
+    Ok(PendingImport { file_name, period, content, created_at, expires_at })
+}
+
+/// Keeps a checked file for the user of the body under the token's digest, and drops every
+/// pending import that has expired by `now`.
+pub async fn create_pending_import(
+    tx: &mut Tx,
+    body: Id<Body>,
+    user: Id<User>,
+    token_hash: &str,
+    pending: &PendingImport,
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
+    let (year, quarter) = match pending.period {
+        Some(period) => (Some(i64::from(period.year_number())), Some(i64::from(period.stored_quarter()))),
+        None => (None, None),
+    };
+    on_connection!(tx, |connection| {
+        sqlx::query("DELETE FROM pending_imports WHERE expires_at < $1")
+            .bind(stored_moment(now))
+            .execute(&mut *connection)
+            .await?;
+        sqlx::query(
+            "INSERT INTO pending_imports (token_hash, body_id, user_id, file_name, year, quarter, content, \
+             created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(token_hash)
+        .bind(body.get())
+        .bind(user.get())
+        .bind(&pending.file_name)
+        .bind(year)
+        .bind(quarter)
+        .bind(&pending.content)
+        .bind(stored_moment(pending.created_at))
+        .bind(stored_moment(pending.expires_at))
+        .execute(&mut *connection)
+        .await?;
+    });
+    Ok(())
+}
+
+/// The pending import of the token's digest, if it is the user's in the body (expired or not:
+/// the caller tells the two apart).
+pub async fn pending_import(
+    tx: &mut Tx,
+    body: Id<Body>,
+    user: Id<User>,
+    token_hash: &str,
+) -> Result<Option<PendingImport>, StoreError> {
+    let row: Option<PendingRow> = on_connection!(tx, |connection| {
+        sqlx::query_as(
+            "SELECT file_name, year, quarter, content, created_at, expires_at FROM pending_imports \
+             WHERE token_hash = $1 AND body_id = $2 AND user_id = $3",
+        )
+        .bind(token_hash)
+        .bind(body.get())
+        .bind(user.get())
+        .fetch_optional(&mut *connection)
+        .await?
+    });
+    row.map(pending_from_row).transpose()
+}
+
+/// Removes the pending import of the token's digest if it is the user's in the body, and hands
+/// it back: of two transactions that take the same one, only the first gets it.
+pub async fn take_pending_import(
+    tx: &mut Tx,
+    body: Id<Body>,
+    user: Id<User>,
+    token_hash: &str,
+) -> Result<Option<PendingImport>, StoreError> {
+    let row: Option<PendingRow> = on_connection!(tx, |connection| {
+        sqlx::query_as(
+            "DELETE FROM pending_imports WHERE token_hash = $1 AND body_id = $2 AND user_id = $3 \
+             RETURNING file_name, year, quarter, content, created_at, expires_at",
+        )
+        .bind(token_hash)
+        .bind(body.get())
+        .bind(user.get())
+        .fetch_optional(&mut *connection)
+        .await?
+    });
+    row.map(pending_from_row).transpose()
 }

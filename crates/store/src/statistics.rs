@@ -49,11 +49,13 @@ pub const TABLES: &[&str] = &[
     "evening_rooms",
     "evening_staff",
     "evening_absences",
+    "pending_imports",
 ];
 
 /// Tables of accounts and bookkeeping rather than content: a database with rows only here is
 /// still empty to `serve --demo`.
-const BOOKKEEPING: &[&str] = &["settings", "audit_log", "users", "user_sessions", "api_tokens", "rate_limit_windows"];
+const BOOKKEEPING: &[&str] =
+    &["settings", "audit_log", "users", "user_sessions", "api_tokens", "rate_limit_windows", "pending_imports"];
 
 /// The number of rows in each table.
 pub async fn row_counts(tx: &mut Tx) -> Result<BTreeMap<&'static str, i64>, StoreError> {

@@ -96,7 +96,7 @@ backend_test! {
             // The audit log is the application layer's to write.
             let filled_later = [
                 "users", "contributions", "commitments", "cbs_column_mappings", "user_sessions", "api_tokens",
-                "rate_limit_windows", "proposal_attachments", "audit_log",
+                "rate_limit_windows", "proposal_attachments", "audit_log", "pending_imports",
             ]
             .contains(table);
             assert_eq!(counts[table] == 0, filled_later, "{table}: {}", counts[table]);

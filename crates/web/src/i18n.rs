@@ -350,6 +350,12 @@ mod tests {
         used.extend(
             wijkbeeld_domain::behandelvoorstel::Note::CODES.iter().map(|code| vocabulary_id("import-note", code)),
         );
+        // The problems a file of measurements can have.
+        used.extend(
+            wijkbeeld_domain::measurement_import::MeasurementProblem::CODES
+                .iter()
+                .map(|code| vocabulary_id("import-problem", code)),
+        );
         used.extend(
             wijkbeeld_app::proposals::DOCUMENT_FIELDS
                 .iter()

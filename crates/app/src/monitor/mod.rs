@@ -29,7 +29,11 @@ use wijkbeeld_store::{StoreError, Tx};
 
 use cache::SharedPeriods;
 pub use cache::{Frame, IndexCache};
-pub use imports::{ImportOutcome, import_areas, import_boundaries, import_measurements};
+pub use imports::{
+    ImportGuide, ImportOutcome, ImportPreview, MAX_PREVIEW_ROWS, PENDING_IMPORT_LIFETIME, PreviewRow, RowChange,
+    check_measurements, import_areas, import_boundaries, import_guide, import_measurements, pending_import,
+    store_pending_import,
+};
 pub use indicator::{IndicatorRow, IndicatorView, indicator_view};
 pub use indicators::{
     IndicatorDraft, IndicatorForm, create_indicator, edit_indicator, indicators, new_indicator, update_indicator,
@@ -65,6 +69,13 @@ pub enum MonitorError {
     /// of the form.
     #[error("the input was refused: {0:?}")]
     Fields(Vec<(&'static str, &'static str)>),
+    /// No checked file of the caller's has this token: it was stored already, or was never
+    /// theirs.
+    #[error("there is no such checked file waiting to be stored; it may have been stored already")]
+    PendingGone,
+    /// The checked file waited longer than [`PENDING_IMPORT_LIFETIME`]; check it again.
+    #[error("the checked file has expired; check it again")]
+    PendingExpired,
     /// An imported file was refused; every problem with its place.
     #[error("the file was refused, nothing was changed: {0}")]
     Refused(Problems),

@@ -870,15 +870,35 @@ method-data-heading = Data
 method-data = Figures come from registrations (such as CBS and the police) and from surveys (such as the Safety Monitor). Each indicator states its source, unit and definition. Every table can be downloaded as CSV and XLSX, the map data as GeoJSON.
 monitor-import-title = Import measurements
 monitor-import-link = Import measurements
-monitor-import-intro = Import a CSV file of measured values. The file is imported whole or not at all: with a single error nothing changes, and you see every error with its line and column. Values already stored for the same indicator, area and period are replaced.
+monitor-import-intro = Import a CSV file of measured values, in two steps. First wijkbeeld checks the file and shows what will change: which values are new, which replace a stored value and which are known as they are. Only when you then press Save are the values stored, all or none. With a single error in the file nothing is stored, and you see every error with its line and column.
 monitor-import-long = A long table, one measurement per line:
+monitor-import-template-link = Download the template (CSV)
+monitor-import-template = Measurements template
 monitor-import-wide = A table of CBS (Kerncijfers wijken en buurten), one area per line; then fill in the period. Columns linked to an indicator are imported, the number of inhabitants always.
 monitor-import-rules = Comma or semicolon between fields, decimal point or comma, UTF-8 with or without BOM. Missing values (empty, dot, x, -99995, -99997) are skipped.
+monitor-import-codes-title = Codes to use
+monitor-import-codes-intro = The column indicator holds an indicator's code, the column area_code the CBS code of the municipality, a district or a neighbourhood. Upper or lower case does not matter.
+monitor-import-codes-indicators =
+    { $count ->
+        [one] 1 indicator, with name and unit
+       *[other] { $count } indicators, with name and unit
+    }
+monitor-import-codes-wijken =
+    { $count ->
+        [one] 1 district (wijk), with CBS code
+       *[other] { $count } districts (wijken), with CBS code
+    }
+monitor-import-codes-buurten =
+    { $count ->
+        [one] 1 neighbourhood (buurt), with CBS code
+       *[other] { $count } neighbourhoods (buurten), with CBS code
+    }
+monitor-import-step-check = Step 1: check the file
 monitor-import-file = File (CSV)
 monitor-import-file-hint = At most 20 MB.
 monitor-import-period = Period of a CBS table
 monitor-import-period-hint = For example 2024. Only needed for a CBS table.
-monitor-import-submit = Import
+monitor-import-submit = Check
 monitor-import-problems = Errors found
 monitor-import-refused =
     { $count ->
@@ -886,19 +906,76 @@ monitor-import-refused =
        *[other] The file was not imported: { $count } errors were found. Nothing was changed.
     }
 monitor-import-more = … and { $count } more errors.
-monitor-import-done = { $written } values imported for { $periods }; { $replaced } of them replaced an earlier value.
 monitor-import-populations =
     { $count ->
-        [one] The number of inhabitants of 1 area was updated too.
-       *[other] The number of inhabitants of { $count } areas was updated too.
+        [one] The number of inhabitants of 1 area is updated too.
+       *[other] The number of inhabitants of { $count } areas is updated too.
     }
 monitor-import-missing =
     { $count ->
-        [one] 1 value was marked missing and was skipped.
-       *[other] { $count } values were marked missing and were skipped.
+        [one] 1 value is marked missing and is skipped.
+       *[other] { $count } values are marked missing and are skipped.
     }
 monitor-import-unmapped = CBS columns not linked: { $columns }
-monitor-import-to-dashboard = To the neighbourhood monitor
+monitor-import-preview-title = Step 2: check what will change
+monitor-import-preview-intro = This is what changes when you save { $file }. Nothing has been stored yet.
+monitor-import-preview-counts =
+    { $total ->
+        [one] 1 value for { $periods }: { $new } new, { $changed } changed, { $unchanged } unchanged.
+       *[other] { $total } values for { $periods }: { $new } new, { $changed } changed, { $unchanged } unchanged.
+    }
+monitor-import-preview-nothing = Nothing changes: every value is stored as it is already.
+monitor-import-preview-store-hint = Save stores exactly these values, all or none. This check stays valid for an hour.
+monitor-import-store = Save
+monitor-import-other-file = Choose another file
+monitor-import-preview-caption = The values in the file, with what is stored now
+monitor-import-column-area = Area
+monitor-import-column-indicator = Indicator
+monitor-import-column-period = Period
+monitor-import-column-change = Change
+monitor-import-row-new = new
+monitor-import-row-changed = changed
+monitor-import-row-changed-margin = changed (sample size or margin)
+monitor-import-row-unchanged = unchanged
+monitor-import-preview-unlisted =
+    { $count ->
+        [one] … and 1 more value, counted above.
+       *[other] … and { $count } more values, counted above.
+    }
+monitor-import-gone = This checked file is not there (any more): it has been saved already, or you did not check it yourself. Nothing has been stored now.
+monitor-import-expired = The check has expired: a checked file waits an hour for Save. Nothing has been stored; choose the file again.
+monitor-import-no-longer-fits = The checked file no longer fits the monitor, which has changed in the meantime. Nothing has been stored.
+notice-monitor-import-checked = The file has been checked and not stored yet. See what will change and choose Save.
+notice-monitor-imported =
+    { $count ->
+        [one] 1 value has been stored.
+       *[other] { $count } values have been stored.
+    }
+import-problem-at = Line { $line }, column { $column }: { $reason }
+import-problem-line = Line { $line }: { $reason }
+import-problem-unreadable = the line cannot be read as CSV.
+import-problem-unknown-header = the header must name the columns area_code, indicator, period and value (and may name sample_size, margin and source_note), or be a CBS table with a column WijkenEnBuurten; it names: { $columns }.
+import-problem-column-twice = the column appears twice in the header.
+import-problem-no-rows = the file has a header but no data rows.
+import-problem-field-count = the line has { $found } fields where the header has { $expected }.
+import-problem-key-twice = { $indicator } for { $area } in { $period } appears twice (first on line { $first }).
+import-problem-mapped-to-unknown = the column is mapped to the indicator { $indicator }, which does not exist.
+import-problem-mapped-twice = the column is mapped to the indicator { $indicator }, as is the column { $column }.
+import-problem-no-period = a CBS table has no period column: fill in the year the table describes.
+import-problem-nothing-mapped = no column of this CBS table is mapped to an indicator, nor is there a column AantalInwoners; it has: { $columns }.
+import-problem-area-twice = { $area } appears twice (first on line { $first }).
+import-problem-not-inhabitants = { $text } is not a number of inhabitants (a whole number, 0 or more).
+import-problem-no-area-rows = the file has no rows of a municipality, district or neighbourhood.
+import-problem-unknown-area = { $area } is not an area of this municipality.
+import-problem-not-area-code = “{ $text }” is not a CBS area code (GM and 4 digits, WK and 6 digits or BU and 8 digits).
+import-problem-empty-indicator = the indicator is empty.
+import-problem-unknown-indicator = “{ $text }” is not a known indicator.
+import-problem-not-period = “{ $text }” is not a period (a year such as 2023, or a quarter such as 2023-Q2).
+import-problem-not-number = “{ $text }” is not a number.
+import-problem-out-of-bounds = { $text } is outside { $low }–{ $high }, the bounds of a { $unit }.
+import-problem-negative = { $text } is negative, which a { $unit } cannot be.
+import-problem-not-sample-size = “{ $text }” is not a sample size (a whole number, 0 or more).
+import-problem-negative-margin = { $text } is negative; a margin is 0 or more.
 error-monitor-period = Fill in a year (2024) or a quarter (2024-Q2), or leave the field empty.
 error-monitor-no-file = Choose a file.
 error-monitor-not-utf8 = The file is not UTF-8 text. Save it as "CSV UTF-8".

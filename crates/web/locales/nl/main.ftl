@@ -870,35 +870,112 @@ method-data-heading = Gegevens
 method-data = Cijfers komen uit registraties (zoals CBS en politie) en uit enquêtes (zoals de Veiligheidsmonitor). Bij elke indicator staan de bron, de eenheid en de definitie. Alle tabellen zijn te downloaden als CSV en XLSX, de kaartgegevens als GeoJSON.
 monitor-import-title = Meetgegevens inlezen
 monitor-import-link = Meetgegevens inlezen
-monitor-import-intro = Lees een CSV-bestand met meetwaarden in. Het bestand wordt helemaal ingelezen of helemaal niet: bij één fout verandert er niets en ziet u elke fout met regel en kolom. Bestaande waarden voor dezelfde indicator, hetzelfde gebied en dezelfde periode worden vervangen.
+monitor-import-intro = Lees een CSV-bestand met meetwaarden in, in twee stappen. Eerst controleert wijkbeeld het bestand en laat zien wat er verandert: welke waarden nieuw zijn, welke een bestaande waarde vervangen en welke al zo bekend zijn. Pas als u daarna op Opslaan drukt, worden de waarden opgeslagen, helemaal of helemaal niet. Bij één fout in het bestand wordt niets opgeslagen en ziet u elke fout met regel en kolom.
 monitor-import-long = Een lange tabel, één meting per regel:
+monitor-import-template-link = Sjabloon downloaden (CSV)
+monitor-import-template = Sjabloon meetwaarden
 monitor-import-wide = Een tabel van het CBS (Kerncijfers wijken en buurten), één gebied per regel; vul dan de periode in. Kolommen die aan een indicator gekoppeld zijn worden ingelezen, het aantal inwoners altijd.
 monitor-import-rules = Scheidingsteken komma of puntkomma, decimale punt of komma, UTF-8 met of zonder BOM. Ontbrekende waarden (leeg, punt, x, -99995, -99997) worden overgeslagen.
+monitor-import-codes-title = Codes om te gebruiken
+monitor-import-codes-intro = In de kolom indicator staat de code van een indicator, in de kolom area_code de CBS-code van de gemeente, een wijk of een buurt. Hoofdletters of kleine letters maakt niet uit.
+monitor-import-codes-indicators =
+    { $count ->
+        [one] 1 indicator, met naam en eenheid
+       *[other] { $count } indicatoren, met naam en eenheid
+    }
+monitor-import-codes-wijken =
+    { $count ->
+        [one] 1 wijk, met CBS-code
+       *[other] { $count } wijken, met CBS-code
+    }
+monitor-import-codes-buurten =
+    { $count ->
+        [one] 1 buurt, met CBS-code
+       *[other] { $count } buurten, met CBS-code
+    }
+monitor-import-step-check = Stap 1: het bestand controleren
 monitor-import-file = Bestand (CSV)
 monitor-import-file-hint = Hoogstens 20 MB.
 monitor-import-period = Periode van een CBS-tabel
 monitor-import-period-hint = Bijvoorbeeld 2024. Alleen nodig voor een CBS-tabel.
-monitor-import-submit = Inlezen
-monitor-import-problems = Gevonden fouten (in het Engels)
+monitor-import-submit = Controleren
+monitor-import-problems = Gevonden fouten
 monitor-import-refused =
     { $count ->
         [one] Het bestand is niet ingelezen: er is 1 fout gevonden. Er is niets veranderd.
        *[other] Het bestand is niet ingelezen: er zijn { $count } fouten gevonden. Er is niets veranderd.
     }
 monitor-import-more = … en nog { $count } fouten.
-monitor-import-done = { $written } meetwaarden ingelezen voor { $periods }; daarvan vervingen er { $replaced } een eerdere waarde.
 monitor-import-populations =
     { $count ->
-        [one] Ook het aantal inwoners van 1 gebied bijgewerkt.
-       *[other] Ook het aantal inwoners van { $count } gebieden bijgewerkt.
+        [one] Ook het aantal inwoners van 1 gebied wordt bijgewerkt.
+       *[other] Ook het aantal inwoners van { $count } gebieden wordt bijgewerkt.
     }
 monitor-import-missing =
     { $count ->
-        [one] 1 waarde was als ontbrekend gemarkeerd en is overgeslagen.
-       *[other] { $count } waarden waren als ontbrekend gemarkeerd en zijn overgeslagen.
+        [one] 1 waarde is als ontbrekend gemarkeerd en wordt overgeslagen.
+       *[other] { $count } waarden zijn als ontbrekend gemarkeerd en worden overgeslagen.
     }
 monitor-import-unmapped = Niet gekoppelde CBS-kolommen: { $columns }
-monitor-import-to-dashboard = Naar de wijkmonitor
+monitor-import-preview-title = Stap 2: controleren wat er verandert
+monitor-import-preview-intro = Dit verandert er als u { $file } opslaat. Er is nog niets opgeslagen.
+monitor-import-preview-counts =
+    { $total ->
+        [one] 1 meetwaarde voor { $periods }: { $new } nieuw, { $changed } gewijzigd, { $unchanged } ongewijzigd.
+       *[other] { $total } meetwaarden voor { $periods }: { $new } nieuw, { $changed } gewijzigd, { $unchanged } ongewijzigd.
+    }
+monitor-import-preview-nothing = Er verandert niets: alle waarden staan er al zo in.
+monitor-import-preview-store-hint = Opslaan slaat precies deze waarden op, allemaal of geen. Deze controle blijft een uur geldig.
+monitor-import-store = Opslaan
+monitor-import-other-file = Een ander bestand kiezen
+monitor-import-preview-caption = De meetwaarden in het bestand, met wat er nu staat
+monitor-import-column-area = Gebied
+monitor-import-column-indicator = Indicator
+monitor-import-column-period = Periode
+monitor-import-column-change = Wijziging
+monitor-import-row-new = nieuw
+monitor-import-row-changed = gewijzigd
+monitor-import-row-changed-margin = gewijzigd (steekproefomvang of foutmarge)
+monitor-import-row-unchanged = ongewijzigd
+monitor-import-preview-unlisted =
+    { $count ->
+        [one] … en nog 1 meetwaarde, die hierboven is meegeteld.
+       *[other] … en nog { $count } meetwaarden, die hierboven zijn meegeteld.
+    }
+monitor-import-gone = Dit gecontroleerde bestand is er niet (meer): het is al opgeslagen, of u hebt het niet zelf gecontroleerd. Er is nu niets opgeslagen.
+monitor-import-expired = De controle is verlopen: een gecontroleerd bestand wacht een uur op Opslaan. Er is niets opgeslagen; kies het bestand opnieuw.
+monitor-import-no-longer-fits = Het gecontroleerde bestand past niet meer bij de monitor, want daarin is intussen iets veranderd. Er is niets opgeslagen.
+notice-monitor-import-checked = Het bestand is gecontroleerd en nog niet opgeslagen. Bekijk wat er verandert en kies Opslaan.
+notice-monitor-imported =
+    { $count ->
+        [one] 1 meetwaarde is opgeslagen.
+       *[other] { $count } meetwaarden zijn opgeslagen.
+    }
+import-problem-at = Regel { $line }, kolom { $column }: { $reason }
+import-problem-line = Regel { $line }: { $reason }
+import-problem-unreadable = de regel is geen leesbare CSV.
+import-problem-unknown-header = de kopregel moet de kolommen area_code, indicator, period en value noemen (en mag sample_size, margin en source_note noemen), of een CBS-tabel zijn met een kolom WijkenEnBuurten; hij noemt: { $columns }.
+import-problem-column-twice = de kolom staat twee keer in de kopregel.
+import-problem-no-rows = het bestand heeft een kopregel maar geen regels met gegevens.
+import-problem-field-count = de regel heeft { $found } velden en de kopregel { $expected }.
+import-problem-key-twice = { $indicator } voor { $area } in { $period } staat er twee keer in (het eerst op regel { $first }).
+import-problem-mapped-to-unknown = de kolom is gekoppeld aan de indicator { $indicator }, die niet bestaat.
+import-problem-mapped-twice = de kolom is gekoppeld aan de indicator { $indicator }, net als de kolom { $column }.
+import-problem-no-period = een CBS-tabel heeft geen kolom met de periode: vul het jaar in dat de tabel beschrijft.
+import-problem-nothing-mapped = geen kolom van deze CBS-tabel is aan een indicator gekoppeld, en er is geen kolom AantalInwoners; de tabel heeft: { $columns }.
+import-problem-area-twice = { $area } staat er twee keer in (het eerst op regel { $first }).
+import-problem-not-inhabitants = { $text } is geen aantal inwoners (een geheel getal, 0 of meer).
+import-problem-no-area-rows = het bestand heeft geen regels van een gemeente, wijk of buurt.
+import-problem-unknown-area = { $area } is geen gebied van deze gemeente.
+import-problem-not-area-code = “{ $text }” is geen CBS-gebiedscode (GM en 4 cijfers, WK en 6 cijfers of BU en 8 cijfers).
+import-problem-empty-indicator = de indicator is leeg.
+import-problem-unknown-indicator = “{ $text }” is geen bekende indicator.
+import-problem-not-period = “{ $text }” is geen periode (een jaar zoals 2023 of een kwartaal zoals 2023-Q2).
+import-problem-not-number = “{ $text }” is geen getal.
+import-problem-out-of-bounds = { $text } ligt buiten { $low }–{ $high }, de grenzen van een { $unit }.
+import-problem-negative = { $text } is negatief, en een { $unit } kan dat niet zijn.
+import-problem-not-sample-size = “{ $text }” is geen steekproefomvang (een geheel getal, 0 of meer).
+import-problem-negative-margin = { $text } is negatief; een foutmarge is 0 of meer.
 error-monitor-period = Vul een jaar (2024) of kwartaal (2024-Q2) in, of laat het veld leeg.
 error-monitor-no-file = Kies een bestand.
 error-monitor-not-utf8 = Het bestand is geen tekst in UTF-8. Sla het op als "CSV UTF-8".

@@ -15,7 +15,48 @@ use wijkbeeld_store::backend_test;
 use wijkbeeld_store::monitor::{self as stored, MeasurementFilter};
 use wijkbeeld_store::statistics;
 
-use support::{TestSite, Visitor, value_of};
+use support::{Reply, TestSite, Visitor, value_of};
+
+/// Step 1 of the import: sends a file to the form; answers the form's reply and, when it
+/// redirected to the file's preview, that page (as the visitor's browser would show it).
+pub(crate) async fn check_file(
+    site: &TestSite,
+    visitor: &mut Visitor,
+    fields: &[(&str, &str)],
+    name: &str,
+    bytes: &[u8],
+) -> (Reply, Option<Reply>) {
+    let sent = site.post_multipart("/monitor/importeren", fields, &[("bestand", name, bytes)], visitor).await;
+    if sent.status != StatusCode::SEE_OTHER {
+        return (sent, None);
+    }
+    visitor.take_cookies(&sent);
+    let preview = site.get(sent.header("location"), visitor).await;
+    visitor.take_cookies(&preview);
+    (sent, Some(preview))
+}
+
+/// Both steps of the import: checks a file and stores it with its preview's "Opslaan"; answers
+/// the preview and the page the store lands on.
+pub(crate) async fn import_file(
+    site: &TestSite,
+    visitor: &mut Visitor,
+    fields: &[(&str, &str)],
+    name: &str,
+    bytes: &[u8],
+) -> (Reply, Reply) {
+    let (sent, preview) = check_file(site, visitor, fields, name, bytes).await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    let preview = preview.unwrap();
+    assert_eq!(preview.status, StatusCode::OK, "{}", preview.body);
+    let stored = site.post(sent.header("location"), &[], visitor).await;
+    assert_eq!(stored.status, StatusCode::SEE_OTHER, "{}", stored.body);
+    assert_eq!(stored.header("location"), "/monitor/importeren");
+    visitor.take_cookies(&stored);
+    let landed = site.get("/monitor/importeren", visitor).await;
+    visitor.take_cookies(&landed);
+    (preview, landed)
+}
 
 /// Every row count and the monitor's data version: what "nothing changed" means.
 async fn fingerprint(site: &TestSite) -> (std::collections::BTreeMap<&'static str, i64>, i64, Vec<f64>) {
@@ -282,23 +323,20 @@ const GOOD_LONG: &str = "area_code;indicator;period;value;sample_size;margin\n\
 backend_test! {
     async fn a_long_csv_imports_and_a_second_import_replaces_and_is_audited(database) {
         let site = TestSite::with_demo(database).await;
-        let college = Visitor::signed_in(&site, Role::College, "10.50.3.1:4000").await;
+        let mut college = Visitor::signed_in(&site, Role::College, "10.50.3.1:4000").await;
         let form = site.get("/monitor/importeren", &college).await;
         assert_eq!(form.status, StatusCode::OK);
 
-        let reply = site
-            .post_multipart("/monitor/importeren", &[], &[("bestand", "metingen.csv", GOOD_LONG.as_bytes())], &college)
-            .await;
-        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-        assert!(reply.body.contains("3 meetwaarden ingelezen"), "{}", reply.body);
+        let (preview, landed) = import_file(&site, &mut college, &[], "metingen.csv", GOOD_LONG.as_bytes()).await;
+        assert!(preview.body.contains("3 meetwaarden voor 2030, 2030-Q1: 3 nieuw, 0 gewijzigd"), "{}", preview.body);
+        assert!(landed.body.contains("3 meetwaarden zijn opgeslagen."), "{}", landed.body);
         assert_eq!(value_of(&site, "WK016401", "VEILIGHEIDSBELEVING", "2030").await, Some(81.5));
         assert_eq!(value_of(&site, "BU01640101", "MISDRIJVEN", "2030-Q1").await, Some(12.25));
 
         let again = "\u{feff}area_code,indicator,period,value\nWK016401,VEILIGHEIDSBELEVING,2030,82.0\n";
-        let reply =
-            site.post_multipart("/monitor/importeren", &[], &[("bestand", "correctie.csv", again.as_bytes())], &college).await;
-        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-        assert!(reply.body.contains("daarvan vervingen er 1"), "{}", reply.body);
+        let (preview, _) = import_file(&site, &mut college, &[], "correctie.csv", again.as_bytes()).await;
+        assert!(preview.body.contains("0 nieuw, 1 gewijzigd, 0 ongewijzigd"), "{}", preview.body);
+        assert!(preview.body.contains("<del>81,5</del> → <strong>82,0</strong>"), "{}", preview.body);
         assert_eq!(value_of(&site, "WK016401", "VEILIGHEIDSBELEVING", "2030").await, Some(82.0));
 
         let admin = Visitor::with_session(&site, Role::Admin, "10.50.3.2:4000").await;
@@ -324,7 +362,7 @@ backend_test! {
             stored::set_cbs_mapping(&mut tx, site.body, "Koopwoningen", Some(energy.id)).await.unwrap();
             tx.commit().await.unwrap();
         }
-        let college = Visitor::signed_in(&site, Role::College, "10.50.4.1:4000").await;
+        let mut college = Visitor::signed_in(&site, Role::College, "10.50.4.1:4000").await;
         let table = "ID;WijkenEnBuurten;Gemeentenaam_1;SoortRegio_2;Codering_3;AantalInwoners_5;Koopwoningen_47\n\
                      1;NL00      ;Nederland;Land;NL00;17811291;57\n\
                      2;GM0164    ;Hengelo;Gemeente;GM0164;87012;55\n\
@@ -334,13 +372,11 @@ backend_test! {
             site.post_multipart("/monitor/importeren", &[], &[("bestand", "kwb.csv", table.as_bytes())], &college).await;
         assert_eq!(without_period.status, StatusCode::UNPROCESSABLE_ENTITY, "a CBS table needs its period");
 
-        let reply = site
-            .post_multipart("/monitor/importeren", &[("periode", "2031")], &[("bestand", "kwb.csv", table.as_bytes())], &college)
-            .await;
-        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        let (preview, _) = import_file(&site, &mut college, &[("periode", "2031")], "kwb.csv", table.as_bytes()).await;
         assert_eq!(value_of(&site, "WK016401", "ENERGIELABEL_A", "2031").await, Some(61.5));
         assert_eq!(value_of(&site, "GM0164", "ENERGIELABEL_A", "2031").await, Some(55.0));
-        assert!(reply.body.contains("1 waarde was als ontbrekend gemarkeerd"), "{}", reply.body);
+        assert!(preview.body.contains("1 waarde is als ontbrekend gemarkeerd"), "{}", preview.body);
+        assert!(preview.body.contains("Ook het aantal inwoners van 3 gebieden wordt bijgewerkt."), "{}", preview.body);
         let mut tx = site.store.begin().await.unwrap();
         let areas = stored::areas(&mut tx, site.body).await.unwrap();
         let wijk = areas.iter().find(|area| area.code.as_str() == "WK016401").unwrap();
@@ -366,7 +402,7 @@ backend_test! {
         assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.body);
         assert!(reply.body.contains("er zijn 6 fouten gevonden"), "{}", reply.body);
         for line in 3..=8 {
-            assert!(reply.body.contains(&format!("line {line}, column ")), "line {line} not named: {}", reply.body);
+            assert!(reply.body.contains(&format!("Regel {line}, kolom ")), "line {line} not named: {}", reply.body);
         }
         assert_eq!(fingerprint(&site).await, before, "a refused file changes nothing");
 

@@ -27,7 +27,9 @@ use wijkbeeld_domain::boundaries::{Geometry, Ring};
 use wijkbeeld_domain::monitor::{Area, Indicator, Unit};
 use wijkbeeld_domain::period::Period;
 
-pub(crate) use import::{import, import_form};
+pub(crate) use import::{
+    import, import_form, preview as import_preview, store as store_import, template as import_template,
+};
 pub(crate) use indicator::{indicator, indicator_export};
 pub(crate) use indicators::{create_indicator, edit_indicator_form, indicators, new_indicator_form, update_indicator};
 pub(crate) use overview::{overview, overview_export};
