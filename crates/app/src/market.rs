@@ -9,11 +9,13 @@ use std::time::Duration;
 use time::Date;
 use wijkbeeld_domain::Id;
 use wijkbeeld_domain::access::Permission;
+use wijkbeeld_domain::market::{Room, RoundProblem, round_problems};
 use wijkbeeld_domain::people::{Body, Function};
 use wijkbeeld_domain::planner::{
     self, Evening, Outcome, Participant, Pin, Placement, Plan, PlanError, PlannerSettings, Requested, RequestedPerson,
     RequestedRoom, RoomSlot, RoundSlot, SessionRequest, Weights,
 };
+use wijkbeeld_domain::text::has_control_characters;
 use wijkbeeld_store::market as stored;
 pub use wijkbeeld_store::market::{Attendee, EveningListing, EveningPlanning, RoundRow, SessionPlacement};
 pub use wijkbeeld_store::people::PersonChoice;
@@ -51,6 +53,10 @@ pub enum MarketError {
     /// the form.
     #[error("the input was refused: {0:?}")]
     Fields(Vec<(&'static str, &'static str)>),
+    /// An evening's date, title, rounds or rooms were refused: every problem, in the order of
+    /// the form.
+    #[error("the evening was refused: {0:?}")]
+    Evening(Vec<EveningProblem>),
     /// The stored weights setting cannot be read.
     #[error("the setting {WEIGHTS_SETTING} is not valid: {0}")]
     Weights(String),
@@ -489,26 +495,22 @@ pub async fn create_evening(
         return Err(MarketError::Invalid("an evening needs at least one round".to_owned()));
     }
     let clock = |time: time::Time| format!("{:02}:{:02}", time.hour(), time.minute());
-    for (position, &(start, end)) in rounds.iter().enumerate() {
-        if end <= start {
-            return Err(MarketError::Invalid(format!(
+    if let Some(problem) = round_problems(rounds).first() {
+        return Err(MarketError::Invalid(match *problem {
+            RoundProblem::EndsBeforeStart(index) => format!(
                 "round {}: it ends ({}) before it starts ({})",
-                position + 1,
-                clock(end),
-                clock(start)
-            )));
-        }
-        if let Some((_, previous_end)) = position.checked_sub(1).map(|previous| rounds[previous])
-            && start < previous_end
-        {
-            return Err(MarketError::Invalid(format!(
+                index + 1,
+                clock(rounds[index].1),
+                clock(rounds[index].0)
+            ),
+            RoundProblem::StartsBeforePreviousEnds(index) => format!(
                 "round {}: it starts ({}) before round {} ends ({})",
-                position + 1,
-                clock(start),
-                position,
-                clock(previous_end)
-            )));
-        }
+                index + 1,
+                clock(rounds[index].0),
+                index,
+                clock(rounds[index - 1].1)
+            ),
+        }));
     }
     let mut write = app.write(caller).await?;
     let id = match stored::create_evening(write.tx(), body, date, title, rounds).await {
@@ -521,6 +523,237 @@ pub async fn create_evening(
     let details = serde_json::json!({ "date": date.to_string(), "rounds": rounds.len() });
     write.commit(evening_entry("market.create", id, details)).await?;
     Ok(id)
+}
+
+/// The longest title an evening may have, in characters.
+pub const MAX_TITLE_LENGTH: usize = 200;
+
+/// An evening as the griffie fills in its form: its day, title, rounds and the rooms in use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EveningInput {
+    /// The day.
+    pub date: Date,
+    /// Title, e.g. "Politieke Markt".
+    pub title: String,
+    /// The rounds in order as (the round's id when it is one of the evening's already, start,
+    /// end). A round of the evening left out is removed.
+    pub rounds: Vec<(Option<i64>, time::Time, time::Time)>,
+    /// The rooms in use, by id.
+    pub rooms: Vec<i64>,
+}
+
+/// Why an evening's input was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EveningProblem {
+    /// The title is empty.
+    TitleEmpty,
+    /// The title is longer than [`MAX_TITLE_LENGTH`].
+    TitleTooLong,
+    /// The title holds control characters.
+    TitleControlCharacters,
+    /// The municipality has an evening on that day already: this one.
+    DateTaken {
+        /// The other evening.
+        evening_id: i64,
+    },
+    /// No round is given.
+    NoRound,
+    /// A round's times are wrong; the index is in [`EveningInput::rounds`].
+    Round(RoundProblem),
+    /// A round given by id is none of the evening's.
+    UnknownRound,
+    /// A round left out has a session placed in it.
+    RoundInUse {
+        /// The round.
+        round_id: i64,
+        /// Its position on the evening now, from 1.
+        position: i64,
+        /// The subject of the session in it.
+        subject: String,
+    },
+    /// No room is given.
+    NoRoom,
+    /// A room given is none of the municipality's.
+    UnknownRoom,
+    /// A room left out has a session placed in it.
+    RoomInUse {
+        /// The room.
+        room: String,
+        /// The subject of the session in it.
+        subject: String,
+    },
+}
+
+/// The problems of an evening's input that do not depend on what is stored about the evening
+/// itself: the title, the rounds' times, and the rooms (known to the municipality).
+fn input_problems(input: &EveningInput, rooms: &[Room]) -> Vec<EveningProblem> {
+    let mut problems = Vec::new();
+    let title = input.title.trim();
+    if title.is_empty() {
+        problems.push(EveningProblem::TitleEmpty);
+    } else if title.chars().count() > MAX_TITLE_LENGTH {
+        problems.push(EveningProblem::TitleTooLong);
+    } else if has_control_characters(title, false) {
+        problems.push(EveningProblem::TitleControlCharacters);
+    }
+    if input.rounds.is_empty() {
+        problems.push(EveningProblem::NoRound);
+    }
+    let times: Vec<(time::Time, time::Time)> = input.rounds.iter().map(|(_, start, end)| (*start, *end)).collect();
+    problems.extend(round_problems(&times).into_iter().map(EveningProblem::Round));
+    if input.rooms.is_empty() {
+        problems.push(EveningProblem::NoRoom);
+    } else if !input.rooms.iter().all(|room| rooms.iter().any(|known| known.id.get() == *room)) {
+        problems.push(EveningProblem::UnknownRoom);
+    }
+    problems
+}
+
+/// The rooms of the caller's municipality, by name: those an evening may use (those who plan
+/// evenings).
+pub async fn rooms(app: &App, caller: &Caller) -> Result<Vec<Room>, MarketError> {
+    caller.require(Permission::PlanMarkets)?;
+    let mut tx = app.store().begin().await?;
+    let rooms = people::rooms(&mut tx, caller.body()?).await?;
+    tx.commit().await?;
+    Ok(rooms)
+}
+
+/// The evening `id` as stored, with the municipality's rooms, for its form (those who plan
+/// evenings).
+pub async fn evening_form(app: &App, caller: &Caller, id: i64) -> Result<(EveningPlanning, Vec<Room>), MarketError> {
+    caller.require(Permission::PlanMarkets)?;
+    let body = caller.body()?;
+    let mut tx = app.store().begin().await?;
+    let planning = stored::planning(&mut tx, body, id).await?;
+    let rooms = people::rooms(&mut tx, body).await?;
+    tx.commit().await?;
+    Ok((planning, rooms))
+}
+
+/// Adds an unpublished evening with its rounds and the rooms in use, or refuses it whole as
+/// [`MarketError::Evening`] with every problem (another evening on that day among them).
+pub async fn new_evening(app: &App, caller: &Caller, input: &EveningInput) -> Result<i64, MarketError> {
+    caller.require(Permission::PlanMarkets)?;
+    let body = caller.body()?;
+    let mut write = app.write(caller).await?;
+    let rooms = people::rooms(write.tx(), body).await?;
+    let mut problems = input_problems(input, &rooms);
+    if let Some(evening_id) = stored::evening_on(write.tx(), body, input.date).await? {
+        problems.insert(0, EveningProblem::DateTaken { evening_id });
+    }
+    if input.rounds.iter().any(|(id, _, _)| id.is_some()) {
+        problems.push(EveningProblem::UnknownRound);
+    }
+    if !problems.is_empty() {
+        return Err(MarketError::Evening(problems));
+    }
+    let times: Vec<(time::Time, time::Time)> = input.rounds.iter().map(|(_, start, end)| (*start, *end)).collect();
+    let id = stored::create_evening(write.tx(), body, input.date, input.title.trim(), &times).await?;
+    stored::set_rooms(write.tx(), body, id, &input.rooms).await?;
+    let details = serde_json::json!({
+        "date": input.date.to_string(),
+        "title": input.title.trim(),
+        "rounds": times.len(),
+        "rooms": input.rooms.len(),
+    });
+    write.commit(evening_entry("market.create", id, details)).await?;
+    Ok(id)
+}
+
+/// Changes an evening's date, title, rounds and rooms, or refuses it whole as
+/// [`MarketError::Evening`]: besides the problems of a new evening, a round or room left out in
+/// which a session is placed is refused, naming the session, rather than the session dropped.
+pub async fn edit_evening(app: &App, caller: &Caller, id: i64, input: &EveningInput) -> Result<(), MarketError> {
+    caller.require(Permission::PlanMarkets)?;
+    let body = caller.body()?;
+    let mut write = app.write(caller).await?;
+    let planning = stored::planning(write.tx(), body, id).await?;
+    let rooms = people::rooms(write.tx(), body).await?;
+    let mut problems = input_problems(input, &rooms);
+    if let Some(evening_id) = stored::evening_on(write.tx(), body, input.date).await?.filter(|other| *other != id) {
+        problems.insert(0, EveningProblem::DateTaken { evening_id });
+    }
+    let given = |round: i64| input.rounds.iter().any(|(given, _, _)| *given == Some(round));
+    if input
+        .rounds
+        .iter()
+        .filter_map(|(round, _, _)| *round)
+        .any(|round| !planning.rounds.iter().any(|r| r.id == round))
+    {
+        problems.push(EveningProblem::UnknownRound);
+    }
+    let position_of = |round: Option<i64>| round.and_then(|round| planning.rounds.iter().find(|r| r.id == round));
+    for round in planning.rounds.iter().filter(|round| !given(round.id)) {
+        let held_in = planning.sessions.iter().find(|session| {
+            position_of(session.first_round_id).is_some_and(|first| {
+                first.position <= round.position && round.position < first.position + session.round_count.max(1)
+            })
+        });
+        if let Some(session) = held_in {
+            problems.push(EveningProblem::RoundInUse {
+                round_id: round.id,
+                position: round.position,
+                subject: session.subject.clone(),
+            });
+        }
+    }
+    for room in planning.rooms.iter().filter(|room| !input.rooms.contains(&room.id)) {
+        if let Some(session) = planning.sessions.iter().find(|session| session.room_id == Some(room.id)) {
+            problems.push(EveningProblem::RoomInUse { room: room.name.clone(), subject: session.subject.clone() });
+        }
+    }
+    if !problems.is_empty() {
+        return Err(MarketError::Evening(problems));
+    }
+    stored::update_evening(write.tx(), body, id, input.date, input.title.trim()).await?;
+    stored::replace_rounds(write.tx(), body, id, &input.rounds).await?;
+    stored::set_rooms(write.tx(), body, id, &input.rooms).await?;
+    let clock = |time: time::Time| format!("{:02}:{:02}", time.hour(), time.minute());
+    let rounds_text = |rounds: Vec<(time::Time, time::Time)>| -> Vec<String> {
+        rounds.into_iter().map(|(start, end)| format!("{}–{}", clock(start), clock(end))).collect()
+    };
+    let room_names = |ids: &[i64]| -> Vec<String> {
+        rooms.iter().filter(|room| ids.contains(&room.id.get())).map(|room| room.name.clone()).collect()
+    };
+    let before_rooms: Vec<i64> = planning.rooms.iter().map(|room| room.id).collect();
+    let details = serde_json::json!({
+        "before": {
+            "date": planning.date.to_string(),
+            "title": planning.title,
+            "rounds": rounds_text(planning.rounds.iter().map(|r| (r.starts_at, r.ends_at)).collect()),
+            "rooms": room_names(&before_rooms),
+        },
+        "after": {
+            "date": input.date.to_string(),
+            "title": input.title.trim(),
+            "rounds": rounds_text(input.rounds.iter().map(|(_, start, end)| (*start, *end)).collect()),
+            "rooms": room_names(&input.rooms),
+        },
+    });
+    write.commit(evening_entry("market.edit", id, details)).await?;
+    Ok(())
+}
+
+/// Publishes the evening (`true`) or withdraws its publication. Published, the public sees it, its
+/// sessions and their proposals; withdrawn, the evening is not found for them again.
+pub async fn set_published(app: &App, caller: &Caller, id: i64, published: bool) -> Result<(), MarketError> {
+    caller.require(Permission::PlanMarkets)?;
+    let body = caller.body()?;
+    let mut write = app.write(caller).await?;
+    let planning = stored::planning(write.tx(), body, id).await?;
+    let moment = published.then(|| caller.now());
+    stored::set_published(write.tx(), body, id, moment).await?;
+    let (action, details) = if published {
+        (
+            "market.publish",
+            serde_json::json!({ "date": planning.date.to_string(), "sessions": planning.sessions.len() }),
+        )
+    } else {
+        ("market.unpublish", serde_json::json!({ "date": planning.date.to_string() }))
+    };
+    write.commit(evening_entry(action, id, details)).await?;
+    Ok(())
 }
 
 /// The people with these names, or which names are unknown.

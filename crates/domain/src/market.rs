@@ -57,6 +57,33 @@ impl Round {
     }
 }
 
+/// Why an evening's rounds, given as (start, end) in the order of the evening, cannot be its
+/// rounds. Each problem names the round by its index in that order (from 0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoundProblem {
+    /// The round ends at or before its start.
+    EndsBeforeStart(usize),
+    /// The round starts before the round before it ends: rounds are in order and do not overlap.
+    StartsBeforePreviousEnds(usize),
+}
+
+/// Every problem with an evening's rounds, in order: each ends after it starts, and none starts
+/// before the one before it ends. No rounds at all is no problem here; an evening needs one, which
+/// whoever creates it checks.
+pub fn round_problems(rounds: &[(Time, Time)]) -> Vec<RoundProblem> {
+    let mut problems = Vec::new();
+    for (index, &(start, end)) in rounds.iter().enumerate() {
+        if end <= start {
+            problems.push(RoundProblem::EndsBeforeStart(index));
+        } else if let Some(&(_, previous_end)) = index.checked_sub(1).and_then(|previous| rounds.get(previous))
+            && start < previous_end
+        {
+            problems.push(RoundProblem::StartsBeforePreviousEnds(index));
+        }
+    }
+    problems
+}
+
 /// One proposal treated in one room during one or more consecutive rounds (sessie).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Session {
@@ -170,4 +197,26 @@ pub struct Commitment {
     pub status: CommitmentStatus,
     /// When it was fulfilled.
     pub fulfilled_on: Option<Date>,
+}
+
+#[cfg(test)]
+mod round_tests {
+    use time::macros::time;
+
+    use super::{RoundProblem, round_problems};
+
+    #[test]
+    fn rounds_end_after_they_start_and_follow_each_other_without_overlap() {
+        assert!(round_problems(&[(time!(19:30), time!(21:00)), (time!(21:00), time!(22:30))]).is_empty());
+        assert_eq!(round_problems(&[(time!(21:00), time!(19:30))]), vec![RoundProblem::EndsBeforeStart(0)]);
+        assert_eq!(round_problems(&[(time!(19:30), time!(19:30))]), vec![RoundProblem::EndsBeforeStart(0)]);
+        assert_eq!(
+            round_problems(&[(time!(19:30), time!(21:00)), (time!(20:45), time!(22:00))]),
+            vec![RoundProblem::StartsBeforePreviousEnds(1)]
+        );
+        assert_eq!(
+            round_problems(&[(time!(21:15), time!(22:45)), (time!(19:30), time!(21:00))]),
+            vec![RoundProblem::StartsBeforePreviousEnds(1)]
+        );
+    }
 }

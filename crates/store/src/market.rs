@@ -9,7 +9,7 @@ use wijkbeeld_domain::Id;
 use wijkbeeld_domain::people::Body;
 use wijkbeeld_domain::proposal::Domain;
 
-use crate::{Owned, StoreError, Tx, decode_code, on_connection, require_owned};
+use crate::{Owned, StoreError, Tx, decode_code, on_connection, require_owned, stored_moment};
 
 /// An evening as listed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -482,6 +482,144 @@ pub async fn create_evening(
     }
     use_all_rooms(tx, body, id).await?;
     Ok(id)
+}
+
+/// Sets the date and title of the body's evening. Another evening of the body on that day is a
+/// `StoreError::Conflict`; an evening of another body is not found.
+pub async fn update_evening(
+    tx: &mut Tx,
+    body: Id<Body>,
+    evening_id: i64,
+    date: Date,
+    title: &str,
+) -> Result<(), StoreError> {
+    if evening_on(tx, body, date).await?.is_some_and(|other| other != evening_id) {
+        return Err(StoreError::Conflict { constraint: "market_evenings (body_id, date)".to_owned() });
+    }
+    let updated = on_connection!(tx, |connection| {
+        sqlx::query("UPDATE market_evenings SET date = $1, title = $2 WHERE id = $3 AND body_id = $4")
+            .bind(date)
+            .bind(title)
+            .bind(evening_id)
+            .bind(body.get())
+            .execute(&mut *connection)
+            .await?
+            .rows_affected()
+    });
+    if updated == 0 {
+        return Err(StoreError::NotFound(format!("market evening {evening_id}")));
+    }
+    Ok(())
+}
+
+/// Publishes the body's evening at `moment`, or withdraws its publication (`None`).
+pub async fn set_published(
+    tx: &mut Tx,
+    body: Id<Body>,
+    evening_id: i64,
+    moment: Option<OffsetDateTime>,
+) -> Result<(), StoreError> {
+    let updated = on_connection!(tx, |connection| {
+        sqlx::query("UPDATE market_evenings SET published_at = $1 WHERE id = $2 AND body_id = $3")
+            .bind(moment.map(stored_moment))
+            .bind(evening_id)
+            .bind(body.get())
+            .execute(&mut *connection)
+            .await?
+            .rows_affected()
+    });
+    if updated == 0 {
+        return Err(StoreError::NotFound(format!("market evening {evening_id}")));
+    }
+    Ok(())
+}
+
+/// Makes these the rounds of the body's evening, in this order: a round given with its id keeps
+/// it (and the sessions and absences in it) with new times; one without is added; a round of the
+/// evening not given is removed with its absences. The caller checks that no session is placed
+/// in a round it removes (the database refuses it as well). A round id of another evening is not
+/// found, and nothing is changed.
+pub async fn replace_rounds(
+    tx: &mut Tx,
+    body: Id<Body>,
+    evening_id: i64,
+    rounds: &[(Option<i64>, Time, Time)],
+) -> Result<(), StoreError> {
+    require_owned(tx, body, Owned::Evening, [evening_id]).await?;
+    let own: Vec<i64> = on_connection!(tx, |connection| {
+        sqlx::query_scalar("SELECT id FROM rounds WHERE evening_id = $1")
+            .bind(evening_id)
+            .fetch_all(&mut *connection)
+            .await?
+    });
+    if let Some(round) = rounds.iter().filter_map(|(id, _, _)| *id).find(|id| !own.contains(id)) {
+        return Err(StoreError::NotFound(format!("round {round} of evening {evening_id}")));
+    }
+    for round in own.iter().filter(|round| !rounds.iter().any(|(id, _, _)| *id == Some(**round))) {
+        on_connection!(tx, |connection| {
+            sqlx::query("DELETE FROM rounds WHERE id = $1 AND evening_id = $2")
+                .bind(round)
+                .bind(evening_id)
+                .execute(&mut *connection)
+                .await?;
+        });
+    }
+    // Out of the way first, so that no two rounds hold one position while they are renumbered.
+    on_connection!(tx, |connection| {
+        sqlx::query("UPDATE rounds SET position = position + 10000 WHERE evening_id = $1")
+            .bind(evening_id)
+            .execute(&mut *connection)
+            .await?;
+    });
+    for (position, (id, starts_at, ends_at)) in (1_i64..).zip(rounds) {
+        match id {
+            Some(id) => on_connection!(tx, |connection| {
+                sqlx::query(
+                    "UPDATE rounds SET position = $1, starts_at = $2, ends_at = $3 WHERE id = $4 AND evening_id = $5",
+                )
+                .bind(position)
+                .bind(*starts_at)
+                .bind(*ends_at)
+                .bind(*id)
+                .bind(evening_id)
+                .execute(&mut *connection)
+                .await?;
+            }),
+            None => on_connection!(tx, |connection| {
+                sqlx::query("INSERT INTO rounds (evening_id, position, starts_at, ends_at) VALUES ($1, $2, $3, $4)")
+                    .bind(evening_id)
+                    .bind(position)
+                    .bind(*starts_at)
+                    .bind(*ends_at)
+                    .execute(&mut *connection)
+                    .await?;
+            }),
+        }
+    }
+    Ok(())
+}
+
+/// Makes these rooms of the body the rooms in use on its evening. Rooms or an evening of another
+/// body are not found, and nothing is changed.
+pub async fn set_rooms(tx: &mut Tx, body: Id<Body>, evening_id: i64, rooms: &[i64]) -> Result<(), StoreError> {
+    require_owned(tx, body, Owned::Evening, [evening_id]).await?;
+    require_owned(tx, body, Owned::Room, rooms.iter().copied()).await?;
+    on_connection!(tx, |connection| {
+        sqlx::query("DELETE FROM evening_rooms WHERE evening_id = $1")
+            .bind(evening_id)
+            .execute(&mut *connection)
+            .await?;
+    });
+    for room in rooms {
+        on_connection!(tx, |connection| {
+            sqlx::query("INSERT INTO evening_rooms (evening_id, room_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+                .bind(evening_id)
+                .bind(room)
+                .execute(&mut *connection)
+                .await?;
+        });
+    }
+    Ok(())
 }
 
 /// Replaces the pools of chairs and clerks of the body's evening. An evening or people of

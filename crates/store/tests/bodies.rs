@@ -343,7 +343,8 @@ async fn lists_of_each_body(database: &TestDatabase) {
     assert!(home.upcoming.is_empty() && home.past.is_empty(), "Borne's evening is not published");
     let home = overview::home(&mut tx, hengelo.body, ANCHOR).await.unwrap();
     assert_eq!(home.body_name.as_deref(), Some("Gemeente Hengelo"));
-    assert_eq!((home.wijken.len(), home.upcoming.len(), home.past.len()), (10, 2, 1));
+    // Hengelo's published evenings: the demo's planned one ahead (its draft is not listed) and the seed's.
+    assert_eq!((home.wijken.len(), home.upcoming.len(), home.past.len()), (10, 1, 1));
 }
 
 backend_test! {

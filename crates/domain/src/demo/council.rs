@@ -581,7 +581,8 @@ pub(super) fn generate(anchor: Date, random: &mut fastrand::Rng) -> Council {
         evenings.push(EveningSeed {
             date,
             title: "Politieke Markt".into(),
-            published_at: Some(published_at),
+            // The planned evening is public; the one still to be planned is the griffie's draft.
+            published_at: planned.then_some(published_at),
             rounds: ROUNDS.to_vec(),
             sessions,
             chairs: chairs.clone(),

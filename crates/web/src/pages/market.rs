@@ -16,6 +16,7 @@ use wijkbeeld_app::market::{
     self, Attendee, EveningPlanning, MarketError, PersonChoice, Problem, RoundRow, SessionPlacement,
 };
 use wijkbeeld_domain::access::Permission;
+use wijkbeeld_domain::local_time::in_dutch_time;
 use wijkbeeld_domain::planner::{self, Asked, Capacity, Evening, Outcome, Plan, PlanError, Reason, Unmet};
 
 use crate::AppState;
@@ -45,6 +46,8 @@ pub(crate) struct ListPage {
     layout: Layout,
     rows: Vec<EveningRow>,
     staff: bool,
+    /// Whether the viewer plans evenings, and so may create one.
+    can_plan: bool,
 }
 
 pub(crate) async fn list(
@@ -71,12 +74,14 @@ pub(crate) async fn list(
             published: evening.published,
         })
         .collect();
-    Ok(ListPage { rows, staff, layout: layout.trail(&[("/markt", "market-title")]) })
+    let can_plan = caller.may(Permission::PlanMarkets);
+    Ok(ListPage { rows, staff, can_plan, layout: layout.trail(&[("/markt", "market-title")]) })
 }
 
 // --- The grid ---------------------------------------------------------------------------------
 
 /// A session in a cell of the grid.
+#[derive(Clone)]
 pub(crate) struct GridSession {
     session_id: i64,
     proposal_id: i64,
@@ -101,10 +106,24 @@ pub(crate) struct GridRow {
     cells: Vec<GridCell>,
 }
 
-/// Rooms × rounds, with the sessions not placed.
+/// A room in one round, as the narrow screen's list shows it: free or with its session.
+pub(crate) struct RoomInRound {
+    room: String,
+    note: String,
+    session: Option<GridSession>,
+}
+
+/// One round with each room, for narrow screens, where the table would not fit.
+pub(crate) struct RoundList {
+    heading: String,
+    rooms: Vec<RoomInRound>,
+}
+
+/// Rooms × rounds, the same by round, and the sessions not placed.
 pub(crate) struct Grid {
     rounds: Vec<String>,
     rows: Vec<GridRow>,
+    by_round: Vec<RoundList>,
     unplaced: Vec<GridSession>,
 }
 
@@ -187,11 +206,44 @@ fn grid(texts: &Texts, planning: &EveningPlanning, problem: &Problem, plan: &Pla
             }
         })
         .collect();
+    let by_round = planning
+        .rounds
+        .iter()
+        .enumerate()
+        .map(|(round, stored)| RoundList {
+            heading: round_text(texts, "market-round-heading", stored),
+            rooms: planning
+                .rooms
+                .iter()
+                .enumerate()
+                .map(|(room_index, room)| RoomInRound {
+                    room: room.name.clone(),
+                    note: room_note(texts, room.capacity, room.livestream, room.accessible),
+                    session: plan
+                        .placements
+                        .iter()
+                        .find(|p| {
+                            p.room == room_index
+                                && p.first_round <= round
+                                && round < p.first_round + p.round_count.max(1)
+                        })
+                        .map(|placement| {
+                            session_view(
+                                placement.session,
+                                name_of(&evening.chairs, placement.chair),
+                                name_of(&evening.clerks, placement.clerk),
+                                1,
+                            )
+                        }),
+                })
+                .collect(),
+        })
+        .collect();
     let unplaced = (0..evening.sessions.len())
         .filter(|session| !plan.placements.iter().any(|p| p.session == *session))
         .map(|session| session_view(session, String::new(), String::new(), 1))
         .collect();
-    Grid { rounds, rows, unplaced }
+    Grid { rounds, rows, by_round, unplaced }
 }
 
 /// The move form's fields, as typed.
@@ -228,6 +280,8 @@ pub(crate) struct EveningPage {
     title: String,
     date: String,
     published: bool,
+    /// When it was published, in words, if it is.
+    published_on: Option<String>,
     grid: Grid,
     can_plan: bool,
     /// For those who plan: what the proposals ask for and the stored plan does not give, with why.
@@ -309,6 +363,10 @@ async fn evening_page(
         title: planning.title.clone(),
         date: texts.weekday_date(planning.date),
         published: planning.published_at.is_some(),
+        published_on: planning.published_at.map(|moment| {
+            let local = in_dutch_time(moment);
+            format!("{} {}", texts.date(local.date()), texts.clock(local.time()))
+        }),
         grid: grid(&texts, &planning, &problem, &plan),
         can_plan,
         choices: move_choices(&planning, &texts),

@@ -7,6 +7,7 @@
 
 mod support;
 
+mod evening;
 mod interface;
 mod market;
 mod monitor;

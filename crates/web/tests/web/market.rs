@@ -146,9 +146,12 @@ backend_test! {
         let anonymous = Visitor::anonymous(&site, "10.42.0.1:4000").await;
         let list = site.get("/markt", &anonymous).await;
         assert_eq!(list.status, StatusCode::OK);
-        for id in &ids {
+        for id in &ids[1..] {
             assert!(list.body.contains(&format!("href=\"/markt/{id}\"")), "published evenings are listed");
         }
+        // The demo's evening still to be planned is a draft: not listed, and not found.
+        assert!(!list.body.contains(&format!("href=\"/markt/{}\"", ids[0])), "the draft is not listed");
+        assert_eq!(site.get(&format!("/markt/{}", ids[0]), &anonymous).await.status, StatusCode::NOT_FOUND);
         let page = site.get(&format!("/markt/{}", ids[1]), &anonymous).await;
         assert_eq!(page.status, StatusCode::OK);
         let planned = planning(&site, ids[1]).await;
