@@ -10,6 +10,7 @@ mod support;
 mod interface;
 mod market;
 mod monitor;
+mod monitor_reading;
 mod monitor_settings;
 mod pages;
 mod planner_requests;
