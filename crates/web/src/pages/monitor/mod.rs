@@ -184,10 +184,10 @@ impl Aggregate {
         }
     }
 
-    /// Shorter, for a tile: the number, or the reason it is not given.
+    /// Shorter, for a tile: the score with its word ("✓ 112 beter"), or the reason it is not given.
     fn short(&self, texts: &Texts) -> String {
         match &self.scored {
-            Some(scored) => scored.text.clone(),
+            Some(scored) => scored.line(),
             None if self.note == texts.t("monitor-no-value") => self.note.clone(),
             None => texts.t("monitor-coverage-withheld-short"),
         }
