@@ -93,7 +93,7 @@ enum MonitorCommand {
     Show {
         /// The area's CBS code, e.g. WK016401.
         area: String,
-        /// The period, e.g. 2024 or 2024-Q2 (default: the latest year with data).
+        /// The period, e.g. 2024 or 2024-Q2 (default: the latest period in which most areas have most indicators).
         #[arg(long)]
         period: Option<String>,
         /// Print JSON: { "area", "period", "base_period", "index", "themes", "indicators": [...] }.

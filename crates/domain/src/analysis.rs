@@ -15,7 +15,16 @@
 //! that fixed yardstick. Neutral indicators and those with σ = 0 (or no values in *B*) get no
 //! score, and the reason is kept. A theme's score is the mean of its indicators' scores, given
 //! only when at least half of the theme's scored indicators have a value; the index is the mean of
-//! the theme scores, also reported for the objective and the subjective indicators apart.
+//! the theme scores, given only when at least half of the index's scored indicators have a value,
+//! and also reported for the objective and the subjective indicators apart (by the same rule).
+//! Each score carries its [`Coverage`], so that a page can say it rests on fewer indicators than
+//! its base ("op 3 van 8 indicatoren") or why it is withheld.
+//!
+//! # The default period
+//!
+//! A page that is not asked for a period shows [`default_period`]: the latest in which most areas
+//! have most of the index's indicators, so that a few figures of a new year do not make that year
+//! everyone's view.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -290,6 +299,32 @@ pub struct IndexModel {
     indicators: Vec<(IndexIndicator, Result<Norm, Exclusion>)>,
 }
 
+/// How many indicators a score rests on, of the indicators it is built from (its base).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub struct Coverage {
+    /// The indicators with a score.
+    pub scored: usize,
+    /// The indicators the score is built from: those with a yardstick.
+    pub of: usize,
+}
+
+impl Coverage {
+    /// Whether the score rests on enough indicators to be given: at least half of its base
+    /// ([`MINIMUM_SHARE`]), and at least one.
+    pub fn suffices(self) -> bool {
+        self.scored > 0 && self.scored * MINIMUM_SHARE.1 >= self.of * MINIMUM_SHARE.0
+    }
+
+    /// Whether the score rests on fewer indicators than its base.
+    pub fn is_partial(self) -> bool {
+        self.scored < self.of
+    }
+}
+
+/// The share of its indicators a theme score or an index needs to be given, as (numerator,
+/// denominator): one half.
+pub const MINIMUM_SHARE: (usize, usize) = (1, 2);
+
 /// One area's index in one period.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AreaIndex {
@@ -297,12 +332,20 @@ pub struct AreaIndex {
     pub scores: BTreeMap<Id<Indicator>, f64>,
     /// Each theme's score, where at least half its scored indicators have one.
     pub themes: BTreeMap<Theme, Option<f64>>,
-    /// The mean of the theme scores.
+    /// How many of each theme's scored indicators have a score.
+    pub theme_coverage: BTreeMap<Theme, Coverage>,
+    /// The mean of the theme scores, where at least half the index's indicators have a score.
     pub index: Option<f64>,
+    /// How many of the index's indicators have a score.
+    pub coverage: Coverage,
     /// The index over objective indicators only.
     pub objective: Option<f64>,
+    /// How many of the objective indicators have a score.
+    pub objective_coverage: Coverage,
     /// The index over subjective indicators only.
     pub subjective: Option<f64>,
+    /// How many of the subjective indicators have a score.
+    pub subjective_coverage: Coverage,
 }
 
 impl IndexModel {
@@ -340,6 +383,11 @@ impl IndexModel {
         self.indicators.iter().filter_map(|(indicator, norm)| norm.err().map(|why| (indicator.id, why)))
     }
 
+    /// The indicators the index is built from: those with a yardstick.
+    pub fn scored_indicators(&self) -> impl Iterator<Item = Id<Indicator>> + '_ {
+        self.indicators.iter().filter(|(_, norm)| norm.is_ok()).map(|(indicator, _)| indicator.id)
+    }
+
     /// The score of one value of `indicator`.
     pub fn score(&self, indicator: Id<Indicator>, value: f64) -> Option<f64> {
         let (known, norm) = self.indicators.iter().find(|(known, _)| known.id == indicator)?;
@@ -356,26 +404,49 @@ impl IndexModel {
                 scores.insert(indicator.id, score);
             }
         }
-        let themes = self.theme_scores(&scores, None);
-        let index = mean(themes.values().flatten().copied());
-        let half = |kind| mean(self.theme_scores(&scores, Some(kind)).values().flatten().copied());
+        let (themes, theme_coverage) = self.theme_scores(&scores, None);
+        let coverage = self.coverage(&scores, None);
+        let index = coverage.suffices().then(|| mean(themes.values().flatten().copied())).flatten();
+        let half = |kind| {
+            let coverage = self.coverage(&scores, Some(kind));
+            let (themes, _) = self.theme_scores(&scores, Some(kind));
+            (coverage.suffices().then(|| mean(themes.values().flatten().copied())).flatten(), coverage)
+        };
+        let (objective, objective_coverage) = half(IndicatorKind::Objective);
+        let (subjective, subjective_coverage) = half(IndicatorKind::Subjective);
         AreaIndex {
-            objective: half(IndicatorKind::Objective),
-            subjective: half(IndicatorKind::Subjective),
+            objective,
+            objective_coverage,
+            subjective,
+            subjective_coverage,
             scores,
             themes,
+            theme_coverage,
             index,
+            coverage,
         }
     }
 
+    /// How many of the scored indicators (of `kind`, when given) have a score in `scores`.
+    fn coverage(&self, scores: &BTreeMap<Id<Indicator>, f64>, kind: Option<IndicatorKind>) -> Coverage {
+        let base: Vec<Id<Indicator>> = self
+            .indicators
+            .iter()
+            .filter(|(indicator, norm)| norm.is_ok() && kind.is_none_or(|kind| indicator.kind == kind))
+            .map(|(indicator, _)| indicator.id)
+            .collect();
+        Coverage { scored: base.iter().filter(|id| scores.contains_key(id)).count(), of: base.len() }
+    }
+
     /// Per theme with scored indicators (of `kind`, when given): the mean score, when at least
-    /// half of them have a score.
+    /// half of them have a score, and how many have one.
     fn theme_scores(
         &self,
         scores: &BTreeMap<Id<Indicator>, f64>,
         kind: Option<IndicatorKind>,
-    ) -> BTreeMap<Theme, Option<f64>> {
+    ) -> (BTreeMap<Theme, Option<f64>>, BTreeMap<Theme, Coverage>) {
         let mut themes = BTreeMap::new();
+        let mut coverages = BTreeMap::new();
         for theme in Theme::ALL {
             let scored: Vec<Id<Indicator>> = self
                 .indicators
@@ -389,10 +460,11 @@ impl IndexModel {
                 continue;
             }
             let present: Vec<f64> = scored.iter().filter_map(|id| scores.get(id).copied()).collect();
-            let enough = 2 * present.len() >= scored.len();
-            themes.insert(*theme, if enough { mean(present.into_iter()) } else { None });
+            let coverage = Coverage { scored: present.len(), of: scored.len() };
+            themes.insert(*theme, if coverage.suffices() { mean(present.into_iter()) } else { None });
+            coverages.insert(*theme, coverage);
         }
-        themes
+        (themes, coverages)
     }
 }
 
@@ -404,6 +476,40 @@ fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
 /// The base period when none is set: the first whole year with data.
 pub fn default_base_period(periods: impl IntoIterator<Item = Period>) -> Option<Period> {
     periods.into_iter().filter(|period| period.quarter_number().is_none()).min()
+}
+
+/// The period a page shows when none is asked for: the latest in which most areas have most
+/// indicators — more than half of the `areas` of the level have a value for more than half of
+/// the index's `indicators`. A whole year is preferred to a quarter, as a page reads a year at a
+/// time. `coverage` holds, per period and area, how many of the index's indicators the area has
+/// a value for (one item per area with any); `periods` are those with data, in time order. When
+/// no period meets the rule (or there are no areas or indicators to count), the latest whole year
+/// with data is shown, else the latest period.
+pub fn default_period(
+    periods: &[Period],
+    coverage: impl IntoIterator<Item = (Period, usize)>,
+    areas: usize,
+    indicators: usize,
+) -> Option<Period> {
+    let mut well_covered: HashMap<Period, usize> = HashMap::new();
+    for (period, count) in coverage {
+        if 2 * count > indicators {
+            *well_covered.entry(period).or_default() += 1;
+        }
+    }
+    let covered = |period: &Period| well_covered.get(period).is_some_and(|count| 2 * count > areas);
+    let latest = |keep: &dyn Fn(&Period) -> bool| {
+        let mut candidates = periods.iter().rev().filter(|period| keep(period));
+        let first = candidates.clone().next().copied();
+        candidates.find(|period| period.quarter_number().is_none()).copied().or(first)
+    };
+    if areas > 0
+        && indicators > 0
+        && let Some(period) = latest(&covered)
+    {
+        return Some(period);
+    }
+    latest(&|_| true)
 }
 
 /// What one indicator's series says about one area in one period.
@@ -655,9 +761,92 @@ mod tests {
         let half = model.area_index(&HashMap::from([(safe.id, 70.0)]));
         assert!(close(half.themes[&Theme::Safety].unwrap(), 100.0));
         assert_eq!(half.themes[&Theme::Social], None);
-        assert!(close(half.index.unwrap(), 100.0));
+        assert_eq!(half.coverage, Coverage { scored: 1, of: 3 });
+        assert_eq!(half.index, None, "one of the index's three indicators is too few");
         let nothing = model.area_index(&HashMap::new());
         assert_eq!((nothing.index, nothing.objective, nothing.subjective), (None, None, None));
+    }
+
+    #[test]
+    fn the_index_says_how_many_indicators_it_rests_on_and_is_withheld_below_half() {
+        // Eight scored indicators, two per theme; σ = 10 for each.
+        let themes = [Theme::Safety, Theme::Social, Theme::Physical, Theme::Participation];
+        let indicators: Vec<IndexIndicator> = (1..=8)
+            .map(|id| {
+                let kind = if id % 2 == 0 { IndicatorKind::Objective } else { IndicatorKind::Subjective };
+                indicator(id, Direction::HigherIsBetter, themes[(id as usize - 1) / 2], kind)
+            })
+            .collect();
+        let base: HashMap<Id<Indicator>, Vec<f64>> = indicators
+            .iter()
+            .map(|indicator| (indicator.id, vec![50.0 - 10.0 * 1.5_f64.sqrt(), 50.0, 50.0 + 10.0 * 1.5_f64.sqrt()]))
+            .collect();
+        let model = IndexModel::new(year(2020), &indicators, &base);
+        assert_eq!(model.scored_indicators().count(), 8);
+
+        let all: HashMap<Id<Indicator>, f64> = indicators.iter().map(|indicator| (indicator.id, 60.0)).collect();
+        let full = model.area_index(&all);
+        assert_eq!(full.coverage, Coverage { scored: 8, of: 8 });
+        assert!(!full.coverage.is_partial());
+        assert!(close(full.index.unwrap(), 110.0));
+
+        // Four of eight: given, and partial.
+        let four: HashMap<Id<Indicator>, f64> = indicators[..4].iter().map(|indicator| (indicator.id, 60.0)).collect();
+        let half = model.area_index(&four);
+        assert_eq!(half.coverage, Coverage { scored: 4, of: 8 });
+        assert!(half.coverage.is_partial() && half.coverage.suffices());
+        assert!(close(half.index.unwrap(), 110.0));
+
+        // Three of eight (one wijk's three figures of a new year): withheld, though two themes
+        // have a score of their own.
+        let three: HashMap<Id<Indicator>, f64> = indicators[..3].iter().map(|indicator| (indicator.id, 85.0)).collect();
+        let few = model.area_index(&three);
+        assert_eq!(few.coverage, Coverage { scored: 3, of: 8 });
+        assert_eq!(few.index, None);
+        assert!(few.themes[&Theme::Safety].is_some());
+        assert_eq!(few.theme_coverage[&Theme::Safety], Coverage { scored: 2, of: 2 });
+        assert_eq!(few.theme_coverage[&Theme::Social], Coverage { scored: 1, of: 2 });
+        assert_eq!(few.objective_coverage, Coverage { scored: 1, of: 4 });
+        assert_eq!(few.objective, None, "one of four objective indicators is too few");
+        assert_eq!(few.subjective_coverage, Coverage { scored: 2, of: 4 });
+        assert!(few.subjective.is_some());
+        assert!(!Coverage { scored: 0, of: 0 }.suffices());
+    }
+
+    #[test]
+    fn the_default_period_is_the_latest_that_most_areas_have_most_indicators_for() {
+        let periods = [year(2021), year(2022), year(2023)];
+        // Ten wijken, eight indicators: 2021 and 2022 complete, 2023 three values for one wijk.
+        let complete = |period: Period| (0..10).map(move |_| (period, 8));
+        let coverage: Vec<(Period, usize)> =
+            complete(year(2021)).chain(complete(year(2022))).chain([(year(2023), 3)]).collect();
+        assert_eq!(default_period(&periods, coverage.clone(), 10, 8), Some(year(2022)));
+
+        // Most areas (six of ten) with most indicators (five of eight) make a period count.
+        let mut more = coverage.clone();
+        more.extend((0..5).map(|_| (year(2023), 5)));
+        more.push((year(2023), 4));
+        assert_eq!(default_period(&periods, more.clone(), 10, 8), Some(year(2022)), "five of ten is not most");
+        more.push((year(2023), 5));
+        assert_eq!(default_period(&periods, more, 10, 8), Some(year(2023)));
+
+        // Half the indicators is not most.
+        let halves: Vec<(Period, usize)> = (0..10).map(|_| (year(2023), 4)).chain(complete(year(2022))).collect();
+        assert_eq!(default_period(&periods, halves, 10, 8), Some(year(2022)));
+
+        // A whole year before a later quarter; a quarter when no year qualifies.
+        let q = Period::quarter(2023, 2).unwrap();
+        let with_quarter = [year(2022), year(2023), q];
+        let both: Vec<(Period, usize)> = complete(year(2022)).chain(complete(q)).collect();
+        assert_eq!(default_period(&with_quarter, both, 10, 8), Some(year(2022)));
+        let quarters = [Period::quarter(2023, 1).unwrap(), q];
+        assert_eq!(default_period(&quarters, complete(q).collect::<Vec<_>>(), 10, 8), Some(q));
+
+        // Nothing qualifies, or nothing to count: the latest whole year with data.
+        assert_eq!(default_period(&periods, [(year(2021), 1)], 10, 8), Some(year(2023)));
+        assert_eq!(default_period(&periods, Vec::new(), 0, 0), Some(year(2023)));
+        assert_eq!(default_period(&quarters, Vec::new(), 10, 8), Some(q));
+        assert_eq!(default_period(&[], Vec::new(), 10, 8), None);
     }
 
     #[test]

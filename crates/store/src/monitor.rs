@@ -409,6 +409,37 @@ pub async fn periods(tx: &mut Tx, body: Id<Body>, level: AreaLevel) -> Result<Ve
     rows.into_iter().map(|(year, quarter)| period(year, quarter)).collect()
 }
 
+/// Per period and area of `level`: how many of `indicators` the area has a value for (areas
+/// with none are left out). What the default period is chosen by.
+pub async fn coverage(
+    tx: &mut Tx,
+    body: Id<Body>,
+    level: AreaLevel,
+    indicators: &[Id<Indicator>],
+) -> Result<Vec<(Period, Id<Area>, usize)>, StoreError> {
+    if indicators.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<(i64, i64, i64, i64)> = on_connection!(tx, |connection| {
+        let mut query = sqlx::QueryBuilder::new(
+            "SELECT m.year, m.quarter, m.area_id, COUNT(*) FROM measurements m \
+             JOIN areas a ON a.id = m.area_id WHERE a.body_id = ",
+        );
+        query.push_bind(body.get()).push(" AND a.level = ").push_bind(level.code()).push(" AND m.indicator_id IN (");
+        let mut list = query.separated(", ");
+        for indicator in indicators {
+            list.push_bind(indicator.get());
+        }
+        query.push(") GROUP BY m.year, m.quarter, m.area_id");
+        query.build_query_as().fetch_all(&mut *connection).await?
+    });
+    rows.into_iter()
+        .map(|(year, quarter, area, count)| {
+            Ok((period(year, quarter)?, Id::new(area), usize::try_from(count).unwrap_or(0)))
+        })
+        .collect()
+}
+
 /// Inhabitants of those of the given areas that are the body's, in every period known.
 pub async fn populations(tx: &mut Tx, body: Id<Body>, areas: &[Id<Area>]) -> Result<Vec<Population>, StoreError> {
     if areas.is_empty() {

@@ -1,6 +1,6 @@
 //! Server-rendered SVG charts for the neighbourhood monitor: no JavaScript, no plotting crate.
 //!
-//! Every function returns one complete `<svg>` element as a `String`, to be put into a template
+//! Every function but [`tile_grid`] returns one complete `<svg>` element as a `String`, to be put into a template
 //! with askama's `|safe` filter. All text that comes in (ids, titles, labels, names, links) is
 //! XML-escaped here; numbers arrive already formatted by the caller (Dutch decimal comma and
 //! all), and axes take a formatter closure. The charts carry no words of their own, so every text
@@ -13,7 +13,8 @@
 //! - [`bar_chart`]: horizontal bars in the caller's order, label above each bar, the value at its
 //!   end, an optional reference line (the city's value); negative values grow left of zero.
 //! - [`tile_grid`]: a map substitute when there is no geometry: a tile per area, linked when the
-//!   area has a page.
+//!   area has a page. The one chart written as HTML rather than SVG, so that names wrap and tiles
+//!   grow with their text.
 //! - [`choropleth`]: areas from GeoJSON-ordered polygons (geographic degrees or RD New metres),
 //!   coloured by [`Tone`], with a legend below.
 //!
@@ -260,7 +261,7 @@ pub struct BarChart<'a> {
 pub struct Tile {
     /// The area's code (not shown; kept for the caller's bookkeeping and the class).
     pub code: String,
-    /// The area's name, wrapped over as many lines as it needs, never cut short.
+    /// The area's name, wrapped at word boundaries over as many lines as it needs, never cut short.
     pub name: String,
     /// The formatted value.
     pub value_label: String,
@@ -279,10 +280,8 @@ pub struct TileGrid<'a> {
     pub title: &'a str,
     /// A one-sentence summary; may be empty.
     pub description: &'a str,
-    /// The tiles, row by row.
+    /// The tiles, in reading order.
     pub tiles: Vec<Tile>,
-    /// Tiles per row; `None` is ⌈√n⌉.
-    pub columns: Option<usize>,
     /// Tone → meaning, drawn below the grid; may be empty.
     pub legend: Vec<(Tone, String)>,
 }
@@ -382,42 +381,6 @@ fn truncate(text: &str, max: usize) -> String {
         cut.push('…');
         cut
     }
-}
-
-/// `text` wrapped at spaces and after hyphens into lines of at most `width` characters, at most
-/// `max_lines` of them; long words are split and the last line ends in "…" when text is left.
-fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
-    let (width, max_lines) = (width.max(1), max_lines.max(1));
-    let mut lines: Vec<String> = Vec::new();
-    let mut line: Vec<char> = Vec::new();
-    for word in text.split_whitespace() {
-        for (i, piece) in word.split_inclusive('-').enumerate() {
-            let mut piece: Vec<char> = piece.chars().collect();
-            let gap = usize::from(i == 0 && !line.is_empty());
-            if line.len() + gap + piece.len() <= width {
-                if gap == 1 {
-                    line.push(' ');
-                }
-                line.append(&mut piece);
-                continue;
-            }
-            if !line.is_empty() {
-                lines.push(line.drain(..).collect());
-            }
-            while piece.len() > width {
-                lines.push(piece.drain(..width).collect());
-            }
-            line = piece;
-        }
-    }
-    if !line.is_empty() {
-        lines.push(line.into_iter().collect());
-    }
-    if lines.len() > max_lines {
-        let rest = lines.split_off(max_lines - 1).join(" ");
-        lines.push(truncate(&rest, width));
-    }
-    lines
 }
 
 /// Estimated width of `text` in view box units.
@@ -989,80 +952,61 @@ fn linked(out: &mut String, href: Option<&str>, class: &str, name: &str, inner: 
     }
 }
 
-/// Tiles in a grid as a map substitute: each the area's name (wrapped, in full) and value on the
-/// tone's colour, linked when it has an `href`; the legend below. Every tile of a row is as tall
-/// as the row's longest name needs.
+/// Tiles as a map substitute: each the area's name and value on the tone's colour, linked when it
+/// has an `href`; the legend below. Unlike the other charts this is HTML, not SVG: a list of
+/// tiles that the stylesheet lays out (`.tiles`, in `wijkbeeld.css`), so that the browser wraps
+/// each name at word boundaries and every tile grows to fit its name and value at any width.
+/// Text in an SVG can neither wrap nor reflow; it shrank with the picture, and names had to be
+/// split by a guess at glyph widths ("Binnensta d") and values cut short ("geen geg…"). Names
+/// are marked `lang="nl"`: they are Dutch whatever the page's language.
 ///
-/// A linked tile is named by what it shows, its name and value, and has no `aria-label` or
-/// `<title>` besides: a name that differed from the visible words (a cut-short name, a tooltip)
-/// would break WCAG 2.5.3 (label in name) for those who speak a link's visible text to follow it.
+/// A linked tile is named by what it shows, its name and value, with no `aria-label` or `title`
+/// besides: a name that differed from the visible words would break WCAG 2.5.3 (label in name).
+/// The grid is a `<figure>` named by its caption.
 pub fn tile_grid(spec: &TileGrid<'_>) -> String {
-    const GAP: f64 = 4.0;
-    /// Room above the name, and for the value below it.
-    const PADDING_H: f64 = 34.0;
-    const LINE_H: f64 = FONT + 3.0;
     let id = safe_id(spec.id);
-    let n = spec.tiles.len();
-    let columns = spec.columns.unwrap_or_else(|| (n as f64).sqrt().ceil() as usize).clamp(1, n.max(1));
-    let rows = n.div_ceil(columns);
-    let tile_w = (WIDTH - GAP * (columns as f64 + 1.0)) / columns as f64;
-    let chars = ((tile_w - 10.0) / CHAR).floor().max(1.0) as usize;
-    let names: Vec<Vec<String>> = spec.tiles.iter().map(|tile| wrap(&tile.name, chars, usize::MAX)).collect();
-    // Each row as tall as its longest name needs (two lines at least), and the rows' tops.
-    let row_heights: Vec<f64> = names
-        .chunks(columns)
-        .map(|row| PADDING_H + row.iter().map(Vec::len).max().unwrap_or(1).max(2) as f64 * LINE_H)
-        .collect();
-    let row_tops: Vec<f64> = row_heights
-        .iter()
-        .scan(GAP, |top, height| {
-            let this = *top;
-            *top += height + GAP;
-            Some(this)
-        })
-        .collect();
-    let grid_h = if n == 0 { 0.0 } else { row_heights.iter().sum::<f64>() + GAP * (rows as f64 + 1.0) };
-    let legend_top = grid_h + 8.0;
-    let height = legend_top + spec.legend.len() as f64 * LEGEND_ROW + 4.0;
-    let links = spec.tiles.iter().any(|tile| safe_href(tile.href.as_deref()).is_some());
-
     let mut out = String::new();
-    open(&mut out, &id, "tiles", (WIDTH, height), spec.title, spec.description, links);
-    for (i, (tile, name)) in spec.tiles.iter().zip(&names).enumerate() {
-        let x = GAP + (i % columns) as f64 * (tile_w + GAP);
-        let (y, tile_h) = (row_tops[i / columns], row_heights[i / columns]);
-        let ink = tile.tone.text_fill();
-        let mut inner = String::new();
-        put!(
-            inner,
-            "<rect class=\"tile__box {}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\" fill=\"{}\" stroke=\"{}\" \
-             stroke-width=\"1.5\"/>",
-            tone_class_with_code(tile.tone, &tile.code),
-            num(x),
-            num(y),
-            num(tile_w),
-            num(tile_h),
-            tile.tone.fill(),
-            tile.tone.stroke()
-        );
-        let attributes = format!(" class=\"{}-text\" fill=\"{ink}\"", tile.tone.class());
-        for (line, content) in name.iter().enumerate() {
-            text(&mut inner, (x + 5.0, y + 20.0 + line as f64 * LINE_H), "start", &attributes, content);
-        }
-        let value_attributes = format!("{attributes} font-weight=\"bold\"");
-        text(&mut inner, (x + 5.0, y + tile_h - 9.0), "start", &value_attributes, &truncate(&tile.value_label, chars));
-        match safe_href(tile.href.as_deref()) {
-            Some(href) => {
-                put!(out, "<a class=\"tile\" href=\"{}\">{inner}</a>", esc(href));
-            }
-            None => {
-                let name = esc(&format!("{}: {}", tile.name, tile.value_label));
-                put!(out, "<g class=\"tile\"><title>{name}</title>{inner}</g>");
-            }
-        }
+    let described =
+        if spec.description.is_empty() { String::new() } else { format!(" aria-describedby=\"{id}-desc\"") };
+    put!(out, "<figure id=\"{id}\" class=\"tiles\" aria-labelledby=\"{id}-title\"{described}>");
+    put!(out, "<figcaption id=\"{id}-title\" class=\"tiles__title\">{}</figcaption>", esc(spec.title));
+    if !spec.description.is_empty() {
+        put!(out, "<p id=\"{id}-desc\" class=\"tiles__description\">{}</p>", esc(spec.description));
     }
-    legend(&mut out, &spec.legend, legend_top);
-    out.push_str("</svg>");
+    if !spec.tiles.is_empty() {
+        out.push_str("<ul class=\"tiles__grid\">");
+        for tile in &spec.tiles {
+            let inner = format!(
+                "<span class=\"tiles__name\" lang=\"nl\">{}</span> <span class=\"tiles__value\">{}</span>",
+                esc(&tile.name),
+                esc(&tile.value_label)
+            );
+            put!(out, "<li class=\"tiles__tile {}\">", tone_class_with_code(tile.tone, &tile.code));
+            match safe_href(tile.href.as_deref()) {
+                Some(href) => {
+                    put!(out, "<a class=\"tiles__body tile\" href=\"{}\">{inner}</a>", esc(href));
+                }
+                None => {
+                    put!(out, "<span class=\"tiles__body\">{inner}</span>");
+                }
+            }
+            out.push_str("</li>");
+        }
+        out.push_str("</ul>");
+    }
+    if !spec.legend.is_empty() {
+        out.push_str("<ul class=\"tiles__legend\">");
+        for (tone, label) in &spec.legend {
+            put!(
+                out,
+                "<li><span class=\"tiles__swatch {}\" aria-hidden=\"true\"></span>{}</li>",
+                tone.class(),
+                esc(label)
+            );
+        }
+        out.push_str("</ul>");
+    }
+    out.push_str("</figure>");
     out
 }
 
@@ -1404,90 +1348,46 @@ mod tests {
     }
 
     #[test]
-    fn tile_grid_lays_out_tiles_with_links_and_a_legend() {
+    fn tile_grid_lists_whole_names_with_links_and_a_legend() {
         let tiles: Vec<Tile> = (0..5)
             .map(|i| tile(&format!("Wijk {i} met een heel erg lange naam"), (i % 2 == 0).then_some("/wijken/1")))
             .collect();
-        let svg = tile_grid(&TileGrid {
+        let html = tile_grid(&TileGrid {
             id: "tegels",
             title: "Wijken",
             description: "Per wijk.",
             tiles,
-            columns: None,
             legend: vec![(Tone::FarBelowAverage, "Ver onder gemiddeld".to_string())],
         });
-        assert_accessible(&svg, "Wijken");
-        assert!(svg.contains("role=\"group\" aria-labelledby=\"tegels-title\" aria-describedby=\"tegels-desc\""));
-        assert_eq!(count(&svg, "<rect"), 6);
-        assert_eq!(count(&svg, "<a "), 3);
-        // A linked tile is named by its visible words alone (WCAG 2.5.3): no label or tooltip
-        // that says otherwise, and the whole name shown, over as many lines as it takes.
-        assert!(svg.contains("<a class=\"tile\" href=\"/wijken/1\"><rect"), "{svg}");
-        assert!(!svg.contains("aria-label=\"Wijk 0"));
+        assert!(html.starts_with("<figure id=\"tegels\" class=\"tiles\" aria-labelledby=\"tegels-title\" aria-describedby=\"tegels-desc\">"), "{html}");
+        assert!(html.contains("<figcaption id=\"tegels-title\" class=\"tiles__title\">Wijken</figcaption>"));
+        assert_eq!(count(&html, "<li class=\"tiles__tile tone-far-below-average area-WK036301\">"), 5);
+        assert_eq!(count(&html, "<a "), 3);
+        // A linked tile is named by its visible words alone (WCAG 2.5.3): no label or tooltip, and
+        // the whole name, for the browser to wrap at its spaces.
+        assert!(!html.contains("aria-label=") && !html.contains("<title"), "{html}");
         assert_eq!(
-            count(&svg, "<title>Wijk 1 met een heel erg lange naam: 12,5%</title>"),
-            1,
-            "unlinked tiles keep a title"
+            count(&html, "<span class=\"tiles__name\" lang=\"nl\">Wijk 1 met een heel erg lange naam</span>"),
+            1
         );
-        assert!(!svg.contains('…'), "no name is cut short");
-        for line in ["Wijk 0 met", "een heel erg", "lange naam"] {
-            assert!(svg.contains(&format!(">{line}</text>")), "{line}: {svg}");
-        }
-        assert!(svg.contains("fill=\"#ffffff\""));
-        // 3 columns (⌈√5⌉), 2 rows; three name lines make every tile 34 + 3 × 19 = 91 high.
-        assert_eq!(count(&svg, "x=\"4\" y=\"4\""), 1);
-        assert_eq!(count(&svg, "y=\"99\" width"), 2);
-        assert_eq!(count(&svg, "height=\"91\""), 5);
+        assert!(html.contains("<span class=\"tiles__value\">12,5%</span>"));
+        assert!(!html.contains('…'), "no name or value is cut short");
+        assert!(html.contains("aria-hidden=\"true\"></span>Ver onder gemiddeld</li>"));
+        assert!(html.ends_with("</figure>"));
 
-        // A row is as tall as its own longest name: short names keep two lines' height (72).
-        let mixed = tile_grid(&TileGrid {
-            id: "gemengd",
-            title: "Buurten",
-            description: "",
-            tiles: vec![
-                tile("Een buurt met een lange naam", Some("/b/1")),
-                tile("Es", Some("/b/2")),
-                tile("Ooster", None),
-                tile("Veld", None),
-            ],
-            columns: Some(3),
-            legend: vec![],
-        });
-        assert_eq!(count(&mixed, "height=\"91\""), 3, "{mixed}");
-        assert_eq!(count(&mixed, "height=\"72\""), 1, "{mixed}");
-        assert!(mixed.contains("y=\"99\" width"), "the second row starts below the first's own height");
-        assert!(svg.contains(">Ver onder gemiddeld</text>"));
-
-        let empty = tile_grid(&TileGrid {
-            id: "",
-            title: "Leeg",
-            description: "",
-            tiles: vec![],
-            columns: None,
-            legend: vec![],
-        });
-        assert_accessible(&empty, "Leeg");
-        assert!(empty.contains("id=\"chart\"") && empty.contains("role=\"img\""));
+        let empty = tile_grid(&TileGrid { id: "", title: "Leeg", description: "", tiles: vec![], legend: vec![] });
+        assert_eq!(
+            empty,
+            "<figure id=\"chart\" class=\"tiles\" aria-labelledby=\"chart-title\"><figcaption id=\"chart-title\" class=\"tiles__title\">Leeg</figcaption></figure>"
+        );
         let unsafe_link = tile_grid(&TileGrid {
             id: "t",
             title: "Eén",
             description: "",
             tiles: vec![tile("X", Some("javascript:alert(1)"))],
-            columns: Some(4),
             legend: vec![],
         });
         assert!(!unsafe_link.contains("javascript") && !unsafe_link.contains("<a "));
-    }
-
-    #[test]
-    fn wrap_breaks_words_and_ends_in_an_ellipsis() {
-        assert_eq!(wrap("Binnenstad Oost", 10, 2), vec!["Binnenstad", "Oost"]);
-        assert_eq!(wrap("Oud West", 10, 2), vec!["Oud West"]);
-        assert_eq!(wrap("Kralingen-Crooswijk", 10, 2), vec!["Kralingen-", "Crooswijk"]);
-        assert_eq!(wrap("Vleuten-De Meern", 12, 2), vec!["Vleuten-De", "Meern"]);
-        assert_eq!(wrap("Binnenstadsgebied", 8, 2), vec!["Binnenst", "adsgebi…"]);
-        assert_eq!(wrap("a b c d", 1, 2), vec!["a", "…"]);
-        assert!(wrap("", 5, 2).is_empty());
     }
 
     fn square(x: f64, y: f64, size: f64) -> Vec<[f64; 2]> {
@@ -1613,7 +1513,6 @@ mod tests {
                 title: evil,
                 description: evil,
                 tiles: vec![Tile { name: evil.to_string(), ..tile("x", Some("/a\"><script>")) }],
-                columns: None,
                 legend: vec![(Tone::Neutral, evil.to_string())],
             }),
             choropleth(&Choropleth {
@@ -1626,7 +1525,10 @@ mod tests {
         ];
         for svg in &svgs {
             assert!(!svg.contains("<script") && !svg.contains("<b>"), "{svg}");
-            assert!(svg.contains(&format!(">{escaped}</title>")), "{svg}");
+            assert!(
+                svg.contains(&format!(">{escaped}</title>")) || svg.contains(&format!(">{escaped}</figcaption>")),
+                "{svg}"
+            );
         }
         assert!(svgs[0].contains("id=\"a-b\""));
         assert!(svgs[1].contains("&lt;b&gt;"));

@@ -4,9 +4,9 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use wijkbeeld_domain::Id;
-use wijkbeeld_domain::analysis::{IndexIndicator, IndexModel, Point};
+use wijkbeeld_domain::analysis::{IndexIndicator, IndexModel, Point, default_period};
 use wijkbeeld_domain::area::AreaLevel;
-use wijkbeeld_domain::monitor::{Area, Indicator, Target};
+use wijkbeeld_domain::monitor::{Area, Direction, Indicator, Target};
 use wijkbeeld_domain::people::Body;
 use wijkbeeld_domain::period::Period;
 use wijkbeeld_store::monitor::{self as stored, MeasurementFilter};
@@ -23,6 +23,7 @@ use super::{Audience, MonitorError, base_period, counts_in_index, series_by_key}
 pub struct IndexCache {
     models: Mutex<HashMap<ModelKey, Arc<IndexModel>>>,
     periods: Mutex<HashMap<PeriodsKey, SharedPeriods>>,
+    defaults: Mutex<HashMap<PeriodsKey, Option<Period>>>,
     frames: Mutex<HashMap<Id<Body>, VersionedFrame>>,
     city: Mutex<Option<CachedCity>>,
 }
@@ -144,6 +145,43 @@ impl IndexCache {
         cached.retain(|(known, _, _), _| *known == version);
         cached.insert(key, Arc::clone(&periods));
         Ok(periods)
+    }
+
+    /// The period shown when none is asked for at `level` (see
+    /// [`wijkbeeld_domain::analysis::default_period`]): counted over the indicators the index is
+    /// built from, whoever looks.
+    pub(super) async fn default_period(
+        &self,
+        tx: &mut Tx,
+        frame: &Frame,
+        level: AreaLevel,
+        periods: &[Period],
+    ) -> Result<Option<Period>, StoreError> {
+        let version = stored::data_version(tx).await?;
+        let key = (version, frame.body(), level);
+        if let Some(period) = self.defaults.lock().map_err(|_| poisoned())?.get(&key) {
+            return Ok(*period);
+        }
+        let indicators: Vec<Id<Indicator>> = match frame.index_model(tx, self, level, periods).await? {
+            Some(model) => model.scored_indicators().collect(),
+            None => frame
+                .all_indicators()
+                .iter()
+                .filter(|indicator| counts_in_index(indicator) && indicator.direction != Direction::Neutral)
+                .map(|indicator| indicator.id)
+                .collect(),
+        };
+        let coverage = stored::coverage(tx, frame.body(), level, &indicators).await?;
+        let period = default_period(
+            periods,
+            coverage.into_iter().map(|(period, _, count)| (period, count)),
+            frame.level(level).len(),
+            indicators.len(),
+        );
+        let mut cached = self.defaults.lock().map_err(|_| poisoned())?;
+        cached.retain(|(known, _, _), _| *known == version);
+        cached.insert(key, period);
+        Ok(period)
     }
 
     async fn model(

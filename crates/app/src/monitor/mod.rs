@@ -121,25 +121,22 @@ async fn base_period(tx: &mut Tx, periods: &[Period]) -> Result<Option<Period>, 
     Ok(default_base_period(periods.iter().copied()))
 }
 
-/// The period looked at: the one asked for, else the latest whole year with data at `level`.
+/// The period looked at: the one asked for, else the latest in which most areas of `level` (the
+/// gemeente's: the wijken) have most of the index's indicators
+/// ([`wijkbeeld_domain::analysis::default_period`]). Returns it with every period with data at
+/// `level`.
 async fn period_to_show(
     tx: &mut Tx,
     cache: &IndexCache,
-    body: Id<Body>,
+    frame: &Frame,
     level: AreaLevel,
     asked: Option<Period>,
 ) -> Result<(Period, SharedPeriods), MonitorError> {
     let level = if level == AreaLevel::Municipality { AreaLevel::District } else { level };
-    let periods = cache.periods(tx, body, level).await?;
+    let periods = cache.periods(tx, frame.body(), level).await?;
     let period = match asked {
         Some(period) => period,
-        None => periods
-            .iter()
-            .rev()
-            .find(|period| period.quarter_number().is_none())
-            .or(periods.last())
-            .copied()
-            .ok_or(MonitorError::NoData)?,
+        None => cache.default_period(tx, frame, level, &periods).await?.ok_or(MonitorError::NoData)?,
     };
     Ok((period, periods))
 }
@@ -175,8 +172,8 @@ struct AcrossAreas {
     synthetic: bool,
 }
 
-/// Starts a page that compares the wijken or buurten (`level`) in `asked` (default: the latest
-/// year with data); the gemeente alone has nothing to compare with.
+/// Starts a page that compares the wijken or buurten (`level`) in `asked` (default: see
+/// [`period_to_show`]); the gemeente alone has nothing to compare with.
 async fn across_areas(
     app: &App,
     caller: &Caller,
@@ -192,7 +189,7 @@ async fn across_areas(
     let synthetic = wijkbeeld_store::demo::anchor(&mut tx).await?.is_some();
     let boundaries = stored::geometries(&mut tx, body, level).await?;
     let frame = frame(app, &mut tx, caller).await?;
-    let (period, periods) = period_to_show(&mut tx, cache, body, level, asked).await?;
+    let (period, periods) = period_to_show(&mut tx, cache, &frame, level, asked).await?;
     let model = frame.index_model(&mut tx, cache, level, &periods).await?;
     Ok(AcrossAreas { tx, body, frame, period, periods, model, boundaries, synthetic })
 }

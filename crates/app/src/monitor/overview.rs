@@ -48,7 +48,8 @@ pub struct CityOverview {
     pub city_name: Option<String>,
 }
 
-/// The overview of every area of `level` in `period` (default: the latest year with data).
+/// The overview of every area of `level` in `period` (default: the latest period most areas have
+/// most indicators for).
 pub async fn city_overview(
     app: &App,
     caller: &Caller,

@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use wijkbeeld_domain::Id;
 use wijkbeeld_domain::agenda::{Action, Priority};
-use wijkbeeld_domain::analysis::{AreaIndex, Exclusion, Point, SeriesReading, TargetLine, read_series};
+use wijkbeeld_domain::analysis::{AreaIndex, Coverage, Exclusion, Point, SeriesReading, TargetLine, read_series};
 use wijkbeeld_domain::monitor::{Area, Indicator, Target, Theme};
 use wijkbeeld_domain::people::Body;
 use wijkbeeld_domain::period::Period;
@@ -102,7 +102,8 @@ impl AreaAgenda {
     }
 }
 
-/// The profile of the area with `code` in `period` (default: the latest year with data), with
+/// The profile of the area with `code` in `period` (default: the latest period most areas have
+/// most indicators for), with
 /// the indicators the caller sees.
 pub async fn area_profile(
     app: &App,
@@ -116,7 +117,7 @@ pub async fn area_profile(
     let synthetic = wijkbeeld_store::demo::anchor(&mut tx).await?.is_some();
     let frame = frame(app, &mut tx, caller).await?;
     let area = frame.area(code)?.clone();
-    let (period, periods) = period_to_show(&mut tx, cache, body, area.level, period).await?;
+    let (period, periods) = period_to_show(&mut tx, cache, &frame, area.level, period).await?;
     let model = frame.index_model(&mut tx, cache, area.level, &periods).await?;
     let city = frame.city().cloned();
     let measurements = stored::measurements(
@@ -230,14 +231,22 @@ pub struct AnalysisReport {
     pub period: Period,
     /// The index's base period.
     pub base_period: Option<Period>,
-    /// The index.
+    /// The index (null where fewer than half of its indicators have a value).
     pub index: Option<f64>,
+    /// How many of the index's indicators have a score.
+    pub index_coverage: Option<Coverage>,
     /// The index over objective indicators.
     pub index_objective: Option<f64>,
+    /// How many of the objective indicators have a score.
+    pub index_objective_coverage: Option<Coverage>,
     /// The index over subjective indicators.
     pub index_subjective: Option<f64>,
+    /// How many of the subjective indicators have a score.
+    pub index_subjective_coverage: Option<Coverage>,
     /// Each theme's score (null where too few indicators have a value).
     pub themes: BTreeMap<Theme, Option<f64>>,
+    /// How many of each theme's indicators have a score.
+    pub theme_coverage: BTreeMap<Theme, Coverage>,
     /// Each indicator's reading.
     pub indicators: Vec<IndicatorReport>,
 }
@@ -283,9 +292,13 @@ impl AreaProfile {
             period: self.period,
             base_period: self.base_period,
             index: index.and_then(|index| index.index),
+            index_coverage: index.map(|index| index.coverage),
             index_objective: index.and_then(|index| index.objective),
+            index_objective_coverage: index.map(|index| index.objective_coverage),
             index_subjective: index.and_then(|index| index.subjective),
+            index_subjective_coverage: index.map(|index| index.subjective_coverage),
             themes: index.map(|index| index.themes.clone()).unwrap_or_default(),
+            theme_coverage: index.map(|index| index.theme_coverage.clone()).unwrap_or_default(),
             indicators: self
                 .cards
                 .iter()

@@ -767,10 +767,13 @@ monitor-intro = How are the districts and neighbourhoods doing? For each distric
 monitor-method-link = How we calculate.
 monitor-no-data = There are no measurements yet. Once figures are imported, they appear here.
 monitor-synthetic = Note: the figures in this demonstration are made up (synthetic). They resemble real figures but say nothing about the actual districts.
-monitor-base-period = The index compares with the average of the areas in the base year { $period } (= 100).
+monitor-base-period = Scores and the district index compare with the average of the { $level ->
+        [buurt] neighbourhoods
+       *[wijk] districts
+    } in the base year { $period } (= 100), not with the city's figure: ✓ better, ≈ similar or ✕ worse says where a score lies against it.
 monitor-overview-heading = All { $level }
 monitor-overview-caption = Index and key indicators per area; select a column heading to sort.
-monitor-legend-bands = ▲ above average (110 or more) · ● average (90 to 110) · ▼ below average (70 to 90) · ▼▼ far below average (under 70).
+monitor-legend-bands = ✓ better (score 110 or more) · ≈ similar (90 to 110) · ✕ worse (70 to 90) · ✕✕ much worse (under 70), each against the average in the base year (= 100).
 monitor-download = Download the table:
 monitor-field-level = Level
 monitor-field-period = Period
@@ -820,7 +823,7 @@ monitor-report-title = District report { $area }
 monitor-part-of = lies in
 monitor-report-link = District report (printable)
 monitor-index-heading = District index
-monitor-index-explained = 100 is the average of all areas of this level in the base year { $period }; 10 points is one standard deviation.
+monitor-index-explained = 100 is the average of all areas of this level in the base year { $period }, not the city's figure; 10 points is one standard deviation. A score or index resting on fewer indicators than its base says so; below half of its indicators we do not give it.
 monitor-themes-caption = Score per theme
 monitor-city = City
 monitor-target = Target
@@ -852,6 +855,23 @@ monitor-lines-table-note = The values per year are in the download (CSV or XLSX)
 monitor-targets-heading = Targets
 monitor-no-targets = No targets have been set for this indicator.
 monitor-targets-caption = The targets of this indicator
+monitor-coverage-partial = on { $scored } of { $of } indicators
+monitor-coverage-withheld = not given: { $scored } of { $of } indicators, fewer than half
+monitor-coverage-withheld-short = too little data
+monitor-coverage-count = { $scored } of { $of }
+monitor-column-index-indicators = Indicators in the index
+monitor-score-reference = { $band ->
+        [boven_gemiddeld] better than
+        [onder_gemiddeld] worse than
+        [ver_onder_gemiddeld] much worse than
+       *[gemiddeld] similar to
+    } the average of the { $level ->
+        [buurt] neighbourhoods
+       *[wijk] districts
+    } in the base year { $period } (= 100)
+method-score-reference = A score therefore does not compare with the city's figure beside it, but with the average of the areas in the base year. That is why a district with 48.0 active residents can score "better" while the city now reaches 51.4: the district lies above the districts' average in the base year. Every score says what it compares with.
+method-default-period-heading = Which period you see first
+method-default-period = Without a period chosen, the pages show the latest period in which most areas (more than half of the districts, or of the neighbourhoods) have most indicators (more than half of the index's indicators). A few new figures for one district therefore do not make a new year the default. A whole year goes before a quarter. When no period reaches that threshold, you see the latest year with data. Every other period stays selectable.
 level-gemeente = Municipality
 level-wijk = District
 level-buurt = Neighbourhood
@@ -862,10 +882,10 @@ theme-sociaal = Social
 theme-fysiek = Physical
 theme-veiligheid = Safety
 theme-participatie = Participation
-band-boven-gemiddeld = above average
-band-gemiddeld = average
-band-onder-gemiddeld = below average
-band-ver-onder-gemiddeld = far below average
+band-boven-gemiddeld = better
+band-gemiddeld = similar
+band-onder-gemiddeld = worse
+band-ver-onder-gemiddeld = much worse
 movement-beter = better
 movement-slechter = worse
 movement-gelijk = unchanged, within the margin
@@ -895,7 +915,7 @@ method-index-heading = The district index
 method-index-yardstick = After Rotterdam's Wijkprofiel, but with a published formula. For each indicator we take, in the base year, the mean μ and the standard deviation σ of the values of all areas of the same level (districts with districts, neighbourhoods with neighbourhoods). An area's score is then:
 method-index-terms = Here x is the area's value and d is +1 when higher is better and −1 when lower is better. In the base year the average score is therefore exactly 100; in later years the same yardstick measures progress or decline.
 method-index-left-out = Descriptive (neutral) indicators, and indicators on which all areas had the same value in the base year (σ = 0), get no score; the indicator says so.
-method-index-themes = A theme score (social, physical, safety, participation) is the mean of the scores of the indicators in that theme, but only when at least half of them have a value. The district index is the mean of the theme scores. We also show the index for the objective indicators (registrations) and the subjective ones (surveys) apart.
+method-index-themes = A theme score (social, physical, safety, participation) is the mean of the scores of the indicators in that theme, but only when at least half of them have a value. The district index is the mean of the theme scores, but only when at least half of all the index's indicators have a value. We also show the index for the objective indicators (registrations) and the subjective ones (surveys) apart, by the same rule. A score resting on fewer indicators than its base says so ("on 3 of 8 indicators"); below half it shows "–" with the reason.
 method-index-counted = Only adopted and published indicators count, so that anyone can recompute the index from what this site shows. The base year is the first year with data, unless the municipality sets another.
 method-bands-heading = Bands
 method-or-more = or more

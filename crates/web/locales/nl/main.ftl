@@ -767,10 +767,13 @@ monitor-intro = Hoe gaat het in de wijken en buurten? Per wijk de succesindicato
 monitor-method-link = Zo rekenen we.
 monitor-no-data = Er zijn nog geen meetgegevens. Zodra cijfers zijn ingelezen, verschijnen ze hier.
 monitor-synthetic = Let op: de cijfers in deze demonstratie zijn verzonnen (synthetisch). Ze lijken op echte cijfers, maar zeggen niets over de werkelijke wijken.
-monitor-base-period = De index vergelijkt met het gemiddelde van de gebieden in het basisjaar { $period } (= 100).
+monitor-base-period = Scores en de wijkindex vergelijken met het gemiddelde van de { $level ->
+        [buurt] buurten
+       *[wijk] wijken
+    } in het basisjaar { $period } (= 100), niet met het cijfer van de stad: ✓ beter, ≈ gelijk of ✕ slechter zegt hoe een score daartegenover ligt.
 monitor-overview-heading = Alle { $level }
 monitor-overview-caption = Index en kernindicatoren per gebied; klik op een kolomkop om te sorteren.
-monitor-legend-bands = ▲ boven gemiddeld (110 of meer) · ● gemiddeld (90 tot 110) · ▼ onder gemiddeld (70 tot 90) · ▼▼ ver onder gemiddeld (onder 70).
+monitor-legend-bands = ✓ beter (score 110 of meer) · ≈ gelijk (90 tot 110) · ✕ slechter (70 tot 90) · ✕✕ veel slechter (onder 70), telkens tegenover het gemiddelde in het basisjaar (= 100).
 monitor-download = Download de tabel:
 monitor-field-level = Niveau
 monitor-field-period = Periode
@@ -820,7 +823,7 @@ monitor-report-title = Wijkrapportage { $area }
 monitor-part-of = ligt in
 monitor-report-link = Wijkrapportage (afdrukbaar)
 monitor-index-heading = Wijkindex
-monitor-index-explained = 100 is het gemiddelde van alle gebieden van dit niveau in het basisjaar { $period }; 10 punten is één standaardafwijking.
+monitor-index-explained = 100 is het gemiddelde van alle gebieden van dit niveau in het basisjaar { $period }, niet het cijfer van de stad; 10 punten is één standaardafwijking. Een score of index die op minder indicatoren rust dan zijn basis zegt dat erbij; onder de helft van de indicatoren geven we hem niet.
 monitor-themes-caption = Score per thema
 monitor-city = Stad
 monitor-target = Doel
@@ -852,6 +855,23 @@ monitor-lines-table-note = De waarden per jaar staan in de download (CSV of XLSX
 monitor-targets-heading = Doelen
 monitor-no-targets = Voor deze indicator zijn geen doelen gesteld.
 monitor-targets-caption = De doelen van deze indicator
+monitor-coverage-partial = op { $scored } van { $of } indicatoren
+monitor-coverage-withheld = niet gegeven: { $scored } van { $of } indicatoren, minder dan de helft
+monitor-coverage-withheld-short = te weinig gegevens
+monitor-coverage-count = { $scored } van { $of }
+monitor-column-index-indicators = Indicatoren in de index
+monitor-score-reference = { $band ->
+        [boven_gemiddeld] beter dan
+        [onder_gemiddeld] slechter dan
+        [ver_onder_gemiddeld] veel slechter dan
+       *[gemiddeld] gelijk aan
+    } het gemiddelde van de { $level ->
+        [buurt] buurten
+       *[wijk] wijken
+    } in basisjaar { $period } (= 100)
+method-score-reference = Een score vergelijkt dus niet met het cijfer van de stad dat ernaast staat, maar met het gemiddelde van de gebieden in het basisjaar. Daarom kan een wijk met 48,0 actieve inwoners „beter” scoren terwijl de stad nu 51,4 haalt: de wijk ligt boven het gemiddelde van de wijken in het basisjaar. Bij elke score staat waarmee hij vergelijkt.
+method-default-period-heading = Welke periode u eerst ziet
+method-default-period = Zonder gekozen periode tonen de pagina's de laatste periode waarin de meeste gebieden (meer dan de helft van de wijken, of van de buurten) de meeste indicatoren hebben (meer dan de helft van de indicatoren van de index). Een paar nieuwe cijfers voor één wijk maken een nieuw jaar dus nog niet de standaard. Een heel jaar gaat voor een kwartaal. Haalt geen periode die drempel, dan ziet u het laatste jaar met gegevens. Alle andere perioden blijven te kiezen.
 level-gemeente = Gemeente
 level-wijk = Wijk
 level-buurt = Buurt
@@ -862,10 +882,10 @@ theme-sociaal = Sociaal
 theme-fysiek = Fysiek
 theme-veiligheid = Veiligheid
 theme-participatie = Participatie
-band-boven-gemiddeld = boven gemiddeld
-band-gemiddeld = gemiddeld
-band-onder-gemiddeld = onder gemiddeld
-band-ver-onder-gemiddeld = ver onder gemiddeld
+band-boven-gemiddeld = beter
+band-gemiddeld = gelijk
+band-onder-gemiddeld = slechter
+band-ver-onder-gemiddeld = veel slechter
 movement-beter = beter
 movement-slechter = slechter
 movement-gelijk = gelijk, binnen de marge
@@ -895,7 +915,7 @@ method-index-heading = De wijkindex
 method-index-yardstick = Naar het voorbeeld van het Wijkprofiel van Rotterdam, maar met een openbare formule. Voor elke indicator nemen we in het basisjaar het gemiddelde μ en de standaardafwijking σ van de waarden van alle gebieden van hetzelfde niveau (wijken met wijken, buurten met buurten). De score van een gebied is dan:
 method-index-terms = Daarin is x de waarde van het gebied en d is +1 als hoger beter is en −1 als lager beter is. In het basisjaar is de gemiddelde score dus precies 100; in latere jaren meet dezelfde maatstaf vooruitgang of achteruitgang.
 method-index-left-out = Beschrijvende (neutrale) indicatoren en indicatoren waarvan alle gebieden in het basisjaar dezelfde waarde hadden (σ = 0), krijgen geen score; dat staat bij de indicator vermeld.
-method-index-themes = Een themascore (sociaal, fysiek, veiligheid, participatie) is het gemiddelde van de scores van de indicatoren in dat thema, maar alleen als minstens de helft ervan een waarde heeft. De wijkindex is het gemiddelde van de themascores. We tonen de index ook apart voor de objectieve indicatoren (registraties) en de subjectieve (enquêtes).
+method-index-themes = Een themascore (sociaal, fysiek, veiligheid, participatie) is het gemiddelde van de scores van de indicatoren in dat thema, maar alleen als minstens de helft ervan een waarde heeft. De wijkindex is het gemiddelde van de themascores, maar alleen als minstens de helft van alle indicatoren van de index een waarde heeft. We tonen de index ook apart voor de objectieve indicatoren (registraties) en de subjectieve (enquêtes), met dezelfde regel. Rust een score op minder indicatoren dan zijn basis, dan staat dat erbij („op 3 van 8 indicatoren”); onder de helft staat er „–” met de reden.
 method-index-counted = Alleen vastgestelde en gepubliceerde indicatoren tellen mee, zodat iedereen de index kan narekenen met wat op deze site staat. Het basisjaar is het eerste jaar met gegevens, tenzij de gemeente een ander jaar instelt.
 method-bands-heading = Klassen
 method-or-more = of meer

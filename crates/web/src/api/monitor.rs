@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use wijkbeeld_app::Caller;
 use wijkbeeld_app::monitor::{self, AnalysisReport, IndicatorReport, MeasurementQuery as Wanted};
-use wijkbeeld_domain::analysis::{Exclusion, TargetStatus};
+use wijkbeeld_domain::analysis::{Coverage, Exclusion, TargetStatus};
 use wijkbeeld_domain::area::AreaLevel;
 use wijkbeeld_domain::monitor::{Direction, IndicatorKind, IndicatorStatus, Theme, Unit};
 use wijkbeeld_domain::period::Period;
@@ -281,7 +281,7 @@ pub(crate) async fn measurements(
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub(crate) struct AnalysisQuery {
-    /// Default: the latest year with data.
+    /// Default: the latest period in which most areas have most of the index's indicators.
     #[param(value_type = Option<schemas::Period>)]
     period: Option<String>,
 }
@@ -299,16 +299,42 @@ pub(crate) struct Analysis {
     /// The index's base period.
     #[schema(value_type = Option<schemas::Period>)]
     base_period: Option<Period>,
-    /// The wijk index.
+    /// The wijk index: null where fewer than half of its indicators have a score.
     index: Option<f64>,
-    /// The index over objective indicators.
+    /// How many of the index's indicators have a score; null where the level has no index.
+    index_indicators: Option<IndicatorCount>,
+    /// The index over objective indicators (null below half of them).
     index_objective: Option<f64>,
-    /// The index over subjective indicators.
+    /// How many of the objective indicators have a score.
+    index_objective_indicators: Option<IndicatorCount>,
+    /// The index over subjective indicators (null below half of them).
     index_subjective: Option<f64>,
-    /// Each theme's score (null where too few indicators have a value).
+    /// How many of the subjective indicators have a score.
+    index_subjective_indicators: Option<IndicatorCount>,
+    /// Each theme's score (null where fewer than half of its indicators have a score).
     #[schema(value_type = BTreeMap<schemas::Theme, Option<f64>>)]
     themes: BTreeMap<Theme, Option<f64>>,
+    /// How many of each theme's indicators have a score.
+    #[schema(value_type = BTreeMap<schemas::Theme, IndicatorCount>)]
+    theme_indicators: BTreeMap<Theme, IndicatorCount>,
     indicators: Vec<AnalysisIndicator>,
+}
+
+/// How many indicators a score rests on: `scored` of the `of` it is built from. A score is
+/// given only when `scored` is at least half of `of`.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct IndicatorCount {
+    /// The indicators with a score.
+    scored: usize,
+    /// The indicators the score is built from.
+    of: usize,
+}
+
+impl From<Coverage> for IndicatorCount {
+    fn from(coverage: Coverage) -> Self {
+        let Coverage { scored, of } = coverage;
+        IndicatorCount { scored, of }
+    }
 }
 
 /// One indicator's reading in an area's analysis.
@@ -353,9 +379,13 @@ impl From<AnalysisReport> for Analysis {
             period,
             base_period,
             index,
+            index_coverage,
             index_objective,
+            index_objective_coverage,
             index_subjective,
+            index_subjective_coverage,
             themes,
+            theme_coverage,
             indicators,
         } = report;
         Analysis {
@@ -364,9 +394,13 @@ impl From<AnalysisReport> for Analysis {
             period,
             base_period,
             index,
+            index_indicators: index_coverage.map(IndicatorCount::from),
             index_objective,
+            index_objective_indicators: index_objective_coverage.map(IndicatorCount::from),
             index_subjective,
+            index_subjective_indicators: index_subjective_coverage.map(IndicatorCount::from),
             themes,
+            theme_indicators: theme_coverage.into_iter().map(|(theme, coverage)| (theme, coverage.into())).collect(),
             indicators: indicators.into_iter().map(AnalysisIndicator::from).collect(),
         }
     }

@@ -12,6 +12,7 @@ mod interface;
 mod market;
 mod monitor;
 mod monitor_import;
+mod monitor_reading;
 mod monitor_settings;
 mod pages;
 mod planner_requests;

@@ -90,7 +90,7 @@ backend_test! {
             assert!(overview.body.contains(wijk), "{wijk} missing from the overview");
         }
         assert!(overview.body.contains("synthetisch"), "demo figures must say they are synthetic");
-        assert!(overview.body.contains("<svg"), "the overview has a map");
+        assert!(overview.body.contains("<figure id=\"kaart-index\" class=\"tiles\""), "the overview has a map of tiles");
         assert!(overview.body.contains("aria-sort=\"ascending\"") || overview.body.contains("aria-sort=\"none\""));
         assert!(!overview.body.contains("/monitor/importeren"), "the public cannot import");
 
@@ -111,7 +111,8 @@ backend_test! {
         let indicator = site.get("/monitor/indicator/VEILIGHEIDSBELEVING", &public).await;
         assert_eq!(indicator.status, StatusCode::OK, "{}", indicator.body);
         assert!(indicator.body.contains("Veiligheidsmonitor"));
-        assert_eq!(indicator.body.matches("<svg").count(), 3, "a map, bars and lines");
+        assert_eq!(indicator.body.matches("<svg").count(), 2, "bars and lines");
+        assert!(indicator.body.contains("<figure id=\"kaart\" class=\"tiles\""), "and a map of tiles");
         let buurten = site.get("/monitor/indicator/VEILIGHEIDSBELEVING?niveau=buurt", &public).await;
         assert_eq!(buurten.status, StatusCode::OK);
         assert!(buurten.body.contains("&#39;t Wilbert") || buurten.body.contains("'t Wilbert"));

@@ -68,6 +68,8 @@ pub(crate) struct IndicatorPage {
     city_value: String,
     targets: Vec<TargetView>,
     excluded: Option<String>,
+    /// What the scores compare with, when there are scores.
+    reference: String,
     export_query: String,
     /// The council session that proposed the indicator: its text, and a link when the viewer
     /// may open the evening.
@@ -99,9 +101,13 @@ pub(crate) async fn indicator(
         .iter()
         .map(|row| Region {
             area: row.area.clone(),
-            value_label: current(row)
-                .map(|latest| value_text(&texts, indicator, latest.value))
-                .unwrap_or_else(|| texts.t("monitor-no-value")),
+            value_label: match (current(row), Scored::of(&texts, row.score)) {
+                (Some(latest), Some(scored)) => {
+                    format!("{} · {} {}", value_text(&texts, indicator, latest.value), scored.marker, scored.band)
+                }
+                (Some(latest), None) => value_text(&texts, indicator, latest.value),
+                (None, _) => texts.t("monitor-no-value"),
+            },
             tone: tone_of(row),
             href: format!("/monitor/gebied/{}?periode={}", row.area.code, view.period),
         })
@@ -255,6 +261,17 @@ pub(crate) async fn indicator(
             .unwrap_or_else(|| texts.t("monitor-no-value")),
         targets,
         excluded: view.exclusion.map(|why| texts.t(&vocabulary_id("exclusion", why.code()))),
+        reference: if view.rows.iter().any(|row| row.score.is_some()) {
+            texts.with(
+                "monitor-base-period",
+                &[
+                    ("period", Argument::Text(&view.base_period.map(|period| period.to_string()).unwrap_or_default())),
+                    ("level", Argument::Text(level.code())),
+                ],
+            )
+        } else {
+            String::new()
+        },
         origin,
         export_query: format!("?niveau={}&periode={}", level.code(), view.period),
         layout,

@@ -21,7 +21,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use serde::Deserialize;
 use wijkbeeld_domain::Id;
-use wijkbeeld_domain::analysis::{Band, Point, TargetStatus};
+use wijkbeeld_domain::analysis::{Band, Coverage, Point, TargetStatus};
 use wijkbeeld_domain::area::AreaLevel;
 use wijkbeeld_domain::boundaries::{Geometry, Ring};
 use wijkbeeld_domain::monitor::{Area, Indicator, Unit};
@@ -39,7 +39,7 @@ use crate::AppError;
 use crate::charts::{self, Choropleth, MapArea, Tile, TileGrid, Tone};
 use crate::error::AppResult;
 use crate::forms::Choice;
-use crate::i18n::{Texts, vocabulary_id};
+use crate::i18n::{Argument, Texts, vocabulary_id};
 use crate::layout::Layout;
 
 /// The query every dashboard page understands.
@@ -116,17 +116,20 @@ fn status_tone(status: TargetStatus) -> Tone {
     }
 }
 
-/// A shape beside a band, so that the band does not rest on colour alone.
+/// A shape beside a band's word, so that the band does not rest on colour alone. A band is a
+/// judgement (better, similar or worse than the yardstick), not a movement: no arrow, which would
+/// read as a number going up or down ("misdrijven 39,0 ▲" read as more crime).
 fn band_marker(band: Band) -> &'static str {
     match band {
-        Band::AboveAverage => "▲",
-        Band::Average => "●",
-        Band::BelowAverage => "▼",
-        Band::FarBelowAverage => "▼▼",
+        Band::AboveAverage => "✓",
+        Band::Average => "≈",
+        Band::BelowAverage => "✕",
+        Band::FarBelowAverage => "✕✕",
     }
 }
 
-/// A score with its band, as a table cell or badge shows it.
+/// A score with its band, as a table cell or badge shows it: the number, a shape and the band's
+/// word (beter, gelijk, slechter).
 pub(crate) struct Scored {
     text: String,
     class: &'static str,
@@ -136,7 +139,7 @@ pub(crate) struct Scored {
 
 impl Scored {
     fn of(texts: &Texts, score: Option<f64>) -> Option<Scored> {
-        let score = score?;
+        let score = score.filter(|score| score.is_finite())?;
         let band = Band::of(score);
         Some(Scored {
             text: score_text(texts, score),
@@ -145,6 +148,67 @@ impl Scored {
             band: texts.t(&vocabulary_id("band", band.code())),
         })
     }
+
+    /// The score as one line of text: "✓ 112 beter".
+    fn line(&self) -> String {
+        format!("{} {} {}", self.marker, self.text, self.band)
+    }
+}
+
+/// An index or theme score with how many indicators it rests on: the score and "op 3 van 8
+/// indicatoren" when it rests on fewer than its base, or no score and why when it is withheld
+/// (fewer than half of its indicators, see [`Coverage::suffices`]).
+pub(crate) struct Aggregate {
+    scored: Option<Scored>,
+    note: String,
+}
+
+impl Aggregate {
+    fn of(texts: &Texts, score: Option<f64>, coverage: Coverage) -> Aggregate {
+        let counts =
+            [("scored", Argument::Number(coverage.scored as i64)), ("of", Argument::Number(coverage.of as i64))];
+        let scored = Scored::of(texts, score.filter(|_| coverage.suffices()));
+        let note = match &scored {
+            Some(_) if coverage.is_partial() => texts.with("monitor-coverage-partial", &counts),
+            Some(_) => String::new(),
+            None if coverage.scored == 0 => texts.t("monitor-no-value"),
+            None => texts.with("monitor-coverage-withheld", &counts),
+        };
+        Aggregate { scored, note }
+    }
+
+    /// The score and its note as one line of text, or "–" and the reason.
+    fn line(&self) -> String {
+        match (&self.scored, self.note.is_empty()) {
+            (Some(scored), true) => scored.line(),
+            (Some(scored), false) => format!("{} ({})", scored.line(), self.note),
+            (None, _) => format!("– ({})", self.note),
+        }
+    }
+
+    /// Shorter, for a tile: the score with its word ("✓ 112 beter"), or the reason it is not given.
+    fn short(&self, texts: &Texts) -> String {
+        match &self.scored {
+            Some(scored) => scored.line(),
+            None if self.note == texts.t("monitor-no-value") => self.note.clone(),
+            None => texts.t("monitor-coverage-withheld-short"),
+        }
+    }
+}
+
+/// What a score is measured against, in words: "beter dan het gemiddelde van de wijken in
+/// basisjaar 2022 (= 100)". A score compares with the mean of the level's areas in the base
+/// period, not with the city's figure beside it.
+fn score_reference(texts: &Texts, score: f64, level: AreaLevel, base: Option<Period>) -> String {
+    let base = base.map(|period| period.to_string()).unwrap_or_default();
+    texts.with(
+        "monitor-score-reference",
+        &[
+            ("band", Argument::Text(Band::of(score).code())),
+            ("level", Argument::Text(level.code())),
+            ("period", Argument::Text(&base)),
+        ],
+    )
 }
 
 fn legend_of_bands(texts: &Texts) -> Vec<(Tone, String)> {
@@ -229,8 +293,6 @@ fn area_map(
             .collect();
         return charts::choropleth(&Choropleth { id, title, description: "", areas, legend });
     }
-    // At most five tiles a row, so that names of buurten stay readable on the tiles.
-    let columns = Some(((regions.len() as f64).sqrt().ceil() as usize).clamp(1, 5));
     let tiles = regions
         .into_iter()
         .map(|region| Tile {
@@ -241,7 +303,7 @@ fn area_map(
             href: Some(region.href),
         })
         .collect();
-    charts::tile_grid(&TileGrid { id, title, description: "", tiles, columns, legend })
+    charts::tile_grid(&TileGrid { id, title, description: "", tiles, legend })
 }
 
 // --- Method -----------------------------------------------------------------------------------

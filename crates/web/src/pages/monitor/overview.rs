@@ -12,8 +12,8 @@ use wijkbeeld_domain::access::Permission;
 use wijkbeeld_domain::analysis::Band;
 
 use super::{
-    MonitorQuery, Region, Scored, area_map, band_tone, compare_missing_last, legend_of_bands, level_choices,
-    period_choices, score_text, value_text,
+    Aggregate, MonitorQuery, Region, Scored, area_map, band_tone, compare_missing_last, legend_of_bands, level_choices,
+    period_choices, value_text,
 };
 use crate::charts::Tone;
 use crate::error::AppResult;
@@ -40,7 +40,7 @@ pub(crate) struct OverviewCell {
 pub(crate) struct OverviewLine {
     name: String,
     href: String,
-    index: Option<Scored>,
+    index: Aggregate,
     cells: Vec<Option<OverviewCell>>,
 }
 
@@ -52,7 +52,8 @@ pub(crate) struct OverviewPage {
     has_data: bool,
     can_import: bool,
     period: String,
-    base_period: String,
+    /// What the scores compare with, in words.
+    reference: String,
     level: String,
     level_name: String,
     periods: Vec<Choice>,
@@ -105,7 +106,7 @@ pub(crate) async fn overview(
                 has_data: false,
                 can_import,
                 period: String::new(),
-                base_period: String::new(),
+                reference: String::new(),
                 level: level.code().to_owned(),
                 level_name: String::new(),
                 periods: Vec::new(),
@@ -131,7 +132,7 @@ pub(crate) async fn overview(
             let line = OverviewLine {
                 name: row.area.name.clone(),
                 href: format!("/monitor/gebied/{}?periode={}", row.area.code, overview.period),
-                index: Scored::of(&texts, row.index.as_ref().and_then(|index| index.index)),
+                index: index_of(&texts, row),
                 cells: row
                     .cells
                     .iter()
@@ -165,7 +166,13 @@ pub(crate) async fn overview(
         has_data: true,
         can_import,
         period: overview.period.to_string(),
-        base_period: overview.base_period.map(|period| period.to_string()).unwrap_or_default(),
+        reference: texts.with(
+            "monitor-base-period",
+            &[
+                ("period", Argument::Text(&overview.base_period.map(|period| period.to_string()).unwrap_or_default())),
+                ("level", Argument::Text(level.code())),
+            ],
+        ),
         level: level.code().to_owned(),
         level_name: texts.t(&vocabulary_id("level-plural", level.code())),
         periods: period_choices(&overview.periods),
@@ -206,6 +213,12 @@ fn sort_overview(rows: &mut [(&monitor::OverviewRow, OverviewLine)], overview: &
     });
 }
 
+/// A row's index with how many indicators it rests on, or why it is withheld.
+fn index_of(texts: &Texts, row: &monitor::OverviewRow) -> Aggregate {
+    let index = row.index.as_ref();
+    Aggregate::of(texts, index.and_then(|index| index.index), index.map(|index| index.coverage).unwrap_or_default())
+}
+
 /// The overview's map: the areas coloured by their index band, from their boundaries when
 /// imported, else as tiles.
 fn overview_map(texts: &Texts, overview: &CityOverview) -> String {
@@ -216,7 +229,7 @@ fn overview_map(texts: &Texts, overview: &CityOverview) -> String {
             let index = row.index.as_ref().and_then(|index| index.index);
             Region {
                 area: row.area.clone(),
-                value_label: index.map(|index| score_text(texts, index)).unwrap_or_else(|| texts.t("monitor-no-value")),
+                value_label: index_of(texts, row).short(texts),
                 tone: index.map_or(Tone::Unknown, |index| band_tone(Band::of(index))),
                 href: format!("/monitor/gebied/{}?periode={}", row.area.code, overview.period),
             }
@@ -242,7 +255,12 @@ pub(crate) async fn overview_export(
     let format = TableFormat::from_file_name(&file, "overzicht").ok_or(AppError::NotFound)?;
     let texts = layout.texts;
     let overview = monitor::city_overview(state.app(), &caller, query.level()?, query.period()?).await?;
-    let mut headers = vec![texts.t("monitor-column-code"), texts.t("monitor-column-area"), texts.t("monitor-index")];
+    let mut headers = vec![
+        texts.t("monitor-column-code"),
+        texts.t("monitor-column-area"),
+        texts.t("monitor-index"),
+        texts.t("monitor-column-index-indicators"),
+    ];
     for indicator in &overview.indicators {
         headers.push(format!("{} ({})", indicator.name, indicator.code));
     }
@@ -252,12 +270,29 @@ pub(crate) async fn overview_export(
             row.area.code.to_string().into(),
             row.area.name.clone().into(),
             row.index.as_ref().and_then(|index| index.index).into(),
+            row.index
+                .as_ref()
+                .map(|index| {
+                    texts.with(
+                        "monitor-coverage-count",
+                        &[
+                            ("scored", Argument::Number(index.coverage.scored as i64)),
+                            ("of", Argument::Number(index.coverage.of as i64)),
+                        ],
+                    )
+                })
+                .unwrap_or_default()
+                .into(),
         ];
         cells.extend(row.cells.iter().map(|cell| cell.map(|(value, _)| value).into()));
         table.push(cells);
     }
-    let mut city =
-        vec![String::new().into(), overview.city_name.clone().unwrap_or_default().into(), None::<f64>.into()];
+    let mut city = vec![
+        String::new().into(),
+        overview.city_name.clone().unwrap_or_default().into(),
+        None::<f64>.into(),
+        String::new().into(),
+    ];
     city.extend(overview.city.iter().map(|value| (*value).into()));
     table.push(city);
     table.respond(format, &format!("wijkbeeld-overzicht-{}", overview.period))

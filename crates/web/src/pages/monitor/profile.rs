@@ -13,7 +13,10 @@ use wijkbeeld_domain::area::AreaLevel;
 use wijkbeeld_domain::dutch::long_date;
 use wijkbeeld_domain::period::Period;
 
-use super::{MonitorQuery, Scored, band_tone, period_choices, points_of, score_text, signed, status_tone, value_text};
+use super::{
+    Aggregate, MonitorQuery, Scored, band_tone, period_choices, points_of, score_reference, score_text, signed,
+    status_tone, value_text,
+};
 use crate::charts::{self, Bar, BarChart, Tone};
 use crate::error::AppResult;
 use crate::exports::{Table, TableFormat};
@@ -25,7 +28,7 @@ use crate::{AppError, AppState};
 /// A theme's score in the profile.
 pub(crate) struct ThemeLine {
     name: String,
-    scored: Option<Scored>,
+    scored: Aggregate,
 }
 
 /// An indicator's card.
@@ -46,6 +49,8 @@ pub(crate) struct CardView {
     target: Option<String>,
     target_status: Option<(String, &'static str)>,
     scored: Option<Scored>,
+    /// What the score compares with: "beter dan het gemiddelde van de wijken in basisjaar 2022 (= 100)".
+    score_reference: String,
     excluded: Option<String>,
     series: Vec<(String, String, String)>,
 }
@@ -54,7 +59,7 @@ pub(crate) struct CardView {
 pub(crate) struct ChildLine {
     name: String,
     href: String,
-    index: Option<Scored>,
+    index: Aggregate,
 }
 
 /// A priority on the area's agenda with its actions, or the actions serving no priority.
@@ -96,9 +101,9 @@ pub(crate) struct ProfilePage {
     level: String,
     levels: Vec<Choice>,
     base_period: String,
-    index: Option<Scored>,
-    objective: Option<Scored>,
-    subjective: Option<Scored>,
+    index: Aggregate,
+    objective: Aggregate,
+    subjective: Aggregate,
     themes: Vec<ThemeLine>,
     theme_chart: String,
     themes_cards: Vec<ThemeCards>,
@@ -164,16 +169,13 @@ fn area_report(
     today: time::Date,
 ) -> wijkbeeld_render::AreaReport {
     use wijkbeeld_render::{ReportChild, ReportIndex, ReportIndicator, ReportPoint, ReportSection, ReportTheme};
-    let scored = |score: Option<f64>| match Scored::of(texts, score) {
-        Some(scored) => format!("{} {}", scored.marker, scored.text),
-        None => texts.t("monitor-no-value"),
-    };
+    let scored = |score: Option<f64>, coverage| Aggregate::of(texts, score, coverage).line();
     let band = |score: Option<f64>| Scored::of(texts, score).map(|scored| scored.band).unwrap_or_default();
     let index = profile.index.as_ref().map(|index| ReportIndex {
-        value: scored(index.index),
+        value: scored(index.index, index.coverage),
         band: band(index.index),
-        objective: scored(index.objective),
-        subjective: scored(index.subjective),
+        objective: scored(index.objective, index.objective_coverage),
+        subjective: scored(index.subjective, index.subjective_coverage),
     });
     let themes = profile
         .index
@@ -184,7 +186,7 @@ fn area_report(
                 .iter()
                 .map(|(theme, score)| ReportTheme {
                     name: texts.t(&vocabulary_id("theme", theme.code())),
-                    score: scored(*score),
+                    score: scored(*score, index.theme_coverage.get(theme).copied().unwrap_or_default()),
                     band: band(*score),
                     score_value: *score,
                 })
@@ -233,7 +235,7 @@ fn area_report(
             target: view.target.clone().unwrap_or_default(),
             target_status: view.target_status.as_ref().map(|(label, _)| label.clone()).unwrap_or_default(),
             score: match (&view.scored, &view.excluded) {
-                (Some(scored), _) => format!("{} {}", scored.marker, scored.text),
+                (Some(scored), _) => format!("{} {} {}", scored.marker, scored.text, view.score_reference),
                 (None, Some(why)) => why.clone(),
                 (None, None) => String::new(),
             },
@@ -260,7 +262,7 @@ fn area_report(
             ReportChild {
                 name: child.area.name.clone(),
                 code: child.area.code.to_string(),
-                index: scored(index),
+                index: scored(index, child.index.as_ref().map(|index| index.coverage).unwrap_or_default()),
                 band: band(index),
             }
         })
@@ -326,7 +328,7 @@ async fn profile_page(
                 .iter()
                 .map(|(theme, score)| ThemeLine {
                     name: texts.t(&vocabulary_id("theme", theme.code())),
-                    scored: Scored::of(&texts, *score),
+                    scored: Aggregate::of(&texts, *score, index.theme_coverage.get(theme).copied().unwrap_or_default()),
                 })
                 .collect()
         })
@@ -352,7 +354,11 @@ async fn profile_page(
         .map(|child| ChildLine {
             name: child.area.name.clone(),
             href: format!("/monitor/gebied/{}?periode={}", child.area.code, profile.period),
-            index: Scored::of(&texts, child.index.as_ref().and_then(|index| index.index)),
+            index: Aggregate::of(
+                &texts,
+                child.index.as_ref().and_then(|index| index.index),
+                child.index.as_ref().map(|index| index.coverage).unwrap_or_default(),
+            ),
         })
         .collect();
     let agenda_heading = match profile.agenda.year {
@@ -379,9 +385,21 @@ async fn profile_page(
         levels: Vec::new(),
         base_period: profile.base_period.map(|period| period.to_string()).unwrap_or_default(),
         has_index: index.is_some(),
-        index: Scored::of(&texts, index.and_then(|index| index.index)),
-        objective: Scored::of(&texts, index.and_then(|index| index.objective)),
-        subjective: Scored::of(&texts, index.and_then(|index| index.subjective)),
+        index: Aggregate::of(
+            &texts,
+            index.and_then(|index| index.index),
+            index.map(|index| index.coverage).unwrap_or_default(),
+        ),
+        objective: Aggregate::of(
+            &texts,
+            index.and_then(|index| index.objective),
+            index.map(|index| index.objective_coverage).unwrap_or_default(),
+        ),
+        subjective: Aggregate::of(
+            &texts,
+            index.and_then(|index| index.subjective),
+            index.map(|index| index.subjective_coverage).unwrap_or_default(),
+        ),
         themes,
         theme_chart,
         themes_cards,
@@ -558,6 +576,10 @@ fn card_view(texts: &Texts, profile: &AreaProfile, card: &monitor::Card) -> Card
             .target_status
             .map(|status| (texts.t(&vocabulary_id("target-status", status.code())), status_tone(status).class())),
         scored: Scored::of(texts, card.score),
+        score_reference: card
+            .score
+            .map(|score| score_reference(texts, score, profile.area.level, profile.base_period))
+            .unwrap_or_default(),
         excluded: card.exclusion.map(|why| texts.t(&vocabulary_id("exclusion", why.code()))),
         series: card
             .series
