@@ -10,14 +10,21 @@
 //! can show the page. The browser holds no more than it received on the page itself.
 
 use axum::http::{HeaderMap, HeaderValue};
-use cookie::{Cookie, SameSite};
+use cookie::SameSite;
+use cookie::time::Duration;
 use serde::{Deserialize, Serialize};
+
+use crate::auth::{CookieScope, removal_in, set_cookie};
 
 /// The cookie that carries a secret from the form post to the page that shows it.
 pub(crate) const SECRET_COOKIE: &str = "wijkbeeld_geheim";
 
 /// How long a secret waits to be shown.
 const LIFETIME_MINUTES: i64 = 10;
+
+/// Only the pages under /beheer that show a secret read it, and never from a link on another
+/// site.
+const SCOPE: CookieScope = CookieScope { path: "/beheer", same_site: SameSite::Strict };
 
 /// A secret to show once.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,14 +40,7 @@ impl Secret {
     /// The `Set-Cookie` value that hands this secret to the browser.
     pub(crate) fn cookie_header(&self, secure: bool) -> Option<HeaderValue> {
         let json = serde_json::to_vec(self).ok()?;
-        let cookie = Cookie::build((SECRET_COOKIE, hex(&json)))
-            .http_only(true)
-            .same_site(SameSite::Strict)
-            .path("/beheer")
-            .secure(secure)
-            .max_age(cookie::time::Duration::minutes(LIFETIME_MINUTES))
-            .build();
-        HeaderValue::from_str(&cookie.to_string()).ok()
+        Some(set_cookie(SECRET_COOKIE, &hex(&json), SCOPE, Some(Duration::minutes(LIFETIME_MINUTES)), secure))
     }
 
     /// The secret a request's cookie holds, if it holds one of `kind`'s shape.
@@ -52,14 +52,7 @@ impl Secret {
 
 /// The `Set-Cookie` value that removes the secret's cookie.
 pub(crate) fn removal_header(secure: bool) -> HeaderValue {
-    let cookie = Cookie::build((SECRET_COOKIE, ""))
-        .http_only(true)
-        .same_site(SameSite::Strict)
-        .path("/beheer")
-        .secure(secure)
-        .max_age(cookie::time::Duration::ZERO)
-        .build();
-    HeaderValue::from_str(&cookie.to_string()).unwrap_or_else(|_| HeaderValue::from_static(""))
+    removal_in(SECRET_COOKIE, SCOPE, secure)
 }
 
 // Hexadecimal keeps any name (quotes, semicolons, letters beyond ASCII) within a cookie's
@@ -96,6 +89,15 @@ mod tests {
             assert!(text.contains(attribute), "{attribute} missing: {text}");
         }
         assert_eq!(Secret::from_request(&request_with(&header)), Some(secret));
+    }
+
+    #[test]
+    fn the_removal_names_the_path_and_same_site_the_secret_was_set_with() {
+        let removal = removal_header(true);
+        let text = removal.to_str().unwrap();
+        for attribute in ["wijkbeeld_geheim=;", "HttpOnly", "SameSite=Strict", "Secure", "Path=/beheer", "Max-Age=0"] {
+            assert!(text.contains(attribute), "{attribute} missing: {text}");
+        }
     }
 
     #[test]

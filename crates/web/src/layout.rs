@@ -265,9 +265,7 @@ pub(crate) async fn attach(State(state): State<AppState>, mut request: Request, 
 
     let mut response = response;
     if let Some(notice) = response.extensions().get::<crate::notice::Notice>().copied() {
-        if let Some(cookie) = crate::notice::cookie_header(notice, secure) {
-            response.headers_mut().append(header::SET_COOKIE, cookie);
-        }
+        response.headers_mut().append(header::SET_COOKIE, crate::notice::cookie_header(notice, secure));
     } else if frame.notice.is_some() && response.status() == StatusCode::OK {
         // The page has shown the notice: it is not shown again.
         response
@@ -323,17 +321,15 @@ pub(crate) async fn choose_language(
 ) -> Response {
     let language = Language::from_code(&query.kies).unwrap_or_default();
     let back = crate::pages::sign_in::local_path(&query.terug).to_owned();
-    let cookie = cookie::Cookie::build((crate::i18n::LANGUAGE_COOKIE, language.code()))
-        .http_only(true)
-        .same_site(cookie::SameSite::Lax)
-        .path("/")
-        .secure(crate::auth::secure_request(&state, &headers))
-        .max_age(cookie::time::Duration::days(365))
-        .build();
+    let cookie = crate::auth::set_cookie(
+        crate::i18n::LANGUAGE_COOKIE,
+        language.code(),
+        crate::auth::SITE_WIDE,
+        Some(cookie::time::Duration::days(365)),
+        crate::auth::secure_request(&state, &headers),
+    );
     let mut response = axum::response::Redirect::to(&back).into_response();
-    if let Ok(value) = axum::http::HeaderValue::from_str(&cookie.to_string()) {
-        response.headers_mut().append(header::SET_COOKIE, value);
-    }
+    response.headers_mut().append(header::SET_COOKIE, cookie);
     response
 }
 

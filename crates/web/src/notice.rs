@@ -8,7 +8,6 @@
 
 use axum::http::{HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Redirect, Response};
-use cookie::{Cookie, SameSite};
 
 use crate::i18n::{Argument, Texts};
 
@@ -54,15 +53,14 @@ pub(crate) fn redirect(to: &str, notice: Notice) -> Response {
 }
 
 /// The `Set-Cookie` value that carries a notice: for two minutes, enough for the redirect.
-pub(crate) fn cookie_header(notice: Notice, secure: bool) -> Option<HeaderValue> {
-    let cookie = Cookie::build((NOTICE_COOKIE, notice.cookie_value()))
-        .http_only(true)
-        .same_site(SameSite::Lax)
-        .path("/")
-        .secure(secure)
-        .max_age(cookie::time::Duration::minutes(2))
-        .build();
-    HeaderValue::from_str(&cookie.to_string()).ok()
+pub(crate) fn cookie_header(notice: Notice, secure: bool) -> HeaderValue {
+    crate::auth::set_cookie(
+        NOTICE_COOKIE,
+        &notice.cookie_value(),
+        crate::auth::SITE_WIDE,
+        Some(cookie::time::Duration::minutes(2)),
+        secure,
+    )
 }
 
 /// The notice a request carries, as the sentence to show; `None` when there is none or the

@@ -97,22 +97,48 @@ pub(crate) fn secure_request(state: &AppState, headers: &HeaderMap) -> bool {
         || headers.get("x-forwarded-proto").and_then(|value| value.to_str().ok()) == Some("https")
 }
 
-/// A `Set-Cookie` value: HttpOnly, SameSite=Lax, for the whole site; Secure behind TLS.
-pub(crate) fn cookie_header(name: &str, value: &str, secure: bool) -> HeaderValue {
-    let cookie = Cookie::build((name, value)).http_only(true).same_site(SameSite::Lax).path("/").secure(secure).build();
+/// Where a cookie applies. A browser removes a cookie only when the removal names the path and
+/// SameSite it was set with, so a cookie is set and removed through the same scope.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct CookieScope {
+    pub(crate) path: &'static str,
+    pub(crate) same_site: SameSite,
+}
+
+/// The whole site, sent on top-level navigation from elsewhere (SameSite=Lax).
+pub(crate) const SITE_WIDE: CookieScope = CookieScope { path: "/", same_site: SameSite::Lax };
+
+/// A `Set-Cookie` value, HttpOnly always and Secure behind TLS: for as long as the browser runs
+/// without a `lifetime`. The names are ours and the values of cookie characters; the empty
+/// fallback only keeps a surprise from becoming a panic.
+pub(crate) fn set_cookie(
+    name: &str,
+    value: &str,
+    scope: CookieScope,
+    lifetime: Option<cookie::time::Duration>,
+    secure: bool,
+) -> HeaderValue {
+    let mut cookie =
+        Cookie::build((name, value)).http_only(true).same_site(scope.same_site).path(scope.path).secure(secure).build();
+    if let Some(lifetime) = lifetime {
+        cookie.set_max_age(lifetime);
+    }
     HeaderValue::from_str(&cookie.to_string()).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
-/// A `Set-Cookie` value that removes a cookie.
+/// A `Set-Cookie` value that removes the cookie `name` set in `scope`.
+pub(crate) fn removal_in(name: &str, scope: CookieScope, secure: bool) -> HeaderValue {
+    set_cookie(name, "", scope, Some(cookie::time::Duration::ZERO), secure)
+}
+
+/// A site-wide `Set-Cookie` value for as long as the browser runs.
+pub(crate) fn cookie_header(name: &str, value: &str, secure: bool) -> HeaderValue {
+    set_cookie(name, value, SITE_WIDE, None, secure)
+}
+
+/// A `Set-Cookie` value that removes a site-wide cookie.
 pub(crate) fn removal_header(name: &str, secure: bool) -> HeaderValue {
-    let cookie = Cookie::build((name, ""))
-        .http_only(true)
-        .same_site(SameSite::Lax)
-        .path("/")
-        .secure(secure)
-        .max_age(cookie::time::Duration::ZERO)
-        .build();
-    HeaderValue::from_str(&cookie.to_string()).unwrap_or_else(|_| HeaderValue::from_static(""))
+    removal_in(name, SITE_WIDE, secure)
 }
 
 /// The middleware that resolves the viewer of every request.
