@@ -267,8 +267,16 @@ async fn link_names(tx: &mut Tx, body: Id<Body>, document: &ProposalDocument) ->
     Ok(Linked { portfolio_holder_id, chair_id, clerk_id, room_id, created, linked, warnings })
 }
 
-fn texts<T: std::fmt::Display>(items: &[T]) -> Vec<String> {
-    items.iter().map(ToString::to_string).collect()
+/// Links as the audit log keeps them: the kind's code and the name, which the log says in the
+/// reader's language (`import-link-…`).
+fn links_recorded(links: &[Link]) -> serde_json::Value {
+    links.iter().map(|link| serde_json::json!({ "kind": link.kind.code(), "name": link.name })).collect()
+}
+
+/// Notes as the audit log keeps them: each with its code and values (`import-note-…`), never in
+/// one language.
+fn notes_recorded(notes: &[Note]) -> serde_json::Value {
+    serde_json::to_value(notes).unwrap_or_default()
 }
 
 /// Stores the text of a behandelvoorstel as a concept, linking its people, room and history
@@ -294,9 +302,9 @@ pub async fn import(
         Err(error) => return Err(error.into()),
     };
     let details = serde_json::json!({
-        "created": texts(&links.created),
-        "linked": texts(&links.linked),
-        "warnings": texts(&links.warnings),
+        "created": links_recorded(&links.created),
+        "linked": links_recorded(&links.linked),
+        "warnings": notes_recorded(&links.warnings),
     });
     let entry = Entry::new("proposal.import", "proposal").on(id.get()).to_state(ProposalState::Concept.code());
     write.commit(entry.details(details)).await?;
@@ -578,9 +586,9 @@ pub async fn update_from_import(
     stored::update(write.tx(), body, id, &input, caller.now()).await?;
     let details = serde_json::json!({
         "case_number": number,
-        "updated": changes.iter().map(|field| field.label()).collect::<Vec<_>>(),
-        "created": texts(&links.created),
-        "warnings": texts(&document.warnings),
+        "updated": serde_json::to_value(&changes).unwrap_or_default(),
+        "created": links_recorded(&links.created),
+        "warnings": notes_recorded(&document.warnings),
     });
     write.commit(Entry::new("proposal.import_update", "proposal").on(id.get()).details(details)).await?;
     Ok(UpdateReport { changes, warnings: document.warnings })

@@ -7,6 +7,7 @@ use axum::Extension;
 use axum::extract::{Query, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
 use wijkbeeld_app::Caller;
 use wijkbeeld_app::audit;
 use wijkbeeld_domain::local_time::in_dutch_time;
@@ -103,13 +104,61 @@ fn value_text(texts: &Texts, value: &serde_json::Value) -> String {
     }
 }
 
+/// A link as an import's audit entry keeps it (see `wijkbeeld_app::proposals`).
+#[derive(serde::Deserialize)]
+struct RecordedLink {
+    kind: String,
+    name: String,
+}
+
+/// A field of the details in words. An import's notes, links and changed fields are kept as codes
+/// and said in the reader's language; what has no such shape (an entry written before they were
+/// codes) is shown as it was stored.
+fn detail_text(texts: &Texts, key: &str, value: &serde_json::Value) -> String {
+    use crate::pages::proposals::import::{field_name, link_text, note_text};
+    use wijkbeeld_app::proposals::{Link, LinkKind};
+    use wijkbeeld_domain::behandelvoorstel::{Field, Note};
+    let joined = |items: Vec<String>| if items.is_empty() { "–".to_owned() } else { items.join("; ") };
+    match key {
+        "warnings" => {
+            if let Ok(notes) = Vec::<Note>::deserialize(value) {
+                return joined(notes.iter().map(|note| note_text(texts, note)).collect());
+            }
+        }
+        "created" | "linked" => {
+            if let Ok(recorded) = Vec::<RecordedLink>::deserialize(value) {
+                let links: Option<Vec<Link>> = recorded
+                    .into_iter()
+                    .map(|link| {
+                        let kind = LinkKind::ALL.iter().copied().find(|kind| kind.code() == link.kind)?;
+                        Some(Link { kind, name: link.name })
+                    })
+                    .collect();
+                if let Some(links) = links {
+                    return joined(links.iter().map(|link| link_text(texts, link)).collect());
+                }
+            }
+        }
+        "updated" => {
+            if let Ok(fields) = Vec::<Field>::deserialize(value) {
+                return joined(fields.into_iter().map(|field| field_name(texts, field)).collect());
+            }
+        }
+        _ => {}
+    }
+    value_text(texts, value)
+}
+
 /// The details of an entry as labelled fields; details that are no object are one field.
 fn details_in_words(texts: &Texts, raw: Option<&str>) -> Vec<Detail> {
     let Some(raw) = raw else { return Vec::new() };
     match serde_json::from_str::<serde_json::Value>(raw) {
         Ok(serde_json::Value::Object(fields)) => fields
             .iter()
-            .map(|(key, value)| Detail { label: worded(texts, "audit-field", key), value: value_text(texts, value) })
+            .map(|(key, value)| Detail {
+                label: worded(texts, "audit-field", key),
+                value: detail_text(texts, key, value),
+            })
             .collect(),
         Ok(value) => vec![Detail { label: texts.t("audit-column-details"), value: value_text(texts, &value) }],
         Err(_) => vec![Detail { label: texts.t("audit-column-details"), value: raw.to_owned() }],

@@ -85,6 +85,23 @@ backend_test! {
         assert!(!refreshed.body.contains("Het voorstel is ingelezen."), "confirmed once");
         assert_eq!(count(&site, "proposals").await, proposals + 1);
 
+        // The audit log keeps the import's notes and links as codes and says them in the
+        // reader's language.
+        let auditor = Visitor::signed_in(&site, Role::Griffie, "10.40.0.3:4000").await;
+        let mut auditor_in_english = auditor.clone();
+        auditor_in_english.cookies.push(("wijkbeeld_taal".to_owned(), "en".to_owned()));
+        for (reader, said, linked) in [
+            (&auditor, "Datum Politieke Markt: “26 september” heeft geen jaartal; 2023 genomen", "Voorzitter Vincent ten Voorde"),
+            (&auditor_in_english, "Date of the Politieke Markt: “26 september” has no year; took 2023", "Chair Vincent ten Voorde"),
+        ] {
+            let log = site.get("/audit", reader).await;
+            assert_eq!(log.status, StatusCode::OK);
+            assert!(log.body.contains(said) && log.body.contains(linked), "{}", log.body);
+            assert!(!log.body.contains("market_date: "), "no English note of the parser's own");
+        }
+        let log = site.get("/audit", &auditor).await;
+        assert!(!log.body.contains("chair Vincent ten Voorde"), "no English link in the Dutch log");
+
         // A problem on confirming shows the form again with the text kept.
         let refused = site.post("/voorstellen/importeren/bevestigen", &[("tekst", "Boodschappen\nmelk\n"), ("jaar", "")], &college).await;
         assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -129,6 +146,11 @@ backend_test! {
         assert_eq!(count(&site, "proposals").await, proposals, "updated, not added");
         let page = site.get(&format!("/voorstellen/{id}"), &college).await;
         assert!(page.body.contains("Wijkgericht werken in Hengelo") && page.body.contains("60 min</dd>"));
+        // The audit log names the fields the update changed in the reader's language.
+        let mut auditor = Visitor::signed_in(&site, Role::Griffie, "10.41.0.2:4000").await;
+        auditor.cookies.push(("wijkbeeld_taal".to_owned(), "en".to_owned()));
+        let log = site.get("/audit", &auditor).await;
+        assert!(log.body.contains("<dd>Subject; Duration</dd>"), "{}", log.body);
 
         // The same file again changes nothing, and says so.
         let again = site.post_multipart("/voorstellen/importeren", &[("tekst", &changed)], &[], &college).await;

@@ -113,7 +113,8 @@ pub(crate) fn note_text(texts: &Texts, note: &Note) -> String {
     }
 }
 
-fn link_text(texts: &Texts, link: &Link) -> String {
+/// A person, room or document an import linked or created, in the reader's language.
+pub(crate) fn link_text(texts: &Texts, link: &Link) -> String {
     texts.with(&crate::i18n::vocabulary_id("import-link", link.kind.code()), &[("name", Argument::Text(&link.name))])
 }
 
