@@ -76,6 +76,10 @@ pub enum ProposalError {
     /// A proposal is treated only once its session has been held.
     #[error("the proposal's session has not been held yet")]
     NotHeldYet,
+    /// The text names no subject ("Onderwerp"), which every proposal has: it is refused rather
+    /// than stored under a made-up one.
+    #[error("the text has no subject (Onderwerp); a proposal needs one")]
+    NoSubject,
     /// Another proposal has this case number.
     #[error("another proposal has the case number {0}")]
     CaseNumberTaken(String),
@@ -206,7 +210,11 @@ async fn read_text(
     let text = behandelvoorstel::decode(bytes)?;
     let (names, rooms) = directory(tx, caller.body()?).await?;
     let options = ParseOptions { year, today: caller.today(), people: &names, rooms: &rooms };
-    Ok(behandelvoorstel::parse(&text, &options)?)
+    let document = behandelvoorstel::parse(&text, &options)?;
+    if document.subject.as_deref().is_none_or(|subject| subject.trim().is_empty()) {
+        return Err(ProposalError::NoSubject);
+    }
+    Ok(document)
 }
 
 /// The names of a document linked to the municipality's records: people found by name (or
@@ -315,7 +323,8 @@ pub async fn import(
 /// stays unsaid: no figure is invented for it.
 fn input_from_document(document: &ProposalDocument, links: &Linked) -> ProposalInput {
     ProposalInput {
-        subject: document.subject.clone().unwrap_or_else(|| "(onderwerp onbekend)".to_owned()),
+        // `read_text` refuses a text without a subject.
+        subject: document.subject.clone().unwrap_or_default(),
         case_number: document.case_number.clone(),
         portfolio_holder_id: links.portfolio_holder_id,
         history: document.history.text.clone(),

@@ -591,6 +591,7 @@ error-no-municipality = No municipality has been set up yet; import the areas or
 error-import-empty = The file or text is empty.
 error-import-binary = This is not a text file. Choose the .txt file with the text of the proposal.
 error-import-not-a-proposal = This text is not a behandelvoorstel: the fixed headings (Onderwerp, Zaaknummer, Politieke Markt …) are missing.
+error-import-no-subject = This text names no subject: put it after the heading “Onderwerp” and import the text again. A proposal is not stored under a made-up subject.
 error-import-case-number = A proposal with case number { $number } exists already.
 error-wrong-state-title = Not at this stage
 error-wrong-state = Your role cannot change this proposal at its current stage.

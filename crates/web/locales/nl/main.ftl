@@ -591,6 +591,7 @@ error-no-municipality = Er is nog geen gemeente ingericht; lees eerst de gebiede
 error-import-empty = Het bestand of de tekst is leeg.
 error-import-binary = Dit is geen tekstbestand. Kies het .txt-bestand met de tekst van het voorstel.
 error-import-not-a-proposal = Deze tekst is geen behandelvoorstel: de vaste kopjes (Onderwerp, Zaaknummer, Politieke Markt …) ontbreken.
+error-import-no-subject = Deze tekst noemt geen onderwerp: zet het achter het kopje “Onderwerp” en lees de tekst opnieuw in. Een voorstel wordt niet opgeslagen onder een verzonnen onderwerp.
 error-import-case-number = Er bestaat al een voorstel met zaaknummer { $number }.
 error-wrong-state-title = Niet in deze fase
 error-wrong-state = Dit voorstel kan in zijn huidige fase niet door uw rol worden gewijzigd.

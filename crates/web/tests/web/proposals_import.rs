@@ -106,6 +106,22 @@ backend_test! {
         let refused = site.post("/voorstellen/importeren/bevestigen", &[("tekst", "Boodschappen\nmelk\n"), ("jaar", "")], &college).await;
         assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(refused.body.contains("Deze tekst is geen behandelvoorstel") && refused.body.contains("Boodschappen"));
+        // A text without a subject is refused, on the check and on confirming, rather than stored
+        // under a made-up one.
+        let without_subject = seed_as("3700109").replace("Onderwerp Wijkgericht werken", "Onderwerp");
+        for (path, fields) in [
+            ("/voorstellen/importeren", vec![("tekst", without_subject.as_str())]),
+            ("/voorstellen/importeren/bevestigen", vec![("tekst", without_subject.as_str()), ("jaar", "")]),
+        ] {
+            let refused = if path.ends_with("importeren") {
+                site.post_multipart(path, &fields, &[], &college).await
+            } else {
+                site.post(path, &fields, &college).await
+            };
+            assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{path}: {}", refused.body);
+            assert!(refused.body.contains("Deze tekst noemt geen onderwerp"), "{path}: {}", refused.body);
+        }
+        assert_eq!(count(&site, "proposals").await, proposals + 1);
         let bad_year = site.post("/voorstellen/importeren/bevestigen", &[("tekst", &text), ("jaar", "volgend jaar")], &college).await;
         assert_eq!(bad_year.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(count(&site, "proposals").await, proposals + 1);

@@ -240,6 +240,7 @@ fn import_problem(texts: &Texts, error: ProposalError) -> Result<FormErrors, App
             ParseError::Binary(_) => "error-import-binary",
             ParseError::NotAProposal(_) => "error-import-not-a-proposal",
         }),
+        ProposalError::NoSubject => texts.t("error-import-no-subject"),
         ProposalError::CaseNumberTaken(number) => {
             texts.with("error-import-case-number", &[("number", Argument::Text(&number))])
         }
