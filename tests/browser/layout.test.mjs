@@ -19,6 +19,8 @@ const PAGES = [
   { name: 'voorstel-bewerken', who: 'college', path: '/voorstellen/nieuw' },
   { name: 'markt', who: 'public', path: '/markt/2' },
   { name: 'markt-griffie', who: 'griffie', path: '/markt/3' },
+  { name: 'markt-nieuw', who: 'griffie', path: '/markt/nieuw' },
+  { name: 'markt-bewerken', who: 'griffie', path: '/markt/3/bewerken' },
   { name: 'monitor', who: 'public', path: '/monitor' },
   { name: 'monitor-wijk', who: 'public', path: '/monitor/gebied/WK016401' },
   { name: 'monitor-indicator', who: 'public', path: '/monitor/indicator/VEILIGHEIDSBELEVING?niveau=buurt' },
