@@ -520,6 +520,7 @@ pub async fn create_evening(
         }
         Err(error) => return Err(error.into()),
     };
+    stored::use_all_rooms(write.tx(), body, id).await?;
     let details = serde_json::json!({ "date": date.to_string(), "rounds": rounds.len() });
     write.commit(evening_entry("market.create", id, details)).await?;
     Ok(id)

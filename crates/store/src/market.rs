@@ -449,8 +449,8 @@ pub async fn set_pinned(
     Ok(())
 }
 
-/// Adds an unpublished evening of the body with its rounds (start, end) in order, using every
-/// room of the body. A second evening of the body on the same day is a `StoreError::Conflict`.
+/// Adds an unpublished evening of the body with its rounds (start, end) in order, with no room in
+/// use yet (`set_rooms` or `use_all_rooms` gives it its rooms). A second evening of the body on the same day is a `StoreError::Conflict`.
 pub async fn create_evening(
     tx: &mut Tx,
     body: Id<Body>,
@@ -480,7 +480,6 @@ pub async fn create_evening(
                 .await?;
         });
     }
-    use_all_rooms(tx, body, id).await?;
     Ok(id)
 }
 

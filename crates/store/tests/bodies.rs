@@ -164,6 +164,7 @@ async fn two_bodies(database: &TestDatabase) -> (Store, Hengelo, Borne) {
     let rounds = [(time!(19:30), time!(20:30)), (time!(20:45), time!(21:45))];
     let evening =
         market::create_evening(&mut tx, body, hengelo_evening_date, "Politieke Markt Borne", &rounds).await.unwrap();
+    market::use_all_rooms(&mut tx, body, evening).await.unwrap();
     proposals::place_on_evening(&mut tx, body, proposal, evening).await.unwrap();
     let session = market::planning(&mut tx, body, evening).await.unwrap().sessions[0].id;
     let indicator =

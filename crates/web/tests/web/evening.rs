@@ -4,28 +4,17 @@
 
 #![allow(clippy::unwrap_used)] // a failing unwrap is a failing test
 
+use crate::market::{evenings, planning};
 use crate::support;
 
 use axum::http::StatusCode;
 use wijkbeeld_domain::access::Role;
 use wijkbeeld_store::audit::{self, AuditFilter};
 use wijkbeeld_store::backend_test;
-use wijkbeeld_store::market::{self, EveningPlanning};
+use wijkbeeld_store::market::EveningPlanning;
 use wijkbeeld_store::people;
 
 use support::{TestSite, Visitor};
-
-/// The demo's evenings, latest first: the one still to be planned (not published), the planned
-/// one (published), and the seed's evening of 2023.
-async fn evenings(site: &TestSite) -> Vec<i64> {
-    let mut tx = site.store.begin().await.unwrap();
-    market::evenings(&mut tx, site.body).await.unwrap().into_iter().map(|evening| evening.id).collect()
-}
-
-async fn planning(site: &TestSite, id: i64) -> EveningPlanning {
-    let mut tx = site.store.begin().await.unwrap();
-    market::planning(&mut tx, site.body, id).await.unwrap()
-}
 
 /// The ids of the municipality's rooms, by name.
 async fn rooms(site: &TestSite) -> Vec<(i64, String)> {

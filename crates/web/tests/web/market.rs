@@ -14,12 +14,12 @@ use wijkbeeld_store::market::{self, EveningPlanning};
 use support::{TestSite, Visitor};
 
 /// The demo's evenings, latest first: the latest is still to be planned, the one before it is.
-async fn evenings(site: &TestSite) -> Vec<i64> {
+pub(crate) async fn evenings(site: &TestSite) -> Vec<i64> {
     let mut tx = site.store.begin().await.unwrap();
     market::evenings(&mut tx, site.body).await.unwrap().into_iter().map(|evening| evening.id).collect()
 }
 
-async fn planning(site: &TestSite, id: i64) -> EveningPlanning {
+pub(crate) async fn planning(site: &TestSite, id: i64) -> EveningPlanning {
     let mut tx = site.store.begin().await.unwrap();
     market::planning(&mut tx, site.body, id).await.unwrap()
 }
