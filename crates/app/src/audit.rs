@@ -45,6 +45,7 @@ pub const ACTIONS: &[&str] = &[
     "api_token.create",
     "api_token.revoke",
     "demo.load",
+    "privacy.purge",
 ];
 
 /// The kinds of record the log's entries are about (see [`ACTIONS`]).
@@ -60,6 +61,7 @@ pub const ENTITIES: &[&str] = &[
     "api_token",
     "setting",
     "demo",
+    "speaker_registration",
 ];
 
 /// What a change writes in the audit log: what was done (`proposal.state`), to which kind of

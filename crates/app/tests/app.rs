@@ -199,3 +199,61 @@ backend_test! {
         assert!(proposals::visible(&borne, &elsewhere, Id::new(proposal.get())).await.is_err(), "the caller's body decides");
     }
 }
+
+backend_test! {
+    async fn a_purge_erases_the_contacts_of_sessions_past_their_term_and_keeps_the_rest(database) {
+        use wijkbeeld_app::privacy::{self, PrivacyError};
+        use wijkbeeld_store::testing::{SpeakerContact, add_speaker, sessions_by_date, speaker_contacts};
+        let store = with_demo(database).await;
+        let sessions = sessions_by_date(&store).await;
+        let (past_date, past) = *sessions.first().unwrap();
+        let (coming_date, coming) = *sessions.last().unwrap();
+        assert!(past_date < coming_date, "the demo has sessions on more than one evening");
+        add_speaker(&store, past, "Anna Past", Some("anna@voorbeeld.nl"), Some("06 1234 5678")).await;
+        add_speaker(&store, coming, "Bram Coming", Some("bram@voorbeeld.nl"), None).await;
+
+        // Thirty days after the first evening, its speakers' contacts go; the coming ones stay.
+        let app = App::new(store.clone(), Clock::Fixed(past_date.midnight().assume_utc() + time::Duration::days(30) + time::Duration::hours(12)));
+        let councillor = app.caller(account(Role::Councillor)).await.unwrap();
+        let refused = privacy::purge(&app, &councillor, 30).await;
+        assert!(matches!(refused, Err(PrivacyError::Denied(_))), "{refused:?}");
+        let griffie = app.caller(account(Role::Griffie)).await.unwrap();
+        let too_long = privacy::purge(&app, &griffie, 400).await;
+        assert!(matches!(too_long, Err(PrivacyError::Retention(_))), "{too_long:?}");
+        assert!(speaker_contacts(&store).await.iter().all(|row| !row.erased), "a refused purge erases nothing");
+
+        let before = audit_log(&app).await.len();
+        let report = privacy::purge(&app, &griffie, 30).await.unwrap();
+        assert_eq!((report.erased, report.last_date), (1, past_date));
+        let ours: Vec<SpeakerContact> = speaker_contacts(&store)
+            .await
+            .into_iter()
+            .filter(|row| row.name.ends_with("Past") || row.name.ends_with("Coming"))
+            .collect();
+        let contact = |session_id: i64, name: &str, email: Option<&str>, erased: bool| SpeakerContact {
+            session_id,
+            name: name.to_owned(),
+            email: email.map(str::to_owned),
+            phone: None,
+            erased,
+        };
+        assert_eq!(
+            ours,
+            [contact(past, "Anna Past", None, true), contact(coming, "Bram Coming", Some("bram@voorbeeld.nl"), false)]
+        );
+        let log = audit_log(&app).await;
+        assert_eq!(log.len(), before + 1);
+        assert_eq!((log[0].action.as_str(), log[0].entity.as_str()), ("privacy.purge", "speaker_registration"));
+        assert!(log[0].details.as_deref().unwrap_or_default().contains("\"erased\":1"), "{:?}", log[0].details);
+
+        // Run again the same day (as the daily task does): nothing more to erase, nothing logged.
+        let again = privacy::purge(&app, &griffie, 30).await.unwrap();
+        assert_eq!(again.erased, 0);
+        assert_eq!(audit_log(&app).await.len(), before + 1);
+
+        // A day earlier the first evening was still within its term.
+        let store_before = App::new(store.clone(), Clock::Fixed(past_date.midnight().assume_utc() + time::Duration::days(29) + time::Duration::hours(12)));
+        let caller = store_before.system("privacy").await.unwrap();
+        assert_eq!(privacy::purge(&store_before, &caller, 30).await.unwrap().last_date, past_date.previous_day().unwrap());
+    }
+}

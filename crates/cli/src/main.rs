@@ -6,6 +6,7 @@ mod accounts;
 mod demo;
 mod market;
 mod monitor;
+mod privacy;
 mod proposals;
 mod serve;
 
@@ -54,6 +55,11 @@ enum Command {
         /// A theme file (TOML) with the municipality's name, logo and design tokens.
         #[arg(long, env = "WIJKBEELD_THEME", value_name = "FILE")]
         theme: Option<PathBuf>,
+        /// The days after a session that its speakers' e-mail addresses and phone numbers are
+        /// kept; a task erases them once a day after that (0 to 366).
+        #[arg(long, env = "WIJKBEELD_CONTACT_RETENTION_DAYS", value_name = "DAYS",
+              default_value_t = wijkbeeld_domain::privacy::DEFAULT_RETENTION_DAYS)]
+        contact_retention_days: u32,
     },
     /// Load the demo data set, with one account per role; loading it again changes nothing.
     Demo {
@@ -84,6 +90,20 @@ enum Command {
     /// Import the monitor's data: areas, boundaries and measurements.
     #[command(subcommand)]
     Data(DataCommand),
+    /// Personal data (AVG): erase what is kept no longer than needed.
+    #[command(subcommand)]
+    Privacy(PrivacyCommand),
+}
+
+#[derive(Subcommand)]
+enum PrivacyCommand {
+    /// Erase the e-mail addresses and phone numbers of the speakers of every session that took
+    /// place --days days ago or longer; names, topics and counts stay. Audited.
+    Purge {
+        /// The days after a session that its speakers' contact details are kept (0 to 366).
+        #[arg(long, default_value_t = wijkbeeld_domain::privacy::DEFAULT_RETENTION_DAYS)]
+        days: u32,
+    },
 }
 
 #[derive(Subcommand)]
@@ -323,8 +343,8 @@ fn main() -> ExitCode {
 async fn run(cli: Cli) -> Result<()> {
     let setting: DatabaseSetting = cli.database.parse()?;
     match cli.command {
-        Command::Serve { listen, demo, demo_password, secure_cookies, trust_proxy, theme } => {
-            let deployment = serve::Deployment { listen, secure_cookies, trust_proxy, theme };
+        Command::Serve { listen, demo, demo_password, secure_cookies, trust_proxy, theme, contact_retention_days } => {
+            let deployment = serve::Deployment { listen, secure_cookies, trust_proxy, theme, contact_retention_days };
             serve::run(&setting, &deployment, demo.then_some(demo_password)).await
         }
         Command::Demo { areas, demo_password } => demo::run(&setting, areas.as_deref(), demo_password).await,
@@ -345,6 +365,9 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Market(command) => market::run(&setting, command).await,
         Command::Monitor(command) => monitor::show(&setting, command).await,
         Command::Data(command) => monitor::import(&setting, command).await,
+        Command::Privacy(PrivacyCommand::Purge { days }) => {
+            with_app(&setting, |app, caller| privacy::purge(app, caller, days)).await
+        }
     }
 }
 

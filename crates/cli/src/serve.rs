@@ -21,6 +21,8 @@ pub(crate) struct Deployment {
     pub(crate) trust_proxy: bool,
     /// The theme file, if any.
     pub(crate) theme: Option<PathBuf>,
+    /// The days after a session that its speakers' contact details are kept.
+    pub(crate) contact_retention_days: u32,
 }
 
 /// Serves until a shutdown signal. `demo` is `Some(password)` to load the demo data into an
@@ -39,6 +41,7 @@ pub(crate) async fn run(
         trust_proxy: deployment.trust_proxy,
         theme: Arc::new(theme),
     };
+    let retention_days = wijkbeeld_domain::privacy::retention_days(deployment.contact_retention_days)?;
     let listen = deployment.listen;
     // Bind before touching the database, so that a port in use is reported at once.
     let listener = TcpListener::bind(listen).await.with_context(|| format!("cannot listen on {listen}"))?;
@@ -61,7 +64,9 @@ pub(crate) async fn run(
     println!("wijkbeeld is listening on http://{address} (database: {}); stop with Ctrl-C.", app.store().location());
     tracing::info!(%address, "listening");
     let state = AppState::of(app.clone(), settings);
+    let purging = tokio::spawn(crate::privacy::purge_daily(app.clone(), retention_days));
     let served = wijkbeeld_web::serve(listener, state, shutdown_signal()).await;
+    purging.abort();
     app.close().await;
     served.context("the server stopped with an error")?;
     tracing::info!("stopped");

@@ -760,3 +760,54 @@ backend_test! {
         assert_eq!(refused.status.code(), Some(1), "{}", text(&refused.stderr));
     }
 }
+
+backend_test! {
+    async fn privacy_purge_and_the_daily_task_of_serve_erase_contacts_past_their_term(database) {
+        assert!(wijkbeeld(&database.argument(), &["demo"]).status.success());
+        let store = database.open().await;
+        let sessions = testing::sessions_by_date(&store).await;
+        let (past_date, past) = *sessions.first().unwrap();
+        let (_, coming) = *sessions.last().unwrap();
+        let today = time::OffsetDateTime::now_utc().date();
+        assert!(past_date <= today - time::Duration::days(30), "the demo's first evening ({past_date}) is over a month ago");
+        testing::add_speaker(&store, past, "Anna Past", Some("anna@voorbeeld.nl"), Some("06 1234 5678")).await;
+        testing::add_speaker(&store, coming, "Bram Coming", Some("bram@voorbeeld.nl"), Some("074 123 4567")).await;
+        let contacts_of = |rows: Vec<testing::SpeakerContact>, name: &str| {
+            rows.into_iter().find(|row| row.name == name).map(|row| (row.email, row.phone, row.erased)).unwrap()
+        };
+
+        let refused = wijkbeeld(&database.argument(), &["privacy", "purge", "--days", "400"]);
+        assert!(one_line_failure(&refused).contains("between 0 and 366 days"), "{}", text(&refused.stderr));
+
+        let purged = wijkbeeld(&database.argument(), &["privacy", "purge"]);
+        assert!(purged.status.success(), "{}", text(&purged.stderr));
+        assert!(text(&purged.stdout).starts_with("Erased the contact details of 1 registration to speak"), "{}", text(&purged.stdout));
+        let rows = testing::speaker_contacts(&store).await;
+        assert_eq!(contacts_of(rows.clone(), "Anna Past"), (None, None, true));
+        assert_eq!(
+            contacts_of(rows, "Bram Coming"),
+            (Some("bram@voorbeeld.nl".to_owned()), Some("074 123 4567".to_owned()), false)
+        );
+        let again = wijkbeeld(&database.argument(), &["privacy", "purge"]);
+        assert!(text(&again.stdout).starts_with("Erased the contact details of 0 registrations"), "{}", text(&again.stdout));
+
+        // serve purges at its start and then daily, as the system caller "privacy".
+        testing::add_speaker(&store, past, "Carla Past", Some("carla@voorbeeld.nl"), None).await;
+        let server = Server::start(&database.argument(), &["--contact-retention-days", "30"]);
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while !contacts_of(testing::speaker_contacts(&store).await, "Carla Past").2 {
+            assert!(Instant::now() < deadline, "serve did not purge the contacts past their term");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        assert!(!contacts_of(testing::speaker_contacts(&store).await, "Bram Coming").2);
+        let (status, stderr) = server.terminate();
+        assert!(status.success(), "{stderr}");
+        let bad = wijkbeeld(&database.argument(), &["serve", "--listen", "127.0.0.1:0", "--contact-retention-days", "999"]);
+        assert!(one_line_failure(&bad).contains("between 0 and 366 days"), "{}", text(&bad.stderr));
+        let mut tx = store.begin().await.unwrap();
+        let entries = wijkbeeld_store::audit::list(&mut tx, &Default::default(), 50, 0).await.unwrap();
+        let purges: Vec<&str> =
+            entries.iter().filter(|entry| entry.action == "privacy.purge").map(|entry| entry.actor.as_str()).collect();
+        assert_eq!(purges, ["privacy", "cli"], "newest first: the server's, then the command's");
+    }
+}

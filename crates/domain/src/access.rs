@@ -43,6 +43,7 @@ impl Role {
             KeepMonitor => matches!(self, College | Admin),
             ReadAudit => matches!(self, Griffie | Admin),
             ManageAccounts => matches!(self, Admin),
+            PurgePersonalData => matches!(self, Griffie | Admin),
         }
     }
 }
@@ -68,6 +69,9 @@ pub enum Permission {
     ReadAudit,
     /// Manage accounts and API tokens.
     ManageAccounts,
+    /// Erase speakers' contact details once their session's term is over (the griffie, which
+    /// keeps the speaker lists).
+    PurgePersonalData,
 }
 
 impl Permission {
@@ -80,6 +84,7 @@ impl Permission {
         Permission::KeepMonitor,
         Permission::ReadAudit,
         Permission::ManageAccounts,
+        Permission::PurgePersonalData,
     ];
 }
 

@@ -23,6 +23,7 @@ pub mod monitor;
 pub mod people;
 pub mod period;
 pub mod planner;
+pub mod privacy;
 pub mod proposal;
 pub mod text;
 

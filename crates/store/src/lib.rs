@@ -21,6 +21,7 @@ pub mod monitor;
 pub mod overview;
 pub mod partners;
 pub mod people;
+pub mod privacy;
 pub mod proposals;
 pub mod rate_limits;
 pub mod settings;

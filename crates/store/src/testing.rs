@@ -353,3 +353,88 @@ mod tests {
         assert_eq!(with_database("postgres://u:p@h/db?sslmode=disable", "t1"), "postgres://u:p@h/t1?sslmode=disable");
     }
 }
+
+/// Every session with the date of its evening, by date and id.
+///
+/// # Panics
+/// When the database cannot be read.
+pub async fn sessions_by_date(store: &Store) -> Vec<(time::Date, i64)> {
+    let mut tx = store.begin().await.expect("a transaction");
+    let rows: Vec<(time::Date, i64)> = crate::on_connection!(&mut tx, |connection| {
+        sqlx::query_as(
+            "SELECT e.date, s.id FROM sessions s JOIN market_evenings e ON e.id = s.evening_id ORDER BY e.date, s.id",
+        )
+        .fetch_all(&mut *connection)
+        .await
+        .expect("the sessions are read")
+    });
+    rows
+}
+
+/// Adds a confirmed registration to speak in the session with these contact details, for tests of
+/// what is done with them (registering properly is the speaking module's work).
+///
+/// # Panics
+/// When the row cannot be written.
+pub async fn add_speaker(store: &Store, session_id: i64, name: &str, email: Option<&str>, phone: Option<&str>) {
+    let mut tx = store.begin_write().await.expect("a transaction");
+    crate::on_connection!(&mut tx, |connection| {
+        sqlx::query(
+            "INSERT INTO speaker_registrations (session_id, name, email, phone, topic, publish_name, status, registered_at) \
+             VALUES ($1, $2, $3, $4, 'Test', $5, 'bevestigd', $6)",
+        )
+        .bind(session_id)
+        .bind(name)
+        .bind(email)
+        .bind(phone)
+        .bind(true)
+        .bind(time::OffsetDateTime::UNIX_EPOCH)
+        .execute(&mut *connection)
+        .await
+        .expect("the registration is written")
+        .rows_affected()
+    });
+    tx.commit().await.expect("the registration is committed");
+}
+
+/// A registration to speak as the privacy tests look at it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpeakerContact {
+    /// The session spoken in.
+    pub session_id: i64,
+    /// The speaker's name.
+    pub name: String,
+    /// The e-mail address, until erased.
+    pub email: Option<String>,
+    /// The phone number, until erased.
+    pub phone: Option<String>,
+    /// Whether the contact details were erased.
+    pub erased: bool,
+}
+
+/// Each registration to speak, by id.
+///
+/// # Panics
+/// When the database cannot be read.
+pub async fn speaker_contacts(store: &Store) -> Vec<SpeakerContact> {
+    let mut tx = store.begin().await.expect("a transaction");
+    // session, name, e-mail, phone, when erased
+    type Row = (i64, String, Option<String>, Option<String>, Option<time::OffsetDateTime>);
+    let rows: Vec<Row> = crate::on_connection!(&mut tx, |connection| {
+        sqlx::query_as(
+            "SELECT session_id, name, email, phone, contact_erased_at FROM speaker_registrations ORDER BY id",
+        )
+        .fetch_all(&mut *connection)
+        .await
+        .expect("the registrations are read")
+    });
+    rows.into_iter()
+        .map(|(session_id, name, email, phone, erased)| SpeakerContact {
+            session_id,
+            name,
+            email,
+            phone,
+            erased: erased.is_some(),
+        })
+        .collect()
+}
