@@ -43,6 +43,8 @@ impl Role {
             KeepMonitor => matches!(self, College | Admin),
             ReadAudit => matches!(self, Griffie | Admin),
             ManageAccounts => matches!(self, Admin),
+            RecordOutcome => matches!(self, Griffie | Admin),
+            SettleIndicators => matches!(self, College | Griffie),
         }
     }
 }
@@ -68,6 +70,12 @@ pub enum Permission {
     ReadAudit,
     /// Manage accounts and API tokens.
     ManageAccounts,
+    /// Record a session's outcome afterwards: the minutes, the parties' contributions, the
+    /// commitments and the proposed indicators (the griffie, and administrators).
+    RecordOutcome,
+    /// Settle a candidate indicator: make it vastgesteld with a unit and a direction (the
+    /// college, or the griffie on the council's behalf).
+    SettleIndicators,
 }
 
 impl Permission {
@@ -80,6 +88,8 @@ impl Permission {
         Permission::KeepMonitor,
         Permission::ReadAudit,
         Permission::ManageAccounts,
+        Permission::RecordOutcome,
+        Permission::SettleIndicators,
     ];
 }
 
@@ -386,6 +396,8 @@ mod tests {
         assert_eq!(holders(Permission::KeepMonitor), [Role::College, Role::Admin]);
         assert_eq!(holders(Permission::ReadAudit), [Role::Griffie, Role::Admin]);
         assert_eq!(holders(Permission::ManageAccounts), [Role::Admin]);
+        assert_eq!(holders(Permission::RecordOutcome), [Role::Griffie, Role::Admin]);
+        assert_eq!(holders(Permission::SettleIndicators), [Role::Griffie, Role::College]);
         // A partner sees only what the public sees, and changes nothing here.
         assert!(Permission::ALL.iter().all(|permission| !Role::Partner.may(*permission)));
     }

@@ -18,6 +18,7 @@ pub mod demo;
 mod error;
 pub mod market;
 pub mod monitor;
+pub mod outcome;
 pub mod overview;
 pub mod partners;
 pub mod people;
@@ -250,6 +251,7 @@ pub(crate) enum Owned {
     Programme,
     Partner,
     Evening,
+    Party,
 }
 
 impl Owned {
@@ -262,6 +264,7 @@ impl Owned {
             Owned::Programme => "programmes",
             Owned::Partner => "partners",
             Owned::Evening => "market_evenings",
+            Owned::Party => "parties",
         }
     }
 
@@ -274,6 +277,7 @@ impl Owned {
             Owned::Programme => "programme",
             Owned::Partner => "partner",
             Owned::Evening => "market evening",
+            Owned::Party => "party",
         }
     }
 }
