@@ -31,6 +31,8 @@ pub const ACTIONS: &[&str] = &[
     "planner.weights",
     "indicator.create",
     "indicator.update",
+    "indicator.settle",
+    "outcome.record",
     "target.create",
     "target.update",
     "target.delete",
@@ -52,6 +54,7 @@ pub const ACTIONS: &[&str] = &[
 pub const ENTITIES: &[&str] = &[
     "proposal",
     "market_evening",
+    "session",
     "indicator",
     "target",
     "cbs_mapping",

@@ -13,6 +13,7 @@ pub mod caller;
 pub mod home;
 pub mod market;
 pub mod monitor;
+pub mod outcome;
 pub mod privacy;
 pub mod proposals;
 pub mod secrets;

@@ -317,6 +317,10 @@ pub struct EveningView {
     pub plan: Plan,
     /// Whether the caller plans evenings.
     pub may_plan: bool,
+    /// The sessions whose outcome is recorded (id, subject), for links to their outcome pages.
+    pub outcomes: Vec<(i64, String)>,
+    /// Whether the caller records sessions' outcomes.
+    pub may_record: bool,
 }
 
 /// The evening `id` with its plan, if the caller may see it.
@@ -327,9 +331,17 @@ pub async fn evening(app: &App, caller: &Caller, id: i64) -> Result<EveningView,
     if caller.may(Permission::PlanMarkets) {
         mark_eligible(&mut tx, caller, &mut problem.evening).await?;
     }
+    let outcomes = wijkbeeld_store::outcome::recorded_sessions_on(&mut tx, caller.body()?, id).await?;
     tx.commit().await?;
     let plan = problem.stored_plan(&planning);
-    Ok(EveningView { planning, problem, plan, may_plan: caller.may(Permission::PlanMarkets) })
+    Ok(EveningView {
+        planning,
+        problem,
+        plan,
+        may_plan: caller.may(Permission::PlanMarkets),
+        outcomes,
+        may_record: caller.may(Permission::RecordOutcome),
+    })
 }
 
 /// What the planner proposes for an evening.

@@ -722,6 +722,8 @@ pub struct ProposalPage {
     pub moves: Vec<ProposalState>,
     /// The coming evenings it may be placed on, when placing it is one of the moves.
     pub evenings: Vec<EveningChoice>,
+    /// Its sessions whose outcome is recorded, newest first, for links to their outcome pages.
+    pub outcomes: Vec<i64>,
 }
 
 /// The proposal `id`'s page, if the caller may see it.
@@ -742,12 +744,14 @@ pub async fn page(app: &App, caller: &Caller, id: Id<Proposal>) -> Result<Propos
     } else {
         Vec::new()
     };
+    let outcomes = wijkbeeld_store::outcome::recorded_sessions_of(&mut tx, caller.body()?, id.get()).await?;
     tx.commit().await?;
     Ok(ProposalPage {
         sees_internal: caller.may(Permission::SeeInternal),
         may_edit: edits(caller, state),
         moves,
         evenings,
+        outcomes,
         detail,
     })
 }

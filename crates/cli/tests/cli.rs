@@ -359,7 +359,9 @@ backend_test! {
         let store = database.open().await;
         let latest = store.schema_version();
         store.close().await;
-        let expected = format!("schema version {latest} ({latest} migrations applied now)");
+        // Every migration file applies once; numbers may have gaps while branches are merged.
+        let files = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../../migrations/sqlite")).unwrap().count();
+        let expected = format!("schema version {latest} ({files} migrations applied now)");
         assert!(text(&output.stdout).contains(&expected), "{}", text(&output.stdout));
         let again = wijkbeeld(&database.argument(), &["migrate"]);
         let expected = format!("schema version {latest} (0 migrations applied now)");

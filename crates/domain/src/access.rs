@@ -44,6 +44,8 @@ impl Role {
             ReadAudit => matches!(self, Griffie | Admin),
             ManageAccounts => matches!(self, Admin),
             PurgePersonalData => matches!(self, Griffie | Admin),
+            RecordOutcome => matches!(self, Griffie | Admin),
+            SettleIndicators => matches!(self, College | Griffie),
         }
     }
 }
@@ -72,6 +74,12 @@ pub enum Permission {
     /// Erase speakers' contact details once their session's term is over (the griffie, which
     /// keeps the speaker lists).
     PurgePersonalData,
+    /// Record a session's outcome afterwards: the minutes, the parties' contributions, the
+    /// commitments and the proposed indicators (the griffie, and administrators).
+    RecordOutcome,
+    /// Settle a candidate indicator: make it vastgesteld with a unit and a direction (the
+    /// college, or the griffie on the council's behalf).
+    SettleIndicators,
 }
 
 impl Permission {
@@ -85,6 +93,8 @@ impl Permission {
         Permission::ReadAudit,
         Permission::ManageAccounts,
         Permission::PurgePersonalData,
+        Permission::RecordOutcome,
+        Permission::SettleIndicators,
     ];
 }
 
@@ -391,6 +401,8 @@ mod tests {
         assert_eq!(holders(Permission::KeepMonitor), [Role::College, Role::Admin]);
         assert_eq!(holders(Permission::ReadAudit), [Role::Griffie, Role::Admin]);
         assert_eq!(holders(Permission::ManageAccounts), [Role::Admin]);
+        assert_eq!(holders(Permission::RecordOutcome), [Role::Griffie, Role::Admin]);
+        assert_eq!(holders(Permission::SettleIndicators), [Role::Griffie, Role::College]);
         // A partner sees only what the public sees, and changes nothing here.
         assert!(Permission::ALL.iter().all(|permission| !Role::Partner.may(*permission)));
     }

@@ -20,6 +20,7 @@ pub mod local_time;
 pub mod market;
 pub mod measurement_import;
 pub mod monitor;
+pub mod outcome;
 pub mod people;
 pub mod period;
 pub mod planner;

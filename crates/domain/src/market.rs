@@ -197,6 +197,8 @@ pub struct Commitment {
     pub status: CommitmentStatus,
     /// When it was fulfilled.
     pub fulfilled_on: Option<Date>,
+    /// The document that fulfilled it (a number or title), once fulfilled.
+    pub fulfilled_by: Option<String>,
 }
 
 #[cfg(test)]

@@ -67,6 +67,7 @@ pub async fn load(
     loader.proposals(data).await?;
     loader.evenings(data).await?;
     loader.monitor(data).await?;
+    loader.outcome(data).await?;
     loader.measurements(data).await?;
     loader.agenda(data).await?;
     loader.accounts(data, password_hashes).await?;
@@ -589,6 +590,90 @@ impl Loader<'_> {
                     [id, programme]
                 );
             }
+        }
+        Ok(())
+    }
+
+    /// The seed session's outcome, written once: a session whose outcome is recorded already
+    /// (by this loader, or since by the griffie) is left as it is.
+    async fn outcome(&mut self, data: &DemoData) -> Result<(), StoreError> {
+        let body = self.ids.body;
+        let outcome = &data.outcome;
+        let session = Self::id_of(&self.ids.sessions, "session of proposal", &outcome.proposal)?;
+        let proposal = Self::id_of(&self.ids.proposals, "proposal", &outcome.proposal)?;
+        let now = self.now;
+        let recorded = on_connection!(&mut *self.tx, |connection| {
+            sqlx::query("UPDATE sessions SET minutes = $1, outcome_recorded_at = $2 WHERE id = $3 AND outcome_recorded_at IS NULL")
+                .bind(&outcome.minutes)
+                .bind(now)
+                .bind(session)
+                .execute(&mut *connection)
+                .await?
+                .rows_affected()
+        });
+        if recorded == 0 {
+            return Ok(());
+        }
+        for contribution in &outcome.contributions {
+            let party = Self::id_of(&self.ids.parties, "party", &contribution.party)?;
+            let question: Option<i64> = on_connection!(&mut *self.tx, |connection| {
+                sqlx::query_scalar(
+                    "SELECT q.id FROM questions q JOIN programme_items i ON i.id = q.programme_item_id \
+                     WHERE i.proposal_id = $1 AND i.position = $2 AND q.position = $3",
+                )
+                .bind(proposal)
+                .bind(i64::from(contribution.item))
+                .bind(i64::from(contribution.question))
+                .fetch_optional(&mut *connection)
+                .await?
+            });
+            insert_missing!(
+                self,
+                "contributions",
+                "INSERT INTO contributions (session_id, question_id, party_id, text, created_at) VALUES ($1, $2, $3, $4, $5)",
+                [session, question, party, &contribution.text, now]
+            );
+        }
+        let holder = Self::id_of(&self.ids.persons, "person", &outcome.commitment_holder)?;
+        let programme = Self::id_of(&self.ids.programmes, "programme", &outcome.commitment_programme)?;
+        let date: Date = on_connection!(&mut *self.tx, |connection| {
+            sqlx::query_scalar(
+                "SELECT e.date FROM sessions s JOIN market_evenings e ON e.id = s.evening_id WHERE s.id = $1",
+            )
+            .bind(session)
+            .fetch_one(&mut *connection)
+            .await?
+        });
+        insert_missing!(
+            self,
+            "commitments",
+            "INSERT INTO commitments (session_id, portfolio_holder_id, programme_id, text, due_date, status, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            [
+                session,
+                holder,
+                programme,
+                &outcome.commitment,
+                wijkbeeld_domain::outcome::default_due_date(date),
+                wijkbeeld_domain::market::CommitmentStatus::Open.code(),
+                now
+            ]
+        );
+        for proposed in &outcome.indicators {
+            let indicator = Self::id_of(&self.ids.indicators, "indicator", &proposed.code)?;
+            let party = Self::id_of(&self.ids.parties, "party", &proposed.party)?;
+            on_connection!(&mut *self.tx, |connection| {
+                sqlx::query(
+                    "UPDATE indicators SET proposed_in_session_id = $1, proposed_by_party_id = $2 \
+                     WHERE id = $3 AND body_id = $4",
+                )
+                .bind(session)
+                .bind(party)
+                .bind(indicator)
+                .bind(body)
+                .execute(&mut *connection)
+                .await?;
+            });
         }
         Ok(())
     }

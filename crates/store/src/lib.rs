@@ -18,6 +18,7 @@ pub mod demo;
 mod error;
 pub mod market;
 pub mod monitor;
+pub mod outcome;
 pub mod overview;
 pub mod partners;
 pub mod people;
@@ -251,6 +252,7 @@ pub(crate) enum Owned {
     Programme,
     Partner,
     Evening,
+    Party,
 }
 
 impl Owned {
@@ -263,6 +265,7 @@ impl Owned {
             Owned::Programme => "programmes",
             Owned::Partner => "partners",
             Owned::Evening => "market_evenings",
+            Owned::Party => "parties",
         }
     }
 
@@ -275,6 +278,7 @@ impl Owned {
             Owned::Programme => "programme",
             Owned::Partner => "partner",
             Owned::Evening => "market evening",
+            Owned::Party => "party",
         }
     }
 }

@@ -264,6 +264,8 @@ const LOCALE_SOURCES: &[(&str, &str)] = &[
     ("en", include_str!("../locales/en/main.ftl")),
     ("nl", include_str!("../locales/nl/privacy.ftl")),
     ("en", include_str!("../locales/en/privacy.ftl")),
+    ("nl", include_str!("../locales/nl/outcome.ftl")),
+    ("en", include_str!("../locales/en/outcome.ftl")),
 ];
 
 fn fluent_arguments(arguments: &[(&'static str, Argument<'_>)]) -> HashMap<Cow<'static, str>, FluentValue<'static>> {

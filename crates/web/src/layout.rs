@@ -24,6 +24,7 @@ const NAVIGATION: &[(&str, &str, Policy)] = &[
     ("/markt", "nav-market", Policy::Public),
     ("/monitor", "nav-monitor", Policy::Public),
     ("/voorstellen", "nav-proposals", Policy::Public),
+    ("/toezeggingen", "nav-commitments", Policy::Public),
     ("/audit", "nav-audit", Policy::Allowed(Permission::ReadAudit)),
     ("/beheer/gebruikers", "nav-users", Policy::Allowed(Permission::ManageAccounts)),
     ("/beheer/tokens", "nav-tokens", Policy::Allowed(Permission::ManageAccounts)),

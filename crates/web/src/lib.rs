@@ -98,6 +98,8 @@ fn site() -> Site {
     const PROPOSAL_EDITORS: Policy = Policy::Allowed(Permission::EditProposals);
     const AUDIT_READERS: Policy = Policy::Allowed(Permission::ReadAudit);
     const ADMINS: Policy = Policy::Allowed(Permission::ManageAccounts);
+    const OUTCOME_RECORDERS: Policy = Policy::Allowed(Permission::RecordOutcome);
+    const INDICATOR_SETTLERS: Policy = Policy::Allowed(Permission::SettleIndicators);
     Site::new()
         .get("/", Page, Public, pages::home::show)
         .get("/healthz", Api, Public, health::check)
@@ -119,6 +121,12 @@ fn site() -> Site {
         .post("/markt/{id}/verplaatsen", Page, PLANNERS, pages::market::move_session)
         .get("/markt/{id}/bezetting", Page, PLANNERS, pages::market::attendance_form)
         .post("/markt/{id}/bezetting", Page, PLANNERS, pages::market::save_attendance)
+        .get("/sessies/{id}/uitkomst", Page, Public, pages::outcome::show)
+        .get("/sessies/{id}/uitkomst/bewerken", Page, OUTCOME_RECORDERS, pages::outcome::edit_form)
+        .post("/sessies/{id}/uitkomst/bewerken", Page, OUTCOME_RECORDERS, pages::outcome::record)
+        .get("/toezeggingen", Page, Public, pages::outcome::overview)
+        .get("/toezeggingen.csv", Page, Public, pages::outcome::export)
+        .get("/toezeggingen/portefeuillehouder/{id}", Page, Public, pages::outcome::holder_list)
         .get("/monitor", Page, Public, pages::monitor::overview)
         .get("/monitor/methode", Page, Public, pages::monitor::method)
         .get("/monitor/export/{file}", Page, Public, pages::monitor::overview_export)
@@ -132,6 +140,8 @@ fn site() -> Site {
         .post("/monitor/indicatoren/nieuw", Page, MONITOR_EDITORS, pages::monitor::create_indicator)
         .get("/monitor/indicatoren/{code}/bewerken", Page, MONITOR_EDITORS, pages::monitor::edit_indicator_form)
         .post("/monitor/indicatoren/{code}/bewerken", Page, MONITOR_EDITORS, pages::monitor::update_indicator)
+        .get("/monitor/indicatoren/{code}/vaststellen", Page, INDICATOR_SETTLERS, pages::outcome::settle_form)
+        .post("/monitor/indicatoren/{code}/vaststellen", Page, INDICATOR_SETTLERS, pages::outcome::settle)
         .get("/monitor/indicatoren/{code}/streefwaarden", Page, MONITOR_EDITORS, pages::monitor::settings::targets)
         .post(
             "/monitor/indicatoren/{code}/streefwaarden",
@@ -214,6 +224,7 @@ fn site() -> Site {
         .get("/api/v1/areas/{code}/analysis", Api, Public, api::monitor::analysis)
         .get("/api/v1/indicators", Api, Public, api::monitor::indicators)
         .get("/api/v1/measurements", Api, Public, api::monitor::measurements)
+        .get("/api/v1/commitments", Api, Public, api::outcome::commitments)
         .get("/api/v1/me", Api, SignedIn, api::account::me)
         .get("/api/v1/audit", Api, AUDIT_READERS, api::account::audit)
 }

@@ -57,6 +57,8 @@ pub struct IndicatorView {
     pub theme: Theme,
     /// The council session that proposed the indicator, when known.
     pub origin: Option<SessionOrigin>,
+    /// The party that proposed it there, when known.
+    pub proposed_by: Option<String>,
 }
 
 /// The indicator with `code` across the areas of `level` in `period`.
@@ -80,6 +82,11 @@ pub async fn indicator_view(
         Some(session) => market::session_origin(&mut tx, body, session.get()).await?,
         None => None,
     };
+    let proposed_by = wijkbeeld_store::outcome::proposing_parties(&mut tx, body)
+        .await?
+        .into_iter()
+        .find(|(id, _)| *id == indicator.id.get())
+        .map(|(_, party)| party);
     tx.commit().await?;
 
     let city = frame.city().cloned();
@@ -130,5 +137,6 @@ pub async fn indicator_view(
         exclusion,
         base_period: model.as_ref().map(|model| model.base_period),
         origin,
+        proposed_by,
     })
 }

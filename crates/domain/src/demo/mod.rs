@@ -13,6 +13,7 @@
 mod council;
 mod monitor;
 mod names;
+mod outcome;
 
 use std::collections::HashSet;
 
@@ -464,6 +465,50 @@ pub struct DemoData {
     pub coordinators: Vec<(AreaCode, String)>,
     /// One account per role.
     pub accounts: Vec<AccountSeed>,
+    /// The recorded outcome of the seed's session.
+    pub outcome: OutcomeSeed,
+}
+
+/// A party's contribution to a question of the seed's programme.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContributionSeed {
+    /// The programme item's position.
+    pub item: u16,
+    /// The question's position under it.
+    pub question: u16,
+    /// The party's abbreviation.
+    pub party: String,
+    /// What it said.
+    pub text: String,
+}
+
+/// An indicator proposed in the seed's session, by code, with the party that proposed it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProposedIndicatorSeed {
+    /// The indicator's code.
+    pub code: String,
+    /// The party's abbreviation.
+    pub party: String,
+}
+
+/// The recorded outcome of a session (the seed's): minutes, contributions, one commitment, and
+/// the indicators proposed there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutcomeSeed {
+    /// The case number of the proposal whose (first) session it is.
+    pub proposal: String,
+    /// The minutes.
+    pub minutes: String,
+    /// The contributions.
+    pub contributions: Vec<ContributionSeed>,
+    /// Who made the commitment.
+    pub commitment_holder: String,
+    /// What was promised; due on the default date.
+    pub commitment: String,
+    /// The programme code it serves.
+    pub commitment_programme: String,
+    /// The indicators proposed there.
+    pub indicators: Vec<ProposedIndicatorSeed>,
 }
 
 /// Why the demo could not be generated.
@@ -509,6 +554,7 @@ pub fn generate(anchor: Date, areas_csv: &str) -> Result<DemoData, DemoError> {
         active_residents: monitor.active_residents,
         coordinators: monitor.coordinators,
         accounts,
+        outcome: outcome::seed_outcome(),
     })
 }
 

@@ -5,6 +5,7 @@
 pub(crate) mod account;
 pub(crate) mod monitor;
 pub(crate) mod openapi;
+pub(crate) mod outcome;
 pub(crate) mod schemas;
 
 use axum::http::{HeaderValue, StatusCode, header};

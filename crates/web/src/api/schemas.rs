@@ -59,6 +59,8 @@ vocabularies! {
     Exclusion = wijkbeeld_domain::analysis::Exclusion;
     /// The role of a signed-in user.
     Role = wijkbeeld_domain::access::Role;
+    /// Where a commitment (toezegging) stands.
+    CommitmentStatus = wijkbeeld_domain::market::CommitmentStatus;
 }
 
 /// What a period looks like: a year, or a year and its quarter.

@@ -289,6 +289,10 @@ pub(crate) struct EveningPage {
     choices: MoveChoices,
     form: MoveForm,
     errors: FormErrors,
+    /// The sessions whose outcome is recorded, (id, subject), linked to their outcome pages.
+    outcomes: Vec<(i64, String)>,
+    /// For those who record outcomes: every session, (id, subject), linked to its outcome form.
+    to_record: Vec<(i64, String)>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -349,8 +353,13 @@ async fn evening_page(
     errors: FormErrors,
 ) -> AppResult<EveningPage> {
     let texts = layout.texts;
-    let market::EveningView { planning, problem, plan, may_plan: can_plan } =
+    let market::EveningView { planning, problem, plan, may_plan: can_plan, outcomes, may_record } =
         market::evening(state.app(), caller, id).await?;
+    let to_record = if may_record {
+        planning.sessions.iter().map(|session| (session.id, session.subject.clone())).collect()
+    } else {
+        Vec::new()
+    };
     let form = form.unwrap_or_else(|| form_for(&planning, selected));
     let requests = if can_plan {
         unmet_requests(&texts, &problem.evening, &planner::unmet_requests(&problem.evening, &plan))
@@ -372,6 +381,8 @@ async fn evening_page(
         choices: move_choices(&planning, &texts),
         form,
         errors,
+        outcomes,
+        to_record,
         layout: layout.trail(&[("/markt", "market-title")]),
     })
 }

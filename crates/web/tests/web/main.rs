@@ -14,6 +14,7 @@ mod monitor;
 mod monitor_import;
 mod monitor_reading;
 mod monitor_settings;
+mod outcome;
 mod pages;
 mod planner_requests;
 mod proposals;

@@ -74,6 +74,8 @@ pub(crate) struct IndicatorPage {
     /// The council session that proposed the indicator: its text, and a link when the viewer
     /// may open the evening.
     origin: Option<(String, Option<String>)>,
+    /// Whether the viewer may settle it (a candidate, to the college or the griffie).
+    may_settle: bool,
 }
 
 pub(crate) async fn indicator(
@@ -219,10 +221,13 @@ pub(crate) async fn indicator(
         (texts.t("monitor-fact-status"), texts.t(&vocabulary_id("indicator-status", indicator.status.code()))),
     ];
     let origin = view.origin.as_ref().map(|origin| {
-        let text = texts.with(
+        let mut text = texts.with(
             "monitor-origin",
             &[("date", Argument::Text(&long_date(origin.date))), ("subject", Argument::Text(&origin.subject))],
         );
+        if let Some(party) = &view.proposed_by {
+            text = format!("{text}, {}", texts.with("monitor-origin-party", &[("party", Argument::Text(party))]));
+        }
         let may_open = origin.published || caller.may(Permission::SeeInternal);
         (text, may_open.then(|| format!("/markt/{}", origin.evening_id)))
     });
@@ -273,6 +278,7 @@ pub(crate) async fn indicator(
             String::new()
         },
         origin,
+        may_settle: crate::pages::outcome::may_settle(&caller, indicator.status),
         export_query: format!("?niveau={}&periode={}", level.code(), view.period),
         layout,
     })

@@ -25,6 +25,8 @@ pub(crate) struct IndicatorListRow {
     status: String,
     published: bool,
     key: bool,
+    /// The session that proposed it, for a link to its outcome.
+    session: Option<i64>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -55,6 +57,7 @@ pub(crate) async fn indicators(
             status: texts.t(&vocabulary_id("indicator-status", indicator.status.code())),
             published: indicator.is_published,
             key: indicator.is_key,
+            session: indicator.proposed_in_session_id.map(|id| id.get()),
         })
         .collect();
     Ok(IndicatorsPage { layout: indicators_layout(layout), rows })

@@ -224,6 +224,8 @@ pub(crate) struct DetailPage {
     moves: Vec<MoveChoice>,
     evenings: Vec<Choice>,
     errors: FormErrors,
+    /// The sessions whose outcome is recorded, linked to their outcome pages.
+    outcomes: Vec<i64>,
 }
 
 async fn detail_page(
@@ -332,6 +334,7 @@ async fn detail_page(
         moves,
         evenings,
         errors,
+        outcomes: page.outcomes.clone(),
         layout: layout.trail(&[("/voorstellen", "proposals-title"), ("", "proposal-page")]).with_last_crumb(&subject),
         subject,
     })
