@@ -17,6 +17,7 @@ pub mod proposals;
 pub mod secrets;
 pub mod sessions;
 pub mod setup;
+pub mod speaking;
 
 use std::sync::Arc;
 

@@ -43,6 +43,7 @@ impl Role {
             KeepMonitor => matches!(self, College | Admin),
             ReadAudit => matches!(self, Griffie | Admin),
             ManageAccounts => matches!(self, Admin),
+            ManageSpeakers => matches!(self, Griffie | Admin),
         }
     }
 }
@@ -68,6 +69,8 @@ pub enum Permission {
     ReadAudit,
     /// Manage accounts and API tokens.
     ManageAccounts,
+    /// Set a session's speaking rules (spreekrecht) and keep its list of speakers.
+    ManageSpeakers,
 }
 
 impl Permission {
@@ -80,6 +83,7 @@ impl Permission {
         Permission::KeepMonitor,
         Permission::ReadAudit,
         Permission::ManageAccounts,
+        Permission::ManageSpeakers,
     ];
 }
 

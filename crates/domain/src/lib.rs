@@ -24,6 +24,7 @@ pub mod people;
 pub mod period;
 pub mod planner;
 pub mod proposal;
+pub mod speaking;
 pub mod text;
 
 pub use code_enum::UnknownCode;

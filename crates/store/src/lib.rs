@@ -24,6 +24,7 @@ pub mod people;
 pub mod proposals;
 pub mod rate_limits;
 pub mod settings;
+pub mod speaking;
 pub mod statistics;
 #[cfg(feature = "testing")]
 pub mod testing;

@@ -50,6 +50,8 @@ pub const TABLES: &[&str] = &[
     "evening_staff",
     "evening_absences",
     "pending_imports",
+    "speaker_contributions",
+    "registration_requests",
 ];
 
 /// Tables of accounts and bookkeeping rather than content: a database with rows only here is

@@ -96,7 +96,8 @@ backend_test! {
             // The audit log is the application layer's to write.
             let filled_later = [
                 "users", "contributions", "commitments", "cbs_column_mappings", "user_sessions", "api_tokens",
-                "rate_limit_windows", "proposal_attachments", "audit_log", "pending_imports",
+                "rate_limit_windows", "proposal_attachments", "audit_log", "pending_imports", "speaker_contributions",
+                "registration_requests",
             ]
             .contains(table);
             assert_eq!(counts[table] == 0, filled_later, "{table}: {}", counts[table]);

@@ -98,6 +98,7 @@ fn site() -> Site {
     const PROPOSAL_EDITORS: Policy = Policy::Allowed(Permission::EditProposals);
     const AUDIT_READERS: Policy = Policy::Allowed(Permission::ReadAudit);
     const ADMINS: Policy = Policy::Allowed(Permission::ManageAccounts);
+    const SPEAKER_KEEPERS: Policy = Policy::Allowed(Permission::ManageSpeakers);
     Site::new()
         .get("/", Page, Public, pages::home::show)
         .get("/healthz", Api, Public, health::check)
@@ -119,6 +120,13 @@ fn site() -> Site {
         .post("/markt/{id}/verplaatsen", Page, PLANNERS, pages::market::move_session)
         .get("/markt/{id}/bezetting", Page, PLANNERS, pages::market::attendance_form)
         .post("/markt/{id}/bezetting", Page, PLANNERS, pages::market::save_attendance)
+        .get("/sessies/{id}", Page, Public, pages::speaking::show)
+        .upload("/sessies/{id}/aanmelden", Page, Public, pages::speaking::register)
+        .get("/sessies/{id}/spreekrecht", Page, SPEAKER_KEEPERS, pages::speaking::rules_form)
+        .post("/sessies/{id}/spreekrecht", Page, SPEAKER_KEEPERS, pages::speaking::save_rules)
+        .get("/aanmelding/{token}", Page, Public, pages::speaking::registration)
+        .upload("/aanmelding/{token}", Page, Public, pages::speaking::change)
+        .post("/aanmelding/{token}/afmelden", Page, Public, pages::speaking::cancel)
         .get("/monitor", Page, Public, pages::monitor::overview)
         .get("/monitor/methode", Page, Public, pages::monitor::method)
         .get("/monitor/export/{file}", Page, Public, pages::monitor::overview_export)
@@ -214,6 +222,8 @@ fn site() -> Site {
         .get("/api/v1/areas/{code}/analysis", Api, Public, api::monitor::analysis)
         .get("/api/v1/indicators", Api, Public, api::monitor::indicators)
         .get("/api/v1/measurements", Api, Public, api::monitor::measurements)
+        .get("/api/v1/sessions", Api, Public, api::speaking::sessions)
+        .post("/api/v1/sessions/{id}/speakers", Api, Public, api::speaking::register)
         .get("/api/v1/me", Api, SignedIn, api::account::me)
         .get("/api/v1/audit", Api, AUDIT_READERS, api::account::audit)
 }

@@ -6,6 +6,7 @@ pub(crate) mod account;
 pub(crate) mod monitor;
 pub(crate) mod openapi;
 pub(crate) mod schemas;
+pub(crate) mod speaking;
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{Json, account, monitor};
+use super::{Json, account, monitor, speaking};
 
 /// The API as utoipa derives it from the handlers listed here.
 #[derive(OpenApi)]
@@ -25,6 +25,8 @@ use super::{Json, account, monitor};
         monitor::analysis,
         monitor::indicators,
         monitor::measurements,
+        speaking::sessions,
+        speaking::register,
         account::me,
         account::audit
     ),

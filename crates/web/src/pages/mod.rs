@@ -9,6 +9,7 @@ pub(crate) mod market;
 pub(crate) mod monitor;
 pub(crate) mod proposals;
 pub(crate) mod sign_in;
+pub(crate) mod speaking;
 
 use axum::extract::Multipart;
 use axum::http::{HeaderValue, StatusCode, header};

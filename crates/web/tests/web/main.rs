@@ -19,3 +19,4 @@ mod planner_requests;
 mod proposals;
 mod proposals_import;
 mod security;
+mod speaking;
