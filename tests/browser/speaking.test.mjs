@@ -57,14 +57,14 @@ describe('spreekrecht', () => {
       await visitor.setViewportSize({ width: 1280, height: 800 });
 
       // Without a way to reach: refused beside the field, what was typed kept.
-      await visitor.getByLabel('Naam').fill('Bea Bewoner');
-      await visitor.getByLabel('Onderwerp').fill('Het speelveld achter de school');
+      await visitor.getByLabel('Naam', { exact: true }).fill('Bea Bewoner');
+      await visitor.getByLabel('Onderwerp', { exact: true }).fill('Het speelveld achter de school');
       await submit(visitor, visitor.getByRole('button', { name: 'Aanmelden' }));
       assert.match(await visitor.getByRole('alert').innerText(), /Vul een e-mailadres of een telefoonnummer in/);
-      assert.equal(await visitor.getByLabel('Naam').inputValue(), 'Bea Bewoner');
+      assert.equal(await visitor.getByLabel('Naam', { exact: true }).inputValue(), 'Bea Bewoner');
       await accessible(visitor, 'a refused registration');
 
-      await visitor.getByLabel('E-mailadres').fill('bea.bewoner@voorbeeld.nl');
+      await visitor.getByLabel('E-mailadres', { exact: true }).fill('bea.bewoner@voorbeeld.nl');
       await submit(visitor, visitor.getByRole('button', { name: 'Aanmelden' }));
       assert.match(visitor.url(), /\/aanmelding\/[A-Za-z0-9_-]{43}$/);
       assert.match(await visitor.getByRole('status').innerText(), /U bent aangemeld om in te spreken|wachtlijst/);
@@ -74,10 +74,10 @@ describe('spreekrecht', () => {
       await fits(visitor, 'the private page at 320 px');
       await visitor.setViewportSize({ width: 1280, height: 800 });
 
-      await visitor.getByLabel('Onderwerp').fill('Parkeren bij de school');
+      await visitor.getByLabel('Onderwerp', { exact: true }).fill('Parkeren bij de school');
       await submit(visitor, visitor.getByRole('button', { name: 'Wijzigingen opslaan' }));
       assert.match(await visitor.getByRole('status').innerText(), /Uw aanmelding is gewijzigd/);
-      assert.equal(await visitor.getByLabel('Onderwerp').inputValue(), 'Parkeren bij de school');
+      assert.equal(await visitor.getByLabel('Onderwerp', { exact: true }).inputValue(), 'Parkeren bij de school');
 
       await submit(visitor, visitor.getByRole('button', { name: 'Aanmelding annuleren' }));
       assert.match(await visitor.getByRole('status').innerText(), /Uw aanmelding is geannuleerd/);
