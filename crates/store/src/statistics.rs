@@ -50,6 +50,7 @@ pub const TABLES: &[&str] = &[
     "evening_staff",
     "evening_absences",
     "pending_imports",
+    "mail_outbox",
 ];
 
 /// Tables of accounts and bookkeeping rather than content: a database with rows only here is

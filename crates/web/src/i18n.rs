@@ -259,8 +259,12 @@ pub fn message_ids(language: Language) -> Vec<String> {
 }
 
 /// The Fluent sources, per language, as compiled in (for the completeness test).
-const LOCALE_SOURCES: &[(&str, &str)] =
-    &[("nl", include_str!("../locales/nl/main.ftl")), ("en", include_str!("../locales/en/main.ftl"))];
+const LOCALE_SOURCES: &[(&str, &str)] = &[
+    ("nl", include_str!("../locales/nl/main.ftl")),
+    ("en", include_str!("../locales/en/main.ftl")),
+    ("nl", include_str!("../locales/nl/mail.ftl")),
+    ("en", include_str!("../locales/en/mail.ftl")),
+];
 
 fn fluent_arguments(arguments: &[(&'static str, Argument<'_>)]) -> HashMap<Cow<'static, str>, FluentValue<'static>> {
     arguments
