@@ -48,6 +48,7 @@ pub const ACTIONS: &[&str] = &[
     "user.password",
     "api_token.create",
     "api_token.revoke",
+    "mail.test",
     "demo.load",
 ];
 
@@ -65,6 +66,7 @@ pub const ENTITIES: &[&str] = &[
     "user",
     "api_token",
     "setting",
+    "mail",
     "demo",
 ];
 
@@ -130,6 +132,11 @@ impl Write<'_> {
     /// The transaction, for the store's queries.
     pub(crate) fn tx(&mut self) -> &mut Tx {
         &mut self.tx
+    }
+
+    /// Who writes, and at what moment.
+    pub(crate) fn caller(&self) -> &Caller {
+        self.caller
     }
 
     /// Writes `entry` for the caller at the caller's moment, and commits.

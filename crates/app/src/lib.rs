@@ -11,6 +11,7 @@ pub mod accounts;
 pub mod audit;
 pub mod caller;
 pub mod home;
+pub mod mail;
 pub mod market;
 pub mod monitor;
 pub mod proposals;

@@ -19,7 +19,8 @@ use wijkbeeld_store::speaking::{self as stored, ContributionFile, NewRegistratio
 pub use wijkbeeld_store::speaking::{RegistrationRecord, SessionInfo};
 use wijkbeeld_store::{StoreError, Tx};
 
-use crate::audit::Entry;
+use crate::audit::{Entry, Write};
+use crate::mail::Mail;
 use crate::secrets::{self, SecretError};
 use crate::sessions::{self, Limit, SessionError};
 use crate::{App, Caller, Denied, NoMunicipality};
@@ -173,6 +174,8 @@ pub struct Request<'a> {
     pub idempotency_key: Option<&'a str>,
     /// The client's address, which the rate limit counts by.
     pub client: &'a str,
+    /// The language of the confirmation mail: `nl` or `en`.
+    pub language: &'a str,
 }
 
 /// What a registration came to.
@@ -195,6 +198,33 @@ fn file_name_of(name: &str) -> String {
 
 fn sha256(content: &[u8]) -> String {
     Sha256::digest(content).iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// Queues the mail `template` about session `info` to `to` (the registrant's address), with the
+/// private link's path where there is one, in the write's transaction.
+#[allow(clippy::too_many_arguments)]
+async fn tell(
+    write: &mut Write<'_>,
+    info: &SessionInfo,
+    to: &str,
+    language: &str,
+    template: &'static str,
+    name: &str,
+    position: Option<i64>,
+    token: Option<&str>,
+) -> Result<(), StoreError> {
+    let start = info.starts_at.map(|time| format!("{:02}:{:02}", time.hour(), time.minute())).unwrap_or_default();
+    let arguments = serde_json::json!({
+        "name": name,
+        "subject": info.subject,
+        "date": info.date.to_string(),
+        "start": start,
+        "room": info.room.clone().unwrap_or_default(),
+        "position": position,
+        "cancel_path": token.map(|token| format!("/aanmelding/{token}")),
+    });
+    let language = if language == "en" { "en" } else { "nl" };
+    write.queue_mail(Mail { to: to.to_owned(), language: language.to_owned(), template, arguments }).await
 }
 
 /// Registers to speak in session `id`: refused when the client is over its limit, when
@@ -267,6 +297,13 @@ pub async fn register(app: &App, caller: &Caller, id: i64, request: Request<'_>)
     let position = stored::waitlist_position(write.tx(), registration_id).await?;
     if let Some(key) = request.idempotency_key {
         stored::remember_request(write.tx(), id, key, registration_id, status, position, caller.now()).await?;
+    }
+    // Told by mail only when an address was given; the mail goes out only if this commits.
+    if let Some(address) = &email {
+        let template =
+            if status == RegistrationStatus::Confirmed { "registration-confirmed" } else { "registration-waitlisted" };
+        let name = &registration.name;
+        tell(&mut write, &info, address, request.language, template, name, position, Some(&token)).await?;
     }
     // The log keeps the registration's number and status, never the registrant's details.
     let details = serde_json::json!({ "session": id, "position": position });
@@ -377,7 +414,7 @@ pub struct Cancelled {
 
 /// Cancels the registration of a private link. A confirmed speaker's place goes to the first on
 /// the waiting list, in the same transaction.
-pub async fn cancel(app: &App, caller: &Caller, token: &str) -> Result<Cancelled, SpeakingError> {
+pub async fn cancel(app: &App, caller: &Caller, token: &str, language: &str) -> Result<Cancelled, SpeakingError> {
     let body = caller.body()?;
     let mut write = app.write(caller).await?;
     // Read once to find the session, lock it, and read again under the lock: a concurrent
@@ -397,7 +434,20 @@ pub async fn cancel(app: &App, caller: &Caller, token: &str) -> Result<Cancelled
         if room && let Some(next) = stored::first_waitlisted(write.tx(), session_id).await? {
             stored::set_status(write.tx(), next, RegistrationStatus::Confirmed, caller.now()).await?;
             promoted = Some(next);
+            // The promoted speaker is told with a new private link: only the old link's digest is
+            // kept, so the mail cannot repeat it. Its language is not known: Dutch.
+            if let Some(next) = stored::registration(write.tx(), body, next).await?
+                && let Some(address) = next.email.clone()
+            {
+                let new_token = secrets::new_token()?;
+                stored::set_token_hash(write.tx(), next.id, &secrets::digest(&new_token)).await?;
+                let template = "registration-promoted";
+                tell(&mut write, &info, &address, "nl", template, &next.name, None, Some(&new_token)).await?;
+            }
         }
+    }
+    if let Some(address) = record.email.clone() {
+        tell(&mut write, &info, &address, language, "registration-cancelled", &record.name, None, None).await?;
     }
     let details = serde_json::json!({ "session": session_id, "promoted": promoted });
     write

@@ -42,6 +42,7 @@ impl Role {
             PlanMarkets => matches!(self, Griffie | Admin),
             KeepMonitor => matches!(self, College | Admin),
             ReadAudit => matches!(self, Griffie | Admin),
+            ReadOutbox => matches!(self, Griffie | Admin),
             ManageAccounts => matches!(self, Admin),
             ManageSpeakers => matches!(self, Griffie | Admin),
         }
@@ -67,6 +68,8 @@ pub enum Permission {
     KeepMonitor,
     /// Read the audit log.
     ReadAudit,
+    /// Read the outbox of e-mail, with the messages' private links: the griffie's, never public.
+    ReadOutbox,
     /// Manage accounts and API tokens.
     ManageAccounts,
     /// Set a session's speaking rules (spreekrecht) and keep its list of speakers.
@@ -82,6 +85,7 @@ impl Permission {
         Permission::PlanMarkets,
         Permission::KeepMonitor,
         Permission::ReadAudit,
+        Permission::ReadOutbox,
         Permission::ManageAccounts,
         Permission::ManageSpeakers,
     ];
@@ -389,6 +393,7 @@ mod tests {
         assert_eq!(holders(Permission::PlanMarkets), [Role::Griffie, Role::Admin]);
         assert_eq!(holders(Permission::KeepMonitor), [Role::College, Role::Admin]);
         assert_eq!(holders(Permission::ReadAudit), [Role::Griffie, Role::Admin]);
+        assert_eq!(holders(Permission::ReadOutbox), [Role::Griffie, Role::Admin]);
         assert_eq!(holders(Permission::ManageAccounts), [Role::Admin]);
         // A partner sees only what the public sees, and changes nothing here.
         assert!(Permission::ALL.iter().all(|permission| !Role::Partner.may(*permission)));

@@ -16,6 +16,7 @@ pub mod audit;
 mod connect;
 pub mod demo;
 mod error;
+pub mod mail;
 pub mod market;
 pub mod monitor;
 pub mod overview;

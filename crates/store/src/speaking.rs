@@ -553,6 +553,18 @@ pub async fn set_status(
     Ok(())
 }
 
+/// Gives registration `id` a new private link (the SHA-256 of its token): the old one stops working.
+pub async fn set_token_hash(tx: &mut Tx, id: i64, token_hash: &str) -> Result<(), StoreError> {
+    on_connection!(tx, |connection| {
+        sqlx::query("UPDATE speaker_registrations SET cancel_token_hash = $1 WHERE id = $2")
+            .bind(token_hash)
+            .bind(id)
+            .execute(&mut *connection)
+            .await?;
+    });
+    Ok(())
+}
+
 /// The first registration on session `session_id`'s waiting list, if any.
 pub async fn first_waitlisted(tx: &mut Tx, session_id: i64) -> Result<Option<i64>, StoreError> {
     Ok(on_connection!(tx, |connection| {

@@ -52,6 +52,7 @@ pub const TABLES: &[&str] = &[
     "pending_imports",
     "speaker_contributions",
     "registration_requests",
+    "mail_outbox",
 ];
 
 /// Tables of accounts and bookkeeping rather than content: a database with rows only here is

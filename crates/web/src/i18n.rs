@@ -264,6 +264,8 @@ const LOCALE_SOURCES: &[(&str, &str)] = &[
     ("en", include_str!("../locales/en/main.ftl")),
     ("nl", include_str!("../locales/nl/speaking.ftl")),
     ("en", include_str!("../locales/en/speaking.ftl")),
+    ("nl", include_str!("../locales/nl/mail.ftl")),
+    ("en", include_str!("../locales/en/mail.ftl")),
 ];
 
 fn fluent_arguments(arguments: &[(&'static str, Argument<'_>)]) -> HashMap<Cow<'static, str>, FluentValue<'static>> {

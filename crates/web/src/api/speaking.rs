@@ -221,7 +221,8 @@ pub(crate) async fn register(
         publish_name: body.publish_name.unwrap_or(true),
     };
     let key = headers.get("idempotency-key").map(|value| value.to_str().unwrap_or("\u{0}"));
-    let request = Request { form: &form, file: None, idempotency_key: key, client: &client.0 };
+    let language = texts.language().code();
+    let request = Request { form: &form, file: None, idempotency_key: key, client: &client.0, language };
     match speaking::register(state.app(), &caller, id, request).await {
         Ok(registered) => (
             StatusCode::CREATED,

@@ -269,7 +269,8 @@ pub(crate) async fn register(
     let form = typed.form();
     let upload = file.as_ref().map(|(file_name, content)| Upload { file_name, content });
     let key = (!typed.key.trim().is_empty()).then(|| typed.key.trim());
-    let request = Request { form: &form, file: upload, idempotency_key: key, client: &client.0 };
+    let language = texts.language().code();
+    let request = Request { form: &form, file: upload, idempotency_key: key, client: &client.0, language };
     let (status, errors) = match speaking::register(state.app(), &caller, id, request).await {
         Ok(registered) => {
             let Some(token) = registered.token else {
@@ -432,7 +433,7 @@ pub(crate) async fn cancel(
         Ok(view) => view.session.info.id,
         Err(error) => return link_gone(layout, error),
     };
-    match speaking::cancel(state.app(), &caller, &token).await {
+    match speaking::cancel(state.app(), &caller, &token, layout.texts.language().code()).await {
         Ok(_) => Ok(notice::redirect(&format!("/sessies/{session_id}"), Notice::new("notice-registration-cancelled"))),
         Err(error) => link_gone(layout, error),
     }

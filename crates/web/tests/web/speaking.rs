@@ -193,7 +193,9 @@ backend_test! {
             statuses(&site, session.id, before).await,
             [RegistrationStatus::Cancelled, RegistrationStatus::Confirmed, RegistrationStatus::WaitingList]
         );
-        assert!(site.get(&second, &visitor).await.body.contains("U bent aangemeld om in te spreken."), "promoted");
+        // The promoted speaker has an address, so is told with a new private link (the old one
+        // is replaced: only a link's digest is kept, and the mail must hold a working link).
+        assert_eq!(site.get(&second, &visitor).await.status, StatusCode::NOT_FOUND, "replaced by the mail's link");
         assert!(site.get(&third, &visitor).await.body.contains("U staat als eerste op de wachtlijst."), "moved up, no gap");
 
         // A waiting speaker who cancels promotes nobody.
@@ -496,5 +498,58 @@ backend_test! {
         let stored = statuses(&site, session.id, before).await;
         assert_eq!(stored.iter().filter(|status| **status == RegistrationStatus::Confirmed).count(), 5);
         assert_eq!(stored.len(), 200);
+    }
+}
+
+/// The outbox as (recipient, template, arguments), oldest first.
+async fn outbox(site: &TestSite) -> Vec<(String, String, Value)> {
+    let mut tx = site.store.begin().await.unwrap();
+    let mut messages = wijkbeeld_store::mail::list(&mut tx, site.body, 1000).await.unwrap();
+    tx.commit().await.unwrap();
+    messages.sort_by_key(|message| message.id);
+    messages
+        .into_iter()
+        .map(|message| {
+            let arguments =
+                message.arguments.as_deref().map_or(Value::Null, |text| serde_json::from_str(text).unwrap());
+            (message.recipient, message.template, arguments)
+        })
+        .collect()
+}
+
+backend_test! {
+    async fn registrants_with_an_address_are_told_by_mail_with_their_private_link(database) {
+        let site = TestSite::with_demo(database).await;
+        let (session, _before) = open_session(&site, Some(1)).await;
+        let first = register_by_form(&site, session.id, "Eerste", "een@voorbeeld.nl", "10.89.0.1:4000").await;
+        let second = register_by_form(&site, session.id, "Tweede", "twee@voorbeeld.nl", "10.89.0.2:4000").await;
+        let path = format!("/api/v1/sessions/{}/speakers", session.id);
+        let by_phone = json!({"name": "Derde", "phone": "074 123 45 67", "topic": "Bellen"});
+        let (reply, _) = post_json(&site, &path, &by_phone, "10.89.0.3:4000", None).await;
+        assert_eq!(reply.status, StatusCode::CREATED);
+        let mails = outbox(&site).await;
+        let mails: Vec<&(String, String, Value)> = mails.iter().filter(|(to, ..)| to.ends_with("@voorbeeld.nl")).collect();
+        assert_eq!(mails.len(), 2, "no mail without an address: {mails:?}");
+        assert_eq!((mails[0].0.as_str(), mails[0].1.as_str()), ("een@voorbeeld.nl", "registration-confirmed"));
+        assert_eq!(mails[0].2["cancel_path"], first.as_str(), "the mail holds the private link");
+        assert_eq!(mails[0].2["subject"], session.subject.as_str());
+        assert_eq!(mails[0].2["date"], session.date.to_string());
+        assert_eq!((mails[1].1.as_str(), &mails[1].2["position"]), ("registration-waitlisted", &json!(1)));
+        assert_eq!(mails[1].2["cancel_path"], second.as_str());
+
+        let (canceller, _) = on_page(&site, session.id, "10.89.0.1:4000").await;
+        assert_eq!(site.post(&format!("{first}/afmelden"), &[], &canceller).await.status, StatusCode::SEE_OTHER);
+        let mails = outbox(&site).await;
+        let told: Vec<(&str, &str)> = mails
+            .iter()
+            .filter(|(to, ..)| to.ends_with("@voorbeeld.nl"))
+            .skip(2)
+            .map(|(to, template, _)| (to.as_str(), template.as_str()))
+            .collect();
+        assert_eq!(told, [("twee@voorbeeld.nl", "registration-promoted"), ("een@voorbeeld.nl", "registration-cancelled")]);
+        let promoted = mails.iter().find(|(_, template, _)| template == "registration-promoted").unwrap();
+        let new_link = promoted.2["cancel_path"].as_str().unwrap();
+        let page = site.get(new_link, &Visitor::new("10.89.0.9:4000")).await;
+        assert!(page.body.contains("U bent aangemeld om in te spreken."), "the promotion mail's link works: {}", page.body);
     }
 }
