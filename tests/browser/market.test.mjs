@@ -49,7 +49,7 @@ describe('market evenings', () => {
 
     // The first session into that same room and round: refused, with the conflict in words.
     await submit(griffie, moveLinks.first());
-    const moved = await griffie.getByLabel('Sessie').evaluate((select) => select.selectedOptions[0].text);
+    const moved = await griffie.getByLabel('Sessie', { exact: true }).evaluate((select) => select.selectedOptions[0].text);
     const own = { room: await room().inputValue(), round: await round().inputValue() };
     await room().selectOption(taken.room);
     await round().selectOption(taken.round);

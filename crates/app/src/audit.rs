@@ -28,6 +28,10 @@ pub const ACTIONS: &[&str] = &[
     "market.staff",
     "market.absence",
     "session.move",
+    "session.speaking",
+    "speaker.register",
+    "speaker.change",
+    "speaker.cancel",
     "planner.weights",
     "indicator.create",
     "indicator.update",
@@ -46,6 +50,7 @@ pub const ACTIONS: &[&str] = &[
     "user.password",
     "api_token.create",
     "api_token.revoke",
+    "mail.test",
     "demo.load",
     "privacy.purge",
 ];
@@ -63,6 +68,7 @@ pub const ENTITIES: &[&str] = &[
     "user",
     "api_token",
     "setting",
+    "mail",
     "demo",
     "speaker_registration",
 ];
@@ -129,6 +135,11 @@ impl Write<'_> {
     /// The transaction, for the store's queries.
     pub(crate) fn tx(&mut self) -> &mut Tx {
         &mut self.tx
+    }
+
+    /// Who writes, and at what moment.
+    pub(crate) fn caller(&self) -> &Caller {
+        self.caller
     }
 
     /// Writes `entry` for the caller at the caller's moment, and commits.

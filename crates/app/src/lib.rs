@@ -11,6 +11,7 @@ pub mod accounts;
 pub mod audit;
 pub mod caller;
 pub mod home;
+pub mod mail;
 pub mod market;
 pub mod monitor;
 pub mod outcome;
@@ -19,6 +20,7 @@ pub mod proposals;
 pub mod secrets;
 pub mod sessions;
 pub mod setup;
+pub mod speaking;
 
 use std::sync::Arc;
 

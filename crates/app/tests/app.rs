@@ -257,3 +257,35 @@ backend_test! {
         assert_eq!(privacy::purge(&store_before, &caller, 30).await.unwrap().last_date, past_date.previous_day().unwrap());
     }
 }
+
+backend_test! {
+    async fn the_griffie_queues_a_test_mail_with_one_audit_entry_and_only_the_system_delivers(database) {
+        use wijkbeeld_app::mail::{self, MailError};
+        let store = with_demo(database).await;
+        let app = App::new(store.clone(), Clock::Fixed(NOW));
+        let griffie = app.caller(account(Role::Griffie)).await.unwrap();
+        let college = app.caller(account(Role::College)).await.unwrap();
+        let to = "griffie@test.example".parse().unwrap();
+        assert!(matches!(mail::queue_test(&app, &college, &to, "nl").await, Err(MailError::Denied(_))));
+        assert!(matches!(mail::outbox(&app, &college, 10).await, Err(MailError::Denied(_))));
+        mail::queue_test(&app, &griffie, &to, "en").await.unwrap();
+        assert_eq!(audit_log(&app).await[0].action, "mail.test");
+        let outbox = mail::outbox(&app, &griffie, 10).await.unwrap();
+        assert_eq!(
+            outbox.iter().map(|message| (message.recipient.as_str(), message.language.as_str(), message.template.as_str(), message.sent_at)).collect::<Vec<_>>(),
+            [("griffie@test.example", "en", "test", None)]
+        );
+        // Working the outbox is the delivery task's, not a role's.
+        assert!(matches!(mail::take_due(&app, &griffie, 10, std::time::Duration::from_secs(60)).await, Err(MailError::Denied(_))));
+        let system = app.system("mail").await.unwrap();
+        let taken = mail::take_due(&app, &system, 10, std::time::Duration::from_secs(60)).await.unwrap();
+        assert_eq!(taken.len(), 1);
+        mail::mark_failed(&app, &system, &taken[0], "refused", &mail::Backoff::default()).await.unwrap();
+        let failed = &mail::outbox(&app, &griffie, 10).await.unwrap()[0];
+        assert_eq!((failed.attempts, failed.last_error.as_deref(), failed.next_attempt_at), (1, Some("refused"), Some(NOW + time::Duration::minutes(1))));
+        mail::mark_sent(&app, &system, taken[0].id).await.unwrap();
+        assert!(mail::outbox(&app, &griffie, 10).await.unwrap()[0].sent_at.is_some());
+        // Delivery writes no audit entry: the change was audited when it was made.
+        assert_eq!(audit_log(&app).await.len(), 2);
+    }
+}

@@ -813,3 +813,107 @@ backend_test! {
         assert_eq!(purges, ["privacy", "cli"], "newest first: the server's, then the command's");
     }
 }
+
+/// Posts JSON over plain HTTP/1.0 as coming through a proxy from `client`; the status and body.
+fn post_json(base: &str, path: &str, json: &str, client: &str) -> (u16, String) {
+    let address = base.trim_start_matches("http://");
+    let mut stream = TcpStream::connect(address).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    let request = format!(
+        "POST {path} HTTP/1.0\r\nHost: {address}\r\nContent-Type: application/json\r\nX-Forwarded-For: {client}\r\n\
+         Content-Length: {}\r\n\r\n{json}",
+        json.len()
+    );
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
+    let status = head.split_whitespace().nth(1).and_then(|code| code.parse().ok()).unwrap_or(0);
+    (status, body.to_owned())
+}
+
+/// Two servers on one PostgreSQL database take 200 registrations at once for a session with 5
+/// places: exactly 5 are confirmed, the waiting list runs 1..195, and none fails.
+#[tokio::test]
+async fn two_servers_on_one_postgres_never_confirm_more_speakers_than_places() {
+    use wijkbeeld_domain::local_time::dutch_moment;
+    use wijkbeeld_domain::proposal::SpeakingRules;
+    use wijkbeeld_domain::speaking::SessionSpeaking;
+
+    let Some(database) = TestDatabase::create(testing::TestBackend::Postgres).await else {
+        eprintln!("skipped: {} is not set", testing::POSTGRES_VARIABLE);
+        return;
+    };
+    let first = Server::start(&database.argument(), &["--demo", "--trust-proxy"]);
+    let second = Server::start(&database.argument(), &["--trust-proxy"]);
+    let store = database.open().await;
+    let body = {
+        let mut tx = store.begin().await.unwrap();
+        let bodies = wijkbeeld_store::people::bodies(&mut tx).await.unwrap();
+        tx.commit().await.unwrap();
+        bodies[0].id
+    };
+    let today = time::OffsetDateTime::now_utc().date();
+    let mut tx = store.begin_write().await.unwrap();
+    let session = wijkbeeld_store::speaking::published_sessions(&mut tx, body)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|session| session.starts_at.is_some() && session.date > today)
+        .expect("the demo's coming evening has planned sessions");
+    let rules = SessionSpeaking {
+        rules: SpeakingRules {
+            allowed: Some(true),
+            minutes_per_speaker: Some(5),
+            max_speakers: Some(5),
+            deadline: Some(dutch_moment(session.date, time::macros::time!(12:00))),
+            note: None,
+        },
+        total_minutes: None,
+        may_join: false,
+    };
+    wijkbeeld_store::speaking::set_rules(&mut tx, body, session.id, &rules).await.unwrap();
+    let demo = wijkbeeld_store::speaking::statuses(&mut tx, session.id).await.unwrap();
+    for (id, _) in &demo {
+        wijkbeeld_store::speaking::set_status(
+            &mut tx,
+            *id,
+            wijkbeeld_domain::market::RegistrationStatus::Cancelled,
+            time::OffsetDateTime::now_utc(),
+        )
+        .await
+        .unwrap();
+    }
+    tx.commit().await.unwrap();
+
+    let path = format!("/api/v1/sessions/{}/speakers", session.id);
+    let bases = [first.base.clone(), second.base.clone()];
+    let threads: Vec<_> = (0..200_u32)
+        .map(|index| {
+            let base = bases[(index % 2) as usize].clone();
+            let path = path.clone();
+            std::thread::spawn(move || {
+                let json = format!(
+                    r#"{{"name":"Inspreker {index}","email":"inspreker{index}@voorbeeld.nl","topic":"Verkeer"}}"#
+                );
+                post_json(&base, &path, &json, &format!("10.77.{}.{}", index / 200, index % 200 + 1))
+            })
+        })
+        .collect();
+    let mut confirmed = 0;
+    let mut positions = Vec::new();
+    for thread in threads {
+        let (status, body) = thread.join().unwrap();
+        assert_eq!(status, 201, "{body}");
+        let answer: serde_json::Value = serde_json::from_str(&body).unwrap();
+        match answer["status"].as_str().unwrap() {
+            "confirmed" => confirmed += 1,
+            _ => positions.push(answer["position"].as_i64().unwrap()),
+        }
+    }
+    assert_eq!(confirmed, 5);
+    positions.sort_unstable();
+    assert_eq!(positions, (1..=195).collect::<Vec<i64>>());
+    drop((first, second));
+    store.close().await;
+}

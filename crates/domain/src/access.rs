@@ -42,10 +42,12 @@ impl Role {
             PlanMarkets => matches!(self, Griffie | Admin),
             KeepMonitor => matches!(self, College | Admin),
             ReadAudit => matches!(self, Griffie | Admin),
+            ReadOutbox => matches!(self, Griffie | Admin),
             ManageAccounts => matches!(self, Admin),
             PurgePersonalData => matches!(self, Griffie | Admin),
             RecordOutcome => matches!(self, Griffie | Admin),
             SettleIndicators => matches!(self, College | Griffie),
+            ManageSpeakers => matches!(self, Griffie | Admin),
         }
     }
 }
@@ -69,6 +71,8 @@ pub enum Permission {
     KeepMonitor,
     /// Read the audit log.
     ReadAudit,
+    /// Read the outbox of e-mail, with the messages' private links: the griffie's, never public.
+    ReadOutbox,
     /// Manage accounts and API tokens.
     ManageAccounts,
     /// Erase speakers' contact details once their session's term is over (the griffie, which
@@ -80,6 +84,8 @@ pub enum Permission {
     /// Settle a candidate indicator: make it vastgesteld with a unit and a direction (the
     /// college, or the griffie on the council's behalf).
     SettleIndicators,
+    /// Set a session's speaking rules (spreekrecht) and keep its list of speakers.
+    ManageSpeakers,
 }
 
 impl Permission {
@@ -91,10 +97,12 @@ impl Permission {
         Permission::PlanMarkets,
         Permission::KeepMonitor,
         Permission::ReadAudit,
+        Permission::ReadOutbox,
         Permission::ManageAccounts,
         Permission::PurgePersonalData,
         Permission::RecordOutcome,
         Permission::SettleIndicators,
+        Permission::ManageSpeakers,
     ];
 }
 
@@ -400,6 +408,7 @@ mod tests {
         assert_eq!(holders(Permission::PlanMarkets), [Role::Griffie, Role::Admin]);
         assert_eq!(holders(Permission::KeepMonitor), [Role::College, Role::Admin]);
         assert_eq!(holders(Permission::ReadAudit), [Role::Griffie, Role::Admin]);
+        assert_eq!(holders(Permission::ReadOutbox), [Role::Griffie, Role::Admin]);
         assert_eq!(holders(Permission::ManageAccounts), [Role::Admin]);
         assert_eq!(holders(Permission::RecordOutcome), [Role::Griffie, Role::Admin]);
         assert_eq!(holders(Permission::SettleIndicators), [Role::Griffie, Role::College]);

@@ -26,6 +26,7 @@ pub mod period;
 pub mod planner;
 pub mod privacy;
 pub mod proposal;
+pub mod speaking;
 pub mod text;
 
 pub use code_enum::UnknownCode;

@@ -16,6 +16,7 @@ pub mod audit;
 mod connect;
 pub mod demo;
 mod error;
+pub mod mail;
 pub mod market;
 pub mod monitor;
 pub mod outcome;
@@ -26,6 +27,7 @@ pub mod privacy;
 pub mod proposals;
 pub mod rate_limits;
 pub mod settings;
+pub mod speaking;
 pub mod statistics;
 #[cfg(feature = "testing")]
 pub mod testing;

@@ -75,6 +75,8 @@ pub struct AttachmentInfo {
 /// Where a proposal is planned.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Placement {
+    /// The session.
+    pub session_id: i64,
     /// The evening.
     pub evening_id: i64,
     /// Its date.
@@ -310,7 +312,7 @@ pub async fn detail(tx: &mut Tx, body: Id<Body>, id: Id<Proposal>) -> Result<Pro
     let attachments = attachments(tx, body, id).await?;
     let placement: Option<Placement> = on_connection!(tx, |connection| {
         sqlx::query_as(
-            "SELECT e.id AS evening_id, e.date, e.published_at IS NOT NULL AS published, r.name AS room, \
+            "SELECT s.id AS session_id, e.id AS evening_id, e.date, e.published_at IS NOT NULL AS published, r.name AS room, \
                  u.starts_at, u.ends_at, c.name AS chair, k.name AS clerk \
                  FROM sessions s JOIN market_evenings e ON e.id = s.evening_id \
                  LEFT JOIN rooms r ON r.id = s.room_id LEFT JOIN rounds u ON u.id = s.first_round_id \
@@ -568,20 +570,35 @@ pub async fn evenings_from(tx: &mut Tx, body: Id<Body>, today: Date) -> Result<V
 }
 
 /// Puts the body's proposal on one of its evenings as a session still to be planned, with the
-/// proposal's own speaking rules. A proposal or evening that is not the body's is not found.
+/// proposal's own speaking rules, with the defaults where it states none (five minutes per
+/// speaker, a deadline of 12:00 on the evening's day: `wijkbeeld_domain::speaking::session_rules`).
+/// A proposal or evening that is not the body's is not found.
 pub async fn place_on_evening(tx: &mut Tx, body: Id<Body>, id: Id<Proposal>, evening: i64) -> Result<(), StoreError> {
+    let date: Option<Date> = on_connection!(tx, |connection| {
+        sqlx::query_scalar("SELECT date FROM market_evenings WHERE id = $1 AND body_id = $2")
+            .bind(evening)
+            .bind(body.get())
+            .fetch_optional(&mut *connection)
+            .await?
+    });
+    let Some(date) = date else {
+        return Err(StoreError::NotFound(format!("proposal {id} or market evening {evening}")));
+    };
+    let defaults = wijkbeeld_domain::speaking::session_rules(&SpeakingRules::default(), date).rules;
     let placed = on_connection!(tx, |connection| {
         sqlx::query(
             "INSERT INTO sessions (evening_id, proposal_id, speaking_allowed, speaking_minutes_per_speaker, \
              speaking_max_speakers, speaking_deadline, speaking_note) \
-             SELECT e.id, p.id, p.speaking_allowed, p.speaking_minutes_per_speaker, p.speaking_max_speakers, \
-                    p.speaking_deadline, p.speaking_note \
+             SELECT e.id, p.id, p.speaking_allowed, COALESCE(p.speaking_minutes_per_speaker, $4), \
+                    p.speaking_max_speakers, COALESCE(p.speaking_deadline, $5), p.speaking_note \
              FROM proposals p JOIN market_evenings e ON e.id = $1 AND e.body_id = p.body_id \
              WHERE p.id = $2 AND p.body_id = $3",
         )
         .bind(evening)
         .bind(id.get())
         .bind(body.get())
+        .bind(defaults.minutes_per_speaker.map(i64::from))
+        .bind(defaults.deadline.map(stored_moment))
         .execute(&mut *connection)
         .await?
         .rows_affected()

@@ -50,6 +50,9 @@ pub const TABLES: &[&str] = &[
     "evening_staff",
     "evening_absences",
     "pending_imports",
+    "speaker_contributions",
+    "registration_requests",
+    "mail_outbox",
 ];
 
 /// Tables of accounts and bookkeeping rather than content: a database with rows only here is

@@ -266,6 +266,10 @@ const LOCALE_SOURCES: &[(&str, &str)] = &[
     ("en", include_str!("../locales/en/privacy.ftl")),
     ("nl", include_str!("../locales/nl/outcome.ftl")),
     ("en", include_str!("../locales/en/outcome.ftl")),
+    ("nl", include_str!("../locales/nl/speaking.ftl")),
+    ("en", include_str!("../locales/en/speaking.ftl")),
+    ("nl", include_str!("../locales/nl/mail.ftl")),
+    ("en", include_str!("../locales/en/mail.ftl")),
 ];
 
 fn fluent_arguments(arguments: &[(&'static str, Argument<'_>)]) -> HashMap<Cow<'static, str>, FluentValue<'static>> {

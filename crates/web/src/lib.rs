@@ -100,6 +100,7 @@ fn site() -> Site {
     const ADMINS: Policy = Policy::Allowed(Permission::ManageAccounts);
     const OUTCOME_RECORDERS: Policy = Policy::Allowed(Permission::RecordOutcome);
     const INDICATOR_SETTLERS: Policy = Policy::Allowed(Permission::SettleIndicators);
+    const SPEAKER_KEEPERS: Policy = Policy::Allowed(Permission::ManageSpeakers);
     Site::new()
         .get("/", Page, Public, pages::home::show)
         .get("/healthz", Api, Public, health::check)
@@ -127,6 +128,13 @@ fn site() -> Site {
         .get("/toezeggingen", Page, Public, pages::outcome::overview)
         .get("/toezeggingen.csv", Page, Public, pages::outcome::export)
         .get("/toezeggingen/portefeuillehouder/{id}", Page, Public, pages::outcome::holder_list)
+        .get("/sessies/{id}", Page, Public, pages::speaking::show)
+        .upload("/sessies/{id}/aanmelden", Page, Public, pages::speaking::register)
+        .get("/sessies/{id}/spreekrecht", Page, SPEAKER_KEEPERS, pages::speaking::rules_form)
+        .post("/sessies/{id}/spreekrecht", Page, SPEAKER_KEEPERS, pages::speaking::save_rules)
+        .get("/aanmelding/{token}", Page, Public, pages::speaking::registration)
+        .upload("/aanmelding/{token}", Page, Public, pages::speaking::change)
+        .post("/aanmelding/{token}/afmelden", Page, Public, pages::speaking::cancel)
         .get("/monitor", Page, Public, pages::monitor::overview)
         .get("/monitor/methode", Page, Public, pages::monitor::method)
         .get("/monitor/export/{file}", Page, Public, pages::monitor::overview_export)
@@ -225,6 +233,8 @@ fn site() -> Site {
         .get("/api/v1/indicators", Api, Public, api::monitor::indicators)
         .get("/api/v1/measurements", Api, Public, api::monitor::measurements)
         .get("/api/v1/commitments", Api, Public, api::outcome::commitments)
+        .get("/api/v1/sessions", Api, Public, api::speaking::sessions)
+        .post("/api/v1/sessions/{id}/speakers", Api, Public, api::speaking::register)
         .get("/api/v1/me", Api, SignedIn, api::account::me)
         .get("/api/v1/audit", Api, AUDIT_READERS, api::account::audit)
 }

@@ -7,6 +7,7 @@ pub(crate) mod monitor;
 pub(crate) mod openapi;
 pub(crate) mod outcome;
 pub(crate) mod schemas;
+pub(crate) mod speaking;
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};

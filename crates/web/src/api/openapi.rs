@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{Json, account, monitor, outcome};
+use super::{Json, account, monitor, outcome, speaking};
 
 /// The API as utoipa derives it from the handlers listed here.
 #[derive(OpenApi)]
@@ -26,6 +26,8 @@ use super::{Json, account, monitor, outcome};
         monitor::indicators,
         monitor::measurements,
         outcome::commitments,
+        speaking::sessions,
+        speaking::register,
         account::me,
         account::audit
     ),

@@ -10,6 +10,7 @@ pub(crate) mod monitor;
 pub(crate) mod outcome;
 pub(crate) mod proposals;
 pub(crate) mod sign_in;
+pub(crate) mod speaking;
 
 use axum::extract::Multipart;
 use axum::http::{HeaderValue, StatusCode, header};

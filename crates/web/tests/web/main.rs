@@ -20,3 +20,4 @@ mod planner_requests;
 mod proposals;
 mod proposals_import;
 mod security;
+mod speaking;

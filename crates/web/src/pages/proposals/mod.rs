@@ -218,6 +218,8 @@ pub(crate) struct DetailPage {
     speaking_details: Vec<String>,
     speaking_note: String,
     placement: Option<String>,
+    /// The session's page, where the evening is published (or the viewer sees internal records).
+    session_page: Option<i64>,
     attachments: Vec<AttachmentRow>,
     staff: bool,
     can_edit: bool,
@@ -319,6 +321,11 @@ async fn detail_page(
         speaking_details,
         speaking_note: proposal.speaking.note.clone().unwrap_or_default(),
         placement,
+        session_page: detail
+            .placement
+            .as_ref()
+            .filter(|placement| placement.published || page.sees_internal)
+            .map(|placement| placement.session_id),
         attachments: detail
             .attachments
             .iter()
