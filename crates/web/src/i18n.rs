@@ -338,6 +338,17 @@ mod tests {
     }
 
     #[test]
+    fn no_message_is_given_twice_across_the_files() {
+        // Fluent's loader refuses a bundle that overrides a message, and only on the first page
+        // rendered, so two feature files that both say one id must fail here instead.
+        for language in [Language::Dutch, Language::English] {
+            let ids = message_ids(language);
+            let twice: Vec<&String> = ids.windows(2).filter(|pair| pair[0] == pair[1]).map(|pair| &pair[0]).collect();
+            assert!(twice.is_empty(), "given twice in {}: {twice:?}", language.code());
+        }
+    }
+
+    #[test]
     fn every_message_the_code_names_exists() {
         let known = message_ids(Language::Dutch);
         let mut used: Vec<String> = Vec::new();
