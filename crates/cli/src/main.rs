@@ -54,6 +54,8 @@ enum Command {
         /// A theme file (TOML) with the municipality's name, logo and design tokens.
         #[arg(long, env = "WIJKBEELD_THEME", value_name = "FILE")]
         theme: Option<PathBuf>,
+        #[command(flatten)]
+        mail: serve::MailArguments,
     },
     /// Load the demo data set, with one account per role; loading it again changes nothing.
     Demo {
@@ -323,8 +325,8 @@ fn main() -> ExitCode {
 async fn run(cli: Cli) -> Result<()> {
     let setting: DatabaseSetting = cli.database.parse()?;
     match cli.command {
-        Command::Serve { listen, demo, demo_password, secure_cookies, trust_proxy, theme } => {
-            let deployment = serve::Deployment { listen, secure_cookies, trust_proxy, theme };
+        Command::Serve { listen, demo, demo_password, secure_cookies, trust_proxy, theme, mail } => {
+            let deployment = serve::Deployment { listen, secure_cookies, trust_proxy, theme, mail };
             serve::run(&setting, &deployment, demo.then_some(demo_password)).await
         }
         Command::Demo { areas, demo_password } => demo::run(&setting, areas.as_deref(), demo_password).await,

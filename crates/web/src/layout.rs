@@ -25,6 +25,7 @@ const NAVIGATION: &[(&str, &str, Policy)] = &[
     ("/monitor", "nav-monitor", Policy::Public),
     ("/voorstellen", "nav-proposals", Policy::Public),
     ("/audit", "nav-audit", Policy::Allowed(Permission::ReadAudit)),
+    ("/beheer/uitgaande-post", "nav-outbox", Policy::Allowed(Permission::ReadOutbox)),
     ("/beheer/gebruikers", "nav-users", Policy::Allowed(Permission::ManageAccounts)),
     ("/beheer/tokens", "nav-tokens", Policy::Allowed(Permission::ManageAccounts)),
     ("/account", "nav-account", Policy::SignedIn),
