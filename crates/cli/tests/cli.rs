@@ -358,8 +358,15 @@ backend_test! {
         assert!(output.status.success(), "{}", text(&output.stderr));
         let store = database.open().await;
         let latest = store.schema_version();
+        // Every migration of the folder: their numbers may have gaps while branches that took a
+        // number are still to be merged.
+        let folder = match store.backend() {
+            wijkbeeld_store::Backend::Sqlite => "sqlite",
+            wijkbeeld_store::Backend::Postgres => "postgres",
+        };
         store.close().await;
-        let expected = format!("schema version {latest} ({latest} migrations applied now)");
+        let files = std::fs::read_dir(format!("{}/../../migrations/{folder}", env!("CARGO_MANIFEST_DIR"))).unwrap().count();
+        let expected = format!("schema version {latest} ({files} migrations applied now)");
         assert!(text(&output.stdout).contains(&expected), "{}", text(&output.stdout));
         let again = wijkbeeld(&database.argument(), &["migrate"]);
         let expected = format!("schema version {latest} (0 migrations applied now)");
