@@ -72,7 +72,8 @@ pub async fn queue_test(app: &App, caller: &Caller, to: &EmailAddress, language:
             to: to.as_str().to_owned(),
             language: language.to_owned(),
             template: "test",
-            arguments: serde_json::json!({}),
+            // The page it is sent from, so that the message also shows the links work.
+            arguments: serde_json::json!({ "path": "/beheer/uitgaande-post" }),
         })
         .await?;
     write.commit(Entry::new("mail.test", "mail")).await?;

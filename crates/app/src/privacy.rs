@@ -1,5 +1,6 @@
 //! Personal data kept no longer than needed (AVG): a speaker's e-mail address and phone number
-//! are erased a set number of days after the session. The command line runs it on demand, and
+//! are erased a set number of days after the session, and e-mail queued that long ago is
+//! deleted with its recipient. The command line runs it on demand, and
 //! `serve` once a day.
 
 use wijkbeeld_domain::access::Permission;
@@ -16,6 +17,8 @@ pub struct PurgeReport {
     pub last_date: time::Date,
     /// Registrations whose contact details were erased now.
     pub erased: u64,
+    /// E-mail messages (their recipients with them) deleted now, queued before that term.
+    pub mails_erased: u64,
 }
 
 /// Why a purge was refused or failed.
@@ -46,9 +49,13 @@ pub async fn purge(app: &App, caller: &Caller, days: u32) -> Result<PurgeReport,
     let last_date = last_date_to_erase(caller.today(), days);
     let mut write = app.write(caller).await?;
     let erased = stored::erase_speaker_contacts(write.tx(), body, last_date, caller.now()).await?;
-    if erased > 0 {
-        let details = serde_json::json!({ "erased": erased, "last_date": last_date.to_string(), "days": days });
+    let mail_term = caller.now() - time::Duration::days(i64::from(days));
+    let mails_erased = stored::erase_old_mail(write.tx(), body, mail_term).await?;
+    if erased > 0 || mails_erased > 0 {
+        let details = serde_json::json!({
+            "erased": erased, "mails_erased": mails_erased, "last_date": last_date.to_string(), "days": days
+        });
         write.commit(Entry::new("privacy.purge", "speaker_registration").details(details)).await?;
     }
-    Ok(PurgeReport { last_date, erased })
+    Ok(PurgeReport { last_date, erased, mails_erased })
 }

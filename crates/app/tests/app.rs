@@ -222,9 +222,18 @@ backend_test! {
         assert!(matches!(too_long, Err(PrivacyError::Retention(_))), "{too_long:?}");
         assert!(speaker_contacts(&store).await.iter().all(|row| !row.erased), "a refused purge erases nothing");
 
+        // A mail queued on the first evening is past the term too; one queued today is not.
+        let address: wijkbeeld_domain::access::EmailAddress = "anna@voorbeeld.nl".parse().unwrap();
+        let back_then = App::new(store.clone(), Clock::Fixed(past_date.midnight().assume_utc() + time::Duration::hours(12)));
+        let griffie_then = back_then.caller(account(Role::Griffie)).await.unwrap();
+        wijkbeeld_app::mail::queue_test(&back_then, &griffie_then, &address, "nl").await.unwrap();
+        wijkbeeld_app::mail::queue_test(&app, &griffie, &address, "nl").await.unwrap();
+
         let before = audit_log(&app).await.len();
         let report = privacy::purge(&app, &griffie, 30).await.unwrap();
-        assert_eq!((report.erased, report.last_date), (1, past_date));
+        assert_eq!((report.erased, report.mails_erased, report.last_date), (1, 1, past_date));
+        let outbox = wijkbeeld_app::mail::outbox(&app, &griffie, 100).await.unwrap();
+        assert_eq!(outbox.len(), 1, "the mail of today stays");
         let ours: Vec<SpeakerContact> = speaker_contacts(&store)
             .await
             .into_iter()
@@ -248,7 +257,7 @@ backend_test! {
 
         // Run again the same day (as the daily task does): nothing more to erase, nothing logged.
         let again = privacy::purge(&app, &griffie, 30).await.unwrap();
-        assert_eq!(again.erased, 0);
+        assert_eq!((again.erased, again.mails_erased), (0, 0));
         assert_eq!(audit_log(&app).await.len(), before + 1);
 
         // A day earlier the first evening was still within its term.

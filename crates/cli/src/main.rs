@@ -60,6 +60,8 @@ enum Command {
         #[arg(long, env = "WIJKBEELD_CONTACT_RETENTION_DAYS", value_name = "DAYS",
               default_value_t = wijkbeeld_domain::privacy::DEFAULT_RETENTION_DAYS)]
         contact_retention_days: u32,
+        #[command(flatten)]
+        mail: serve::MailArguments,
     },
     /// Load the demo data set, with one account per role; loading it again changes nothing.
     Demo {
@@ -343,8 +345,18 @@ fn main() -> ExitCode {
 async fn run(cli: Cli) -> Result<()> {
     let setting: DatabaseSetting = cli.database.parse()?;
     match cli.command {
-        Command::Serve { listen, demo, demo_password, secure_cookies, trust_proxy, theme, contact_retention_days } => {
-            let deployment = serve::Deployment { listen, secure_cookies, trust_proxy, theme, contact_retention_days };
+        Command::Serve {
+            listen,
+            demo,
+            demo_password,
+            secure_cookies,
+            trust_proxy,
+            theme,
+            contact_retention_days,
+            mail,
+        } => {
+            let deployment =
+                serve::Deployment { listen, secure_cookies, trust_proxy, theme, contact_retention_days, mail };
             serve::run(&setting, &deployment, demo.then_some(demo_password)).await
         }
         Command::Demo { areas, demo_password } => demo::run(&setting, areas.as_deref(), demo_password).await,

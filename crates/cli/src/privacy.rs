@@ -9,10 +9,12 @@ use wijkbeeld_app::{App, Caller, privacy};
 pub(crate) async fn purge(app: App, caller: Caller, days: u32) -> Result<()> {
     let report = privacy::purge(&app, &caller, days).await?;
     println!(
-        "Erased the contact details of {} registration{} to speak in sessions up to {}.",
+        "Erased the contact details of {} registration{} to speak in sessions up to {}, and {} e-mail message{} queued before that term.",
         report.erased,
         if report.erased == 1 { "" } else { "s" },
-        report.last_date
+        report.last_date,
+        report.mails_erased,
+        if report.mails_erased == 1 { "" } else { "s" },
     );
     Ok(())
 }

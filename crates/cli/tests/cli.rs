@@ -358,9 +358,14 @@ backend_test! {
         assert!(output.status.success(), "{}", text(&output.stderr));
         let store = database.open().await;
         let latest = store.schema_version();
+        // Every migration of the folder: their numbers may have gaps while branches that took a
+        // number are still to be merged.
+        let folder = match store.backend() {
+            wijkbeeld_store::Backend::Sqlite => "sqlite",
+            wijkbeeld_store::Backend::Postgres => "postgres",
+        };
         store.close().await;
-        // Every migration file applies once; numbers may have gaps while branches are merged.
-        let files = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../../migrations/sqlite")).unwrap().count();
+        let files = std::fs::read_dir(format!("{}/../../migrations/{folder}", env!("CARGO_MANIFEST_DIR"))).unwrap().count();
         let expected = format!("schema version {latest} ({files} migrations applied now)");
         assert!(text(&output.stdout).contains(&expected), "{}", text(&output.stdout));
         let again = wijkbeeld(&database.argument(), &["migrate"]);
@@ -791,7 +796,7 @@ backend_test! {
             (Some("bram@voorbeeld.nl".to_owned()), Some("074 123 4567".to_owned()), false)
         );
         let again = wijkbeeld(&database.argument(), &["privacy", "purge"]);
-        assert!(text(&again.stdout).starts_with("Erased the contact details of 0 registrations"), "{}", text(&again.stdout));
+        assert!(text(&again.stdout).starts_with("Erased the contact details of 0 registrations to speak"), "{}", text(&again.stdout));
 
         // serve purges at its start and then daily, as the system caller "privacy".
         testing::add_speaker(&store, past, "Carla Past", Some("carla@voorbeeld.nl"), None).await;
@@ -916,4 +921,115 @@ async fn two_servers_on_one_postgres_never_confirm_more_speakers_than_places() {
     assert_eq!(positions, (1..=195).collect::<Vec<i64>>());
     drop((first, second));
     store.close().await;
+}
+
+/// A port nothing listens on yet.
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// A real SMTP server (`scripts/smtp-sink`, Python's aiosmtpd) on `port`, keeping each message
+/// it receives as a file in `directory`; stopped when dropped.
+struct SmtpSink {
+    child: Child,
+}
+
+impl SmtpSink {
+    fn start(port: u16, directory: &std::path::Path) -> SmtpSink {
+        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../../scripts/smtp-sink");
+        let mut child = Command::new("python3")
+            .arg(script)
+            .arg(port.to_string())
+            .arg(directory)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap();
+        let mut ready = String::new();
+        BufReader::new(child.stdout.take().unwrap()).read_line(&mut ready).unwrap();
+        assert_eq!(ready.trim(), "ready", "the SMTP server did not start (python3 -m pip install aiosmtpd)");
+        SmtpSink { child }
+    }
+}
+
+impl Drop for SmtpSink {
+    fn drop(&mut self) {
+        self.child.kill().ok();
+        self.child.wait().ok();
+    }
+}
+
+/// Waits up to 30 seconds for `check` to give something.
+async fn eventually<T, F: std::future::Future<Output = Option<T>>>(what: &str, mut check: impl FnMut() -> F) -> T {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        if let Some(found) = check().await {
+            return found;
+        }
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// The demo body's outbox, newest first.
+async fn outbox(database: &TestDatabase) -> Vec<wijkbeeld_store::mail::OutboxMessage> {
+    let store = database.open().await;
+    let mut tx = store.begin().await.unwrap();
+    let body = wijkbeeld_store::people::bodies(&mut tx).await.unwrap()[0].id;
+    let messages = wijkbeeld_store::mail::list(&mut tx, body, 10).await.unwrap();
+    drop(tx);
+    store.close().await;
+    messages
+}
+
+backend_test! {
+    async fn serve_sends_queued_mail_over_smtp_and_retries_while_the_server_is_down(database) {
+        let password = "wachtwoord voor de eind-tot-eindtest";
+        let port = free_port();
+        let server = Server::start(&database.argument(), &[
+            "--demo", "--demo-password", password,
+            "--smtp-url", &format!("smtp://127.0.0.1:{port}"),
+            "--mail-from", "Griffie Hengelo <griffie@hengelo.example>",
+            "--public-url", "https://raad.hengelo.example/",
+            "--mail-retry-ms", "500", "--mail-poll-ms", "100",
+        ]);
+        // The griffie queues a test message on the outbox page.
+        let form = http_get(&server.base, "/inloggen");
+        let token = form.body.split("name=\"_csrf\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
+        let body = format!("_csrf={token}&email=griffie%40hengelo.example&password={}", password.replace(' ', "+"));
+        let signed_in = http(&server.base, "POST", "/inloggen", &form.cookies(), Some(&body));
+        assert_eq!(signed_in.status, 303, "{}", signed_in.body);
+        let cookies: Vec<String> =
+            signed_in.cookies().into_iter().filter(|cookie| cookie.starts_with("wijkbeeld_sessie=")).collect();
+        let page = http(&server.base, "GET", "/beheer/uitgaande-post", &cookies, None);
+        assert_eq!(page.status, 200, "{}", page.body);
+        assert!(!page.body.contains("geen mailserver ingesteld"), "{}", page.body);
+        let token = page.body.split("name=\"_csrf\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
+        let queued = http(&server.base, "POST", "/beheer/uitgaande-post/proefbericht", &cookies, Some(&format!("_csrf={token}&to=bewoner%40example.nl")));
+        assert_eq!(queued.status, 303, "{}", queued.body);
+
+        // Nothing listens on the SMTP port: the message stays queued with the error.
+        let failed = eventually("the first attempt to fail", || async {
+            outbox(database).await.into_iter().find(|message| message.last_error.is_some())
+        }).await;
+        assert_eq!((failed.attempts, failed.sent_at), (1, None), "{failed:?}");
+        assert!(failed.next_attempt_at.is_some() && failed.arguments.is_some(), "{failed:?}");
+
+        // The mail server comes up: the next attempt delivers it.
+        let received = tempfile::tempdir().unwrap();
+        let _sink = SmtpSink::start(port, received.path());
+        let message = eventually("the message to arrive", || async {
+            std::fs::read_to_string(received.path().join("0001.eml")).ok()
+        }).await;
+        assert!(message.contains("X-Envelope-To: bewoner@example.nl"), "{message}");
+        assert!(message.contains("X-Envelope-From: griffie@hengelo.example"), "{message}");
+        assert!(message.contains("Subject: Proefbericht van wijkbeeld"), "{message}");
+        assert!(message.contains("https://raad.hengelo.example/beheer/uitgaande-post"), "{message}");
+        let sent = eventually("the message to be marked sent", || async {
+            outbox(database).await.into_iter().find(|message| message.sent_at.is_some())
+        }).await;
+        assert!(sent.attempts >= 2 && sent.arguments.is_none() && sent.last_error.is_none(), "{sent:?}");
+        let (status, _) = server.terminate();
+        assert!(status.success());
+    }
 }

@@ -32,3 +32,18 @@ pub async fn erase_speaker_contacts(
     });
     Ok(erased)
 }
+
+/// Deletes the body's e-mail queued before `before`, sent or not: its recipients are contact
+/// details too, and a message that could not be delivered in that time is of no use any more.
+/// Returns how many messages were deleted.
+pub async fn erase_old_mail(tx: &mut Tx, body: Id<Body>, before: OffsetDateTime) -> Result<u64, StoreError> {
+    let erased = on_connection!(tx, |connection| {
+        sqlx::query("DELETE FROM mail_outbox WHERE body_id = $1 AND created_at < $2")
+            .bind(body.get())
+            .bind(stored_moment(before))
+            .execute(&mut *connection)
+            .await?
+            .rows_affected()
+    });
+    Ok(erased)
+}

@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Response};
 use time::Duration;
 use wijkbeeld_app::accounts::AccountError;
 use wijkbeeld_app::audit::AuditError;
+use wijkbeeld_app::mail::MailError;
 use wijkbeeld_app::market::MarketError;
 use wijkbeeld_app::monitor::MonitorError;
 use wijkbeeld_app::proposals::ProposalError;
@@ -138,6 +139,16 @@ impl From<AuditError> for AppError {
         match error {
             AuditError::Denied(denied) => denied.into(),
             AuditError::Store(error) => AppError::Store(error),
+        }
+    }
+}
+
+impl From<MailError> for AppError {
+    fn from(error: MailError) -> Self {
+        match error {
+            MailError::Denied(denied) => denied.into(),
+            MailError::NoMunicipality(error) => error.into(),
+            MailError::Store(error) => AppError::Store(error),
         }
     }
 }

@@ -26,6 +26,7 @@ const NAVIGATION: &[(&str, &str, Policy)] = &[
     ("/voorstellen", "nav-proposals", Policy::Public),
     ("/toezeggingen", "nav-commitments", Policy::Public),
     ("/audit", "nav-audit", Policy::Allowed(Permission::ReadAudit)),
+    ("/beheer/uitgaande-post", "nav-outbox", Policy::Allowed(Permission::ReadOutbox)),
     ("/beheer/gebruikers", "nav-users", Policy::Allowed(Permission::ManageAccounts)),
     ("/beheer/tokens", "nav-tokens", Policy::Allowed(Permission::ManageAccounts)),
     ("/account", "nav-account", Policy::SignedIn),

@@ -18,6 +18,7 @@ mod health;
 pub mod i18n;
 mod layout;
 mod limits;
+pub mod mail;
 mod notice;
 mod pages;
 pub mod theme;
@@ -52,6 +53,10 @@ pub struct Settings {
     pub secure_cookies: bool,
     /// Take the client's address from `X-Forwarded-For`: only behind a proxy that sets it.
     pub trust_proxy: bool,
+    /// The address the site is reached at (`https://raad.example.nl`), for links in e-mail.
+    pub public_url: Option<String>,
+    /// Whether a mail server is configured: without one, messages wait in the outbox.
+    pub mail_configured: bool,
 }
 
 /// What every handler shares: the application and how it is deployed. Cheap to clone.
@@ -101,6 +106,7 @@ fn site() -> Site {
     const OUTCOME_RECORDERS: Policy = Policy::Allowed(Permission::RecordOutcome);
     const INDICATOR_SETTLERS: Policy = Policy::Allowed(Permission::SettleIndicators);
     const SPEAKER_KEEPERS: Policy = Policy::Allowed(Permission::ManageSpeakers);
+    const OUTBOX_READERS: Policy = Policy::Allowed(Permission::ReadOutbox);
     Site::new()
         .get("/", Page, Public, pages::home::show)
         .get("/healthz", Api, Public, health::check)
@@ -227,6 +233,8 @@ fn site() -> Site {
         .post("/beheer/tokens", Page, ADMINS, pages::admin::create_token)
         .get("/beheer/tokens/gemaakt", Page, ADMINS, pages::admin::token_created)
         .post("/beheer/tokens/{id}/intrekken", Page, ADMINS, pages::admin::revoke_token)
+        .get("/beheer/uitgaande-post", Page, OUTBOX_READERS, pages::outbox::show)
+        .post("/beheer/uitgaande-post/proefbericht", Page, OUTBOX_READERS, pages::outbox::send_test)
         .get("/api/v1/openapi.json", Api, Public, api::openapi::document)
         .get("/api/v1/areas", Api, Public, api::monitor::areas)
         .get("/api/v1/areas/{code}/analysis", Api, Public, api::monitor::analysis)

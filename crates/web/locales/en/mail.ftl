@@ -65,7 +65,8 @@ mail-registration-cancelled-body =
     The council clerk's office (griffie)
 mail-test-subject = Test message from wijkbeeld
 mail-test-body =
-    This is a test message from wijkbeeld, sent from the Outgoing mail page.
+    This is a test message from wijkbeeld, sent from the Outgoing mail page:
+    { $link }
 
     If it arrives, sending e-mail works.
 
@@ -74,6 +75,7 @@ mail-test-body =
 outbox-title = Outgoing mail
 outbox-intro = The e-mail wijkbeeld sends or has yet to send, newest first. The messages hold speakers' private links: do not share them.
 outbox-not-configured = No mail server is configured: messages wait here until there is one.
+outbox-messages = Messages
 outbox-empty = There is no e-mail yet.
 outbox-recipient = To
 outbox-template = Kind of message
@@ -81,7 +83,7 @@ outbox-created = Created
 outbox-state = State
 outbox-subject = Subject
 outbox-body = Text
-outbox-body-erased = The text was erased once sent, because it held a private link.
+outbox-body-erased = The text was erased once sent, because messages may hold private links.
 outbox-state-waiting = Waiting to be sent
 outbox-state-sent = Sent on { $moment }
 outbox-state-failed =

@@ -65,7 +65,8 @@ mail-registration-cancelled-body =
     De griffie
 mail-test-subject = Proefbericht van wijkbeeld
 mail-test-body =
-    Dit is een proefbericht van wijkbeeld, verstuurd vanaf de pagina Uitgaande post.
+    Dit is een proefbericht van wijkbeeld, verstuurd vanaf de pagina Uitgaande post:
+    { $link }
 
     Komt het aan, dan werkt het versturen van e-mail.
 
@@ -74,6 +75,7 @@ mail-test-body =
 outbox-title = Uitgaande post
 outbox-intro = De e-mail die wijkbeeld verstuurt of nog moet versturen, de nieuwste eerst. De berichten bevatten persoonlijke links van insprekers: deel ze niet.
 outbox-not-configured = Er is geen mailserver ingesteld: berichten blijven hier wachten tot die er is.
+outbox-messages = Berichten
 outbox-empty = Er is nog geen e-mail.
 outbox-recipient = Aan
 outbox-template = Soort bericht
@@ -81,7 +83,7 @@ outbox-created = Aangemaakt
 outbox-state = Stand
 outbox-subject = Onderwerp
 outbox-body = Tekst
-outbox-body-erased = De tekst is na het versturen gewist, omdat hij een persoonlijke link bevatte.
+outbox-body-erased = De tekst is na het versturen gewist, omdat berichten persoonlijke links kunnen bevatten.
 outbox-state-waiting = Wacht op versturen
 outbox-state-sent = Verstuurd op { $moment }
 outbox-state-failed =

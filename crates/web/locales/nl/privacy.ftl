@@ -4,3 +4,4 @@ audit-entity-speaker-registration = Aanmelding om in te spreken
 audit-field-erased = Aantal gewist
 audit-field-last-date = Sessies tot en met
 audit-field-days = Bewaartermijn (dagen)
+audit-field-mails-erased = Berichten verwijderd

@@ -7,6 +7,7 @@ pub(crate) mod evening_form;
 pub(crate) mod home;
 pub(crate) mod market;
 pub(crate) mod monitor;
+pub(crate) mod outbox;
 pub(crate) mod outcome;
 pub(crate) mod proposals;
 pub(crate) mod sign_in;

@@ -9,6 +9,7 @@ mod support;
 
 mod evening;
 mod interface;
+mod mail;
 mod market;
 mod monitor;
 mod monitor_import;
