@@ -224,7 +224,7 @@ backend_test! {
 
         // A mail queued on the first evening is past the term too; one queued today is not.
         let address: wijkbeeld_domain::access::EmailAddress = "anna@voorbeeld.nl".parse().unwrap();
-        let back_then = App::new(store.clone(), Clock::Fixed(past_date.midnight().assume_utc() + time::Duration::hours(12)));
+        let back_then = App::new(store.clone(), Clock::Fixed(past_date.midnight().assume_utc() + time::Duration::hours(6)));
         let griffie_then = back_then.caller(account(Role::Griffie)).await.unwrap();
         wijkbeeld_app::mail::queue_test(&back_then, &griffie_then, &address, "nl").await.unwrap();
         wijkbeeld_app::mail::queue_test(&app, &griffie, &address, "nl").await.unwrap();
