@@ -190,6 +190,20 @@ pub struct Registered {
     pub token: Option<String>,
 }
 
+/// Keeps a registration's written contribution as a PDF with its SHA-256, replacing one kept before.
+async fn store_contribution_file(
+    tx: &mut Tx,
+    registration_id: i64,
+    file: &Upload<'_>,
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
+    let name = file_name_of(file.file_name);
+    let digest = sha256(file.content);
+    let stored_file =
+        ContributionFile { file_name: &name, media_type: "application/pdf", sha256: &digest, content: file.content };
+    stored::set_contribution_file(tx, registration_id, &stored_file, now).await
+}
+
 fn file_name_of(name: &str) -> String {
     let name = name.rsplit(['/', '\\']).next().unwrap_or(name).trim();
     let kept: String = name.chars().filter(|character| !character.is_control()).take(200).collect();
@@ -284,15 +298,7 @@ pub async fn register(app: &App, caller: &Caller, id: i64, request: Request<'_>)
     };
     let registration_id = stored::insert_registration(write.tx(), id, &new, caller.now()).await?;
     if let Some(file) = request.file {
-        let name = file_name_of(file.file_name);
-        let digest = sha256(file.content);
-        let stored_file = ContributionFile {
-            file_name: &name,
-            media_type: "application/pdf",
-            sha256: &digest,
-            content: file.content,
-        };
-        stored::set_contribution_file(write.tx(), registration_id, &stored_file, caller.now()).await?;
+        store_contribution_file(write.tx(), registration_id, &file, caller.now()).await?;
     }
     let position = stored::waitlist_position(write.tx(), registration_id).await?;
     if let Some(key) = request.idempotency_key {
@@ -389,15 +395,7 @@ pub async fn change_registration(
     };
     stored::update_registration(write.tx(), record.id, &topic, contribution.as_deref(), change.publish_name).await?;
     if let Some(file) = change.file {
-        let name = file_name_of(file.file_name);
-        let digest = sha256(file.content);
-        let stored_file = ContributionFile {
-            file_name: &name,
-            media_type: "application/pdf",
-            sha256: &digest,
-            content: file.content,
-        };
-        stored::set_contribution_file(write.tx(), record.id, &stored_file, caller.now()).await?;
+        store_contribution_file(write.tx(), record.id, &file, caller.now()).await?;
     } else if change.remove_file {
         stored::remove_contribution_file(write.tx(), record.id).await?;
     }
