@@ -1012,7 +1012,8 @@ backend_test! {
         let failed = eventually("the first attempt to fail", || async {
             outbox(database).await.into_iter().find(|message| message.last_error.is_some())
         }).await;
-        assert_eq!((failed.attempts, failed.sent_at), (1, None), "{failed:?}");
+        // With a retry every 500 ms a second attempt may already have failed when the test looks.
+        assert!(failed.attempts >= 1 && failed.sent_at.is_none(), "{failed:?}");
         assert!(failed.next_attempt_at.is_some() && failed.arguments.is_some(), "{failed:?}");
 
         // The mail server comes up: the next attempt delivers it.
