@@ -6,7 +6,7 @@ use time::{Date, OffsetDateTime};
 use wijkbeeld_domain::Id;
 use wijkbeeld_domain::access::{Permission, Role, User};
 use wijkbeeld_domain::monitor::Partner;
-use wijkbeeld_domain::people::Body;
+use wijkbeeld_domain::people::{Body, Person};
 
 /// A signed-in account (or API token) as the use cases see it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,6 +21,9 @@ pub struct Account {
     pub role: Role,
     /// The partner organisation, for the partner role.
     pub partner_id: Option<Id<Partner>>,
+    /// The person the account belongs to (a councillor, a chair); `None` for an API token or an
+    /// account not linked to one.
+    pub person_id: Option<Id<Person>>,
 }
 
 /// Who asks.
@@ -124,6 +127,11 @@ impl Caller {
         self.account().and_then(|account| account.user_id)
     }
 
+    /// The person who calls, when the account is linked to one (a councillor, a chair).
+    pub fn person_id(&self) -> Option<Id<Person>> {
+        self.account().and_then(|account| account.person_id)
+    }
+
     /// The name the audit log records for this caller's changes: an account's address, an API
     /// token's name, the system's name.
     pub fn actor_name(&self) -> String {
@@ -149,6 +157,7 @@ mod tests {
             email: Some("griffie@hengelo.example".into()),
             role,
             partner_id: None,
+            person_id: None,
         })
     }
 
@@ -176,6 +185,7 @@ mod tests {
             email: None,
             role: Role::Councillor,
             partner_id: None,
+            person_id: None,
         });
         assert_eq!(Caller::new(token, None, now).actor_name(), "API-token Open data");
         assert_eq!(Caller::new(Who::System("cli"), None, now).actor_name(), "cli");

@@ -180,6 +180,7 @@ pub async fn session(app: &App, token: &str) -> Result<Option<LiveSession>, Stor
             email: Some(user.email),
             role: user.role,
             partner_id: user.partner_id,
+            person_id: user.person_id,
         },
         token_hash,
         form_token: session.csrf_token,
@@ -197,6 +198,7 @@ pub async fn api_token(app: &App, token: &str) -> Result<Option<Account>, StoreE
         email: None,
         role: token.role,
         partner_id: token.partner_id,
+        person_id: None,
     }))
 }
 

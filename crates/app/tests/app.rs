@@ -37,6 +37,7 @@ fn account(role: Role) -> Who {
         email: Some(format!("{}@test.example", role.code())),
         role,
         partner_id: None,
+        person_id: None,
     })
 }
 
