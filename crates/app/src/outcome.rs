@@ -79,6 +79,8 @@ pub struct ContributionDraft {
 /// One commitment row as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CommitmentDraft {
+    /// The id of the session's commitment this row is, or empty for a new one.
+    pub existing: String,
     /// The portfolio holder's person id.
     pub holder: String,
     /// The programme's id, or empty.
@@ -199,6 +201,7 @@ impl OutcomeView {
                 .map(|view| {
                     let row = &view.row;
                     CommitmentDraft {
+                        existing: row.id.to_string(),
                         holder: row.holder_id.map(|id| id.to_string()).unwrap_or_default(),
                         programme: row.programme_id.map(|id| id.to_string()).unwrap_or_default(),
                         text: row.text.clone(),
@@ -375,8 +378,12 @@ fn check(view: &OutcomeView, draft: &OutcomeDraft) -> Result<OutcomeInput, Outco
             input.contributions.push(NewContribution { question_id: question, party_id, text });
         }
     }
+    let stored_commitments: Vec<i64> = view.commitments.iter().map(|view| view.row.id).collect();
     for (index, row) in draft.commitments.iter().enumerate().filter(|(_, row)| !row.is_blank()) {
         let field = |name: &str| format!("commitment-{}-{name}", index + 1);
+        // An id that is not one of this session's commitments (a form of another session, an
+        // edited page) makes the row a new commitment rather than another's change.
+        let existing = row.existing.trim().parse::<i64>().ok().filter(|id| stored_commitments.contains(id));
         let holder = check_choice(&mut problems, field("holder"), &row.holder, &holders, Some("error-outcome-holder"));
         let programme = check_choice(&mut problems, field("programme"), &row.programme, &programmes, None);
         let text = check_text(&mut problems, field("text"), &row.text, MAX_TEXT, Some("error-outcome-commitment"));
@@ -401,6 +408,7 @@ fn check(view: &OutcomeView, draft: &OutcomeDraft) -> Result<OutcomeInput, Outco
         }
         if let Some(holder_id) = holder {
             input.commitments.push(NewCommitment {
+                existing,
                 holder_id,
                 programme_id: programme,
                 text,

@@ -334,6 +334,9 @@ pub struct NewContribution {
 /// One commitment to store; checked by the caller.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewCommitment {
+    /// The session's commitment this row is, if it exists already: it keeps its id, so that
+    /// links to it and the API's ids stay the same when the outcome is recorded again.
+    pub existing: Option<i64>,
     /// The portfolio holder.
     pub holder_id: i64,
     /// The programme it serves.
@@ -437,8 +440,19 @@ pub async fn record(
     .await?;
     on_connection!(tx, |connection| {
         sqlx::query("DELETE FROM contributions WHERE session_id = $1").bind(session).execute(&mut *connection).await?;
-        sqlx::query("DELETE FROM commitments WHERE session_id = $1").bind(session).execute(&mut *connection).await?;
     });
+    let kept: Vec<i64> = input.commitments.iter().filter_map(|commitment| commitment.existing).collect();
+    let stored_commitments: Vec<i64> = on_connection!(tx, |connection| {
+        sqlx::query_scalar("SELECT id FROM commitments WHERE session_id = $1 ORDER BY id")
+            .bind(session)
+            .fetch_all(&mut *connection)
+            .await?
+    });
+    for id in stored_commitments.iter().filter(|id| !kept.contains(id)) {
+        on_connection!(tx, |connection| {
+            sqlx::query("DELETE FROM commitments WHERE id = $1").bind(id).execute(&mut *connection).await?;
+        });
+    }
     for contribution in &input.contributions {
         on_connection!(tx, |connection| {
             sqlx::query(
@@ -456,6 +470,26 @@ pub async fn record(
         });
     }
     for commitment in &input.commitments {
+        if let Some(id) = commitment.existing.filter(|id| stored_commitments.contains(id)) {
+            on_connection!(tx, |connection| {
+                sqlx::query(
+                    "UPDATE commitments SET portfolio_holder_id = $1, programme_id = $2, text = $3, due_date = $4, \
+                     status = $5, fulfilled_on = $6, fulfilled_by = $7 WHERE id = $8 AND session_id = $9",
+                )
+                .bind(commitment.holder_id)
+                .bind(commitment.programme_id)
+                .bind(&commitment.text)
+                .bind(commitment.due_date)
+                .bind(commitment.status.code())
+                .bind(commitment.fulfilled_on)
+                .bind(commitment.fulfilled_by.as_deref())
+                .bind(id)
+                .bind(session)
+                .execute(&mut *connection)
+                .await?;
+            });
+            continue;
+        }
         on_connection!(tx, |connection| {
             sqlx::query(
                 "INSERT INTO commitments (session_id, portfolio_holder_id, programme_id, text, due_date, status, \

@@ -149,6 +149,12 @@ fn site() -> Site {
         .get("/monitor/importeren/sjabloon.csv", Page, MONITOR_EDITORS, pages::monitor::import_template)
         .get("/monitor/importeren/controle/{token}", Page, MONITOR_EDITORS, pages::monitor::import_preview)
         .post("/monitor/importeren/controle/{token}", Page, MONITOR_EDITORS, pages::monitor::store_import)
+        .post(
+            "/monitor/importeren/controle/{token}/niet-opslaan",
+            Page,
+            MONITOR_EDITORS,
+            pages::monitor::discard_import,
+        )
         .get("/monitor/indicatoren", Page, MONITOR_EDITORS, pages::monitor::indicators)
         .get("/monitor/indicatoren/nieuw", Page, MONITOR_EDITORS, pages::monitor::new_indicator_form)
         .post("/monitor/indicatoren/nieuw", Page, MONITOR_EDITORS, pages::monitor::create_indicator)

@@ -384,6 +384,19 @@ pub async fn store_pending_import(app: &App, caller: &Caller, token: &str) -> Re
     Ok(stored.outcome)
 }
 
+/// Forgets the caller's checked file of `token` without storing it ("Niet opslaan"). Like
+/// checking it, this is bookkeeping, not a change of the monitor. [`MonitorError::PendingGone`]
+/// when there is no such file of the caller's (stored or discarded already, or never theirs).
+pub async fn discard_pending_import(app: &App, caller: &Caller, token: &str) -> Result<(), MonitorError> {
+    caller.require(Permission::KeepMonitor)?;
+    let body = caller.body()?;
+    let user = caller.user_id().ok_or(Denied)?;
+    let mut tx = app.bookkeeping().await?;
+    let taken = stored::take_pending_import(&mut tx, body, user, &digest(token)).await?;
+    tx.commit().await?;
+    taken.map(|_| ()).ok_or(MonitorError::PendingGone)
+}
+
 /// What the import page lists: the codes a file may use.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportGuide {

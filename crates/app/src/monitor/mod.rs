@@ -31,8 +31,8 @@ use cache::SharedPeriods;
 pub use cache::{Frame, IndexCache};
 pub use imports::{
     ImportGuide, ImportOutcome, ImportPreview, MAX_PREVIEW_ROWS, PENDING_IMPORT_LIFETIME, PreviewRow, RowChange,
-    check_measurements, import_areas, import_boundaries, import_guide, import_measurements, pending_import,
-    store_pending_import,
+    check_measurements, discard_pending_import, import_areas, import_boundaries, import_guide, import_measurements,
+    pending_import, store_pending_import,
 };
 pub use indicator::{IndicatorRow, IndicatorView, indicator_view};
 pub use indicators::{

@@ -996,6 +996,7 @@ monitor-import-preview-nothing = Nothing changes: every value is stored as it is
 monitor-import-preview-store-hint = Save stores exactly these values, all or none. This check stays valid for an hour.
 monitor-import-store = Save
 monitor-import-other-file = Choose another file
+monitor-import-discard = Do not save
 monitor-import-preview-caption = The values in the file, with what is stored now
 monitor-import-column-area = Area
 monitor-import-column-indicator = Indicator
@@ -1014,6 +1015,7 @@ monitor-import-gone = This checked file is not there (any more): it has been sav
 monitor-import-expired = The check has expired: a checked file waits an hour for Save. Nothing has been stored; choose the file again.
 monitor-import-no-longer-fits = The checked file no longer fits the monitor, which has changed in the meantime. Nothing has been stored.
 notice-monitor-import-checked = The file has been checked and not stored yet. See what will change and choose Save.
+notice-monitor-import-discarded = The checked file was not saved and has been forgotten.
 notice-monitor-imported =
     { $count ->
         [one] 1 value has been stored.

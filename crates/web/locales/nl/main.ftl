@@ -996,6 +996,7 @@ monitor-import-preview-nothing = Er verandert niets: alle waarden staan er al zo
 monitor-import-preview-store-hint = Opslaan slaat precies deze waarden op, allemaal of geen. Deze controle blijft een uur geldig.
 monitor-import-store = Opslaan
 monitor-import-other-file = Een ander bestand kiezen
+monitor-import-discard = Niet opslaan
 monitor-import-preview-caption = De meetwaarden in het bestand, met wat er nu staat
 monitor-import-column-area = Gebied
 monitor-import-column-indicator = Indicator
@@ -1014,6 +1015,7 @@ monitor-import-gone = Dit gecontroleerde bestand is er niet (meer): het is al op
 monitor-import-expired = De controle is verlopen: een gecontroleerd bestand wacht een uur op Opslaan. Er is niets opgeslagen; kies het bestand opnieuw.
 monitor-import-no-longer-fits = Het gecontroleerde bestand past niet meer bij de monitor, want daarin is intussen iets veranderd. Er is niets opgeslagen.
 notice-monitor-import-checked = Het bestand is gecontroleerd en nog niet opgeslagen. Bekijk wat er verandert en kies Opslaan.
+notice-monitor-import-discarded = Het gecontroleerde bestand is niet opgeslagen en vergeten.
 notice-monitor-imported =
     { $count ->
         [one] 1 meetwaarde is opgeslagen.

@@ -191,7 +191,7 @@ fn first_line(text: &str) -> String {
 }
 
 /// The draft from the posted fields: `minutes`, and per row `contribution-N-question|party|text`,
-/// `commitment-N-holder|programme|text|due|status|document|fulfilled_on`,
+/// `commitment-N-existing|holder|programme|text|due|status|document|fulfilled_on`,
 /// `indicator-N-existing|code|name|description|party`, each with `…-N-remove` to drop the row.
 /// Rows keep their numbers (a removed row becomes an empty one), so that a problem names the
 /// row the form showed.
@@ -223,6 +223,7 @@ fn draft_from_fields(fields: &[(String, String)]) -> OutcomeDraft {
                 return CommitmentDraft::default();
             }
             CommitmentDraft {
+                existing: field("existing"),
                 holder: field("holder"),
                 programme: field("programme"),
                 text: field("text"),

@@ -228,6 +228,36 @@ backend_test! {
 }
 
 backend_test! {
+    async fn a_checked_file_can_be_discarded_by_whoever_checked_it_and_then_stores_nothing(database) {
+        let site = TestSite::with_demo(database).await;
+        let mut college = Visitor::signed_in(&site, Role::College, "10.70.4.1:4000").await;
+        let file = "area_code,indicator,period,value\nWK016401,VEILIGHEIDSBELEVING,2035,6.5\n";
+        let (sent, preview) = check_file(&site, &mut college, &[], "metingen.csv", file.as_bytes()).await;
+        let location = sent.header("location").to_owned();
+        let discard = format!("{location}/niet-opslaan");
+        assert!(preview.unwrap().body.contains(&format!("action=\"{discard}\"")), "the preview offers not to save");
+        let before = stored_state(&site).await;
+
+        // Another account cannot discard it.
+        let admin = Visitor::with_session(&site, Role::Admin, "10.70.4.2:4000").await;
+        assert_eq!(site.post(&discard, &[], &admin).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(site.get(&location, &college).await.status, StatusCode::OK, "still there for the college");
+
+        let discarded = site.post(&discard, &[], &college).await;
+        assert_eq!(discarded.status, StatusCode::SEE_OTHER, "{}", discarded.body);
+        assert_eq!(discarded.header("location"), "/monitor/importeren");
+        college.take_cookies(&discarded);
+        let landed = site.get("/monitor/importeren", &college).await;
+        assert!(landed.body.contains("Het gecontroleerde bestand is niet opgeslagen en vergeten."), "{}", landed.body);
+        assert_eq!(stored_state(&site).await, before, "discarding stores nothing and is no import");
+        assert_eq!(site.get(&location, &college).await.status, StatusCode::NOT_FOUND, "the preview is gone");
+        assert_eq!(site.post(&location, &[], &college).await.status, StatusCode::NOT_FOUND, "and cannot be stored");
+        assert_eq!(value_of(&site, "WK016401", "VEILIGHEIDSBELEVING", "2035").await, None);
+        assert_eq!(site.post(&discard, &[], &college).await.status, StatusCode::NOT_FOUND, "a second discard finds nothing");
+    }
+}
+
+backend_test! {
     async fn another_account_can_neither_see_nor_store_a_file_someone_checked(database) {
         let site = TestSite::with_demo(database).await;
         let mut college = Visitor::signed_in(&site, Role::College, "10.70.3.1:4000").await;

@@ -214,6 +214,67 @@ backend_test! {
 }
 
 backend_test! {
+    async fn a_commitment_keeps_its_id_when_the_outcome_is_recorded_again(database) {
+        let site = TestSite::with_demo(database).await;
+        let (session, _, date) = coming_session(&site).await;
+        let site = site.at(day_after(date));
+        let griffie = Visitor::signed_in(&site, Role::Griffie, "10.70.1.2:4000").await;
+        let (party, holder, programme) = choices(&site).await;
+        let due = (date + Duration::days(60)).to_string();
+        let path = format!("/sessies/{session}/uitkomst/bewerken");
+        assert_eq!(site.post(&path, &good_outcome(&party, &holder, &programme, &due), &griffie).await.status, StatusCode::SEE_OTHER);
+        let stored = |site: TestSite| async move {
+            let mut tx = site.store.begin().await.unwrap();
+            let rows = outcome::commitments(&mut tx, site.body, Some(session)).await.unwrap();
+            tx.commit().await.unwrap();
+            rows.into_iter().map(|row| (row.id, row.text)).collect::<Vec<_>>()
+        };
+        let first = stored(site.clone()).await;
+        assert_eq!(first.len(), 1);
+        let id = first[0].0.to_string();
+        let form = site.get(&path, &griffie).await;
+        assert!(form.body.contains(&format!("name=\"commitment-1-existing\" value=\"{id}\"")), "the form carries the commitment's id");
+
+        // The same commitment changed, and a second one added: the first keeps its id.
+        let mut fields = good_outcome(&party, &holder, &programme, &due);
+        fields.retain(|(name, _)| !name.starts_with("commitment-"));
+        fields.extend([
+            ("commitment-1-existing", id.as_str()),
+            ("commitment-1-holder", holder.as_str()),
+            ("commitment-1-text", "De wethouder stuurt de brief voor de zomer."),
+            ("commitment-1-status", "open"),
+            ("commitment-2-holder", holder.as_str()),
+            ("commitment-2-text", "Een tweede toezegging."),
+        ]);
+        assert_eq!(site.post(&path, &fields, &griffie).await.status, StatusCode::SEE_OTHER);
+        let second = stored(site.clone()).await;
+        assert_eq!(second.len(), 2, "{second:?}");
+        assert!(second.contains(&(first[0].0, "De wethouder stuurt de brief voor de zomer.".to_owned())), "changed in place: {second:?}");
+        let api: serde_json::Value = serde_json::from_str(&site.get("/api/v1/commitments", &Visitor::new("10.70.1.9:4000")).await.body).unwrap();
+        assert!(api.as_array().unwrap().iter().any(|item| item["id"] == first[0].0 && item["text"] == "De wethouder stuurt de brief voor de zomer."));
+
+        // The id of another session's commitment (the demo's) changes that one not at all: the
+        // row is a new commitment of this session.
+        let mut tx = site.store.begin().await.unwrap();
+        let others = outcome::commitments(&mut tx, site.body, None).await.unwrap();
+        tx.commit().await.unwrap();
+        let other = others.iter().find(|row| row.session_id != session).expect("the demo's recorded commitment").clone();
+        let other_id = other.id.to_string();
+        let mut foreign = fields.clone();
+        foreign.retain(|(name, _)| !name.starts_with("commitment-2") && *name != "commitment-1-existing");
+        foreign.push(("commitment-1-existing", other_id.as_str()));
+        assert_eq!(site.post(&path, &foreign, &griffie).await.status, StatusCode::SEE_OTHER);
+        let third = stored(site.clone()).await;
+        assert_eq!(third.len(), 1);
+        assert_ne!(third[0].0, other.id, "not the other session's commitment");
+        let mut tx = site.store.begin().await.unwrap();
+        let unchanged = outcome::commitments(&mut tx, site.body, None).await.unwrap().into_iter().find(|row| row.id == other.id).unwrap();
+        tx.commit().await.unwrap();
+        assert_eq!((unchanged.session_id, unchanged.text), (other.session_id, other.text), "the other commitment is as it was");
+    }
+}
+
+backend_test! {
     async fn only_the_griffie_and_administrators_record_outcomes(database) {
         let site = TestSite::with_demo(database).await;
         let (session, _, date) = coming_session(&site).await;

@@ -426,3 +426,17 @@ pub(crate) async fn store(
         Err(error) => unusable(&state, &caller, layout, error).await,
     }
 }
+
+/// Forgets the caller's checked file without storing it ("Niet opslaan"), back to the import
+/// form; a second post finds nothing, as after storing.
+pub(crate) async fn discard(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    layout: Layout,
+    Path(token): Path<String>,
+) -> AppResult<Response> {
+    match monitor::discard_pending_import(state.app(), &caller, &token).await {
+        Ok(()) => Ok(notice::redirect("/monitor/importeren", Notice::new("notice-monitor-import-discarded"))),
+        Err(error) => unusable(&state, &caller, layout, error).await,
+    }
+}

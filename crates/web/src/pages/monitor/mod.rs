@@ -28,7 +28,8 @@ use wijkbeeld_domain::monitor::{Area, Indicator, Unit};
 use wijkbeeld_domain::period::Period;
 
 pub(crate) use import::{
-    import, import_form, preview as import_preview, store as store_import, template as import_template,
+    discard as discard_import, import, import_form, preview as import_preview, store as store_import,
+    template as import_template,
 };
 pub(crate) use indicator::{indicator, indicator_export};
 pub(crate) use indicators::{create_indicator, edit_indicator_form, indicators, new_indicator_form, update_indicator};
