@@ -92,8 +92,6 @@ async function searchEverything(page, base, who, secrets, published) {
   assert.ok(visits.length < MAX_PAGES, `${who}: the crawl stopped at ${MAX_PAGES} pages before it saw every page`);
   assert.deepEqual(brokenLinks(visits), [], `${who}: every link answers`);
   assert.deepEqual([...unseen], [], `${who}: the crawl came across every consenting speaker's name`);
-  // What the crawl saw as text needs no second look, except in its raw form (the DOM may differ).
-  for (const visit of visits) if (!visit.contentType.includes('text/html')) others.add(visit.url);
 
   const api = page.context().request;
   const openapi = await api.get(`${base}/api/v1/openapi.json`);
@@ -104,13 +102,14 @@ async function searchEverything(page, base, who, secrets, published) {
     .map(([path]) => path);
   assert.ok(routes.includes('/api/v1/sessions'), `${who}: the OpenAPI document lists /api/v1/sessions: ${routes.join(', ')}`);
   for (const path of routes) others.add(new URL(path, base).href);
+  // The crawled pages once more as the server sent them (above, the DOM the browser made of them).
   for (const visit of visits) others.add(visit.url);
 
   let searched = 0;
   for (const url of [...others].sort()) {
     const path = new URL(url).pathname;
-    // Signing out would end the councillor's session, and the language switch sets a cookie; the
-    // forms that POST are not fetched (a GET of them is their page, already crawled).
+    // Signing out would end the councillor's session, and the language switch sets a cookie. A
+    // form's action is fetched with GET: its page, or a refusal, which is searched all the same.
     if (/^\/(uitloggen|taal)(\/|$)/.test(path)) continue;
     const response = await api.get(url, { maxRedirects: 0 });
     const type = response.headers()['content-type'] ?? '';
