@@ -13,3 +13,4 @@ export { WCAG_TAGS, accessibilityReport, checkAccessibility, summarise } from '.
 export { DEFAULT_SKIP, brokenLinks, crawl } from './crawl.mjs';
 export { focusIndicator, focusWalk, focused, tabTo } from './keyboard.mjs';
 export { useSite } from './fixture.mjs';
+export { parseMessage, startSmtpSink } from './mail.mjs';

@@ -7,6 +7,8 @@ import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
+import { startSmtpSink } from './mail.mjs';
+
 /** The repository's root folder (tests/browser/lib/ is three levels below it). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
@@ -40,10 +42,15 @@ const KEPT_LOG_LINES = 200;
  * - trustProxy: start with --trust-proxy, so that the sign-in rate limit (10 attempts per client
  *   address per 15 minutes) counts the X-Forwarded-For address that newPage(browser,
  *   {clientAddress}) sends; for files that sign in more often than that;
+ * - mail: start scripts/smtp-sink (see lib/mail.mjs) on a free port and serve with
+ *   `--smtp-url` to it and `--mail-poll-ms 100`, so that the mail the site sends arrives within a
+ *   moment (the links in it point at baseUrl, the address the server listens on);
  * - extraArgs: more arguments after `serve …`;
  * - env: more environment variables for the server.
  *
- * Resolves to { baseUrl, password, accounts, databasePath, logs(), stop() }:
+ * Resolves to { baseUrl, password, accounts, databasePath, mail, logs(), stop() }, where mail
+ * is the sink ({ waitForMail(recipient, {subject}), mailsTo(recipient), messages() }) when
+ * options.mail was given, else null:
  * baseUrl has no trailing slash; logs() returns the last lines the server wrote (stdout and
  * stderr), for failure messages; stop() ends the server with SIGTERM (SIGKILL after 10 s) and
  * removes the temporary folder. Call stop() in an after() hook.
@@ -56,10 +63,20 @@ export async function startSite(options = {}) {
   const password = options.password ?? DEMO_PASSWORD;
   const folder = mkdtempSync(join(tmpdir(), 'wijkbeeld-browser-'));
   const databasePath = join(folder, 'w.db');
+  let sink = null;
+  if (options.mail) {
+    try {
+      sink = await startSmtpSink(join(folder, 'mail'));
+    } catch (error) {
+      rmSync(folder, { recursive: true, force: true });
+      throw error;
+    }
+  }
   const args = [
     '--database', databasePath,
     'serve', '--demo', '--demo-password', password, '--listen', '127.0.0.1:0',
     ...(options.trustProxy ? ['--trust-proxy'] : []),
+    ...(sink ? ['--smtp-url', sink.url, '--mail-from', 'wijkbeeld <griffie@hengelo.example>', '--mail-poll-ms', '100', '--mail-retry-ms', '500'] : []),
     ...(options.extraArgs ?? []),
   ];
   const child = spawn(binary, args, {
@@ -91,8 +108,9 @@ export async function startSite(options = {}) {
   };
   process.on('exit', killOnExit);
 
-  const cleanUp = () => {
+  const cleanUp = async () => {
     process.off('exit', killOnExit);
+    if (sink) await sink.stop();
     rmSync(folder, { recursive: true, force: true });
   };
 
@@ -123,7 +141,7 @@ export async function startSite(options = {}) {
   } catch (error) {
     if (!exited) child.kill('SIGKILL');
     await exit;
-    cleanUp();
+    await cleanUp();
     throw error;
   }
 
@@ -136,10 +154,10 @@ export async function startSite(options = {}) {
         await exit;
         clearTimeout(timer);
       }
-      cleanUp();
+      await cleanUp();
     })();
     return stopping;
   };
 
-  return { baseUrl, password, accounts: { ...ACCOUNTS }, databasePath, logs, stop };
+  return { baseUrl, password, accounts: { ...ACCOUNTS }, databasePath, mail: sink, logs, stop };
 }
