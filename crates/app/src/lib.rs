@@ -21,6 +21,7 @@ pub mod secrets;
 pub mod sessions;
 pub mod setup;
 pub mod speaking;
+pub mod chair;
 
 use std::sync::Arc;
 

@@ -29,6 +29,7 @@ pub mod rate_limits;
 pub mod settings;
 pub mod speaking;
 pub mod statistics;
+pub mod chair;
 #[cfg(feature = "testing")]
 pub mod testing;
 

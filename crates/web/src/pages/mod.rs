@@ -12,6 +12,7 @@ pub(crate) mod outcome;
 pub(crate) mod proposals;
 pub(crate) mod sign_in;
 pub(crate) mod speaking;
+pub(crate) mod chair;
 
 use axum::extract::Multipart;
 use axum::http::{HeaderValue, StatusCode, header};

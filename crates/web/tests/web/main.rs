@@ -22,3 +22,4 @@ mod proposals;
 mod proposals_import;
 mod security;
 mod speaking;
+mod chair;
