@@ -74,8 +74,9 @@ async fn session_info(tx: &mut Tx, caller: &Caller, id: i64) -> Result<SessionIn
 /// session, denied for a councillor who does not chair it.
 async fn require_chair(tx: &mut Tx, caller: &Caller, id: i64) -> Result<(), ChairError> {
     caller.require(Permission::ChairSessions)?;
-    let chair =
-        stored::session_chair(tx, caller.body()?, id).await?.ok_or_else(|| ChairError::NotFound(format!("session {id}")))?;
+    let chair = stored::session_chair(tx, caller.body()?, id)
+        .await?
+        .ok_or_else(|| ChairError::NotFound(format!("session {id}")))?;
     if may_chair(caller, chair) { Ok(()) } else { Err(Denied.into()) }
 }
 

@@ -10,6 +10,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod caller;
+pub mod chair;
 pub mod home;
 pub mod mail;
 pub mod market;
@@ -21,7 +22,6 @@ pub mod secrets;
 pub mod sessions;
 pub mod setup;
 pub mod speaking;
-pub mod chair;
 
 use std::sync::Arc;
 

@@ -513,7 +513,12 @@ pub fn party_totals(times: &[SpokenTime]) -> Vec<PartyTime> {
         let index = match totals.iter().position(|total| total.party == time.party) {
             Some(index) => index,
             None => {
-                totals.push(PartyTime { party: time.party.clone(), speakers: 0, planned_seconds: 0, spoken_seconds: 0 });
+                totals.push(PartyTime {
+                    party: time.party.clone(),
+                    speakers: 0,
+                    planned_seconds: 0,
+                    spoken_seconds: 0,
+                });
                 totals.len() - 1
             }
         };
@@ -557,8 +562,11 @@ pub fn read_walk_in(form: &WalkInForm) -> Result<WalkIn, Vec<RegistrationProblem
         topic: form.topic.clone(),
         ..RegistrationForm::default()
     };
-    read_registration(&as_registration)
-        .map(|read| WalkIn { name: read.name, organisation: read.organisation, topic: read.topic })
+    read_registration(&as_registration).map(|read| WalkIn {
+        name: read.name,
+        organisation: read.organisation,
+        topic: read.topic,
+    })
 }
 
 #[cfg(test)]
@@ -582,7 +590,10 @@ mod turn_tests {
     #[test]
     fn slots_follow_each_other_from_the_start() {
         let slots = planned_slots(time!(19:30), 5, 3);
-        assert_eq!(slots, vec![(time!(19:30), time!(19:35)), (time!(19:35), time!(19:40)), (time!(19:40), time!(19:45))]);
+        assert_eq!(
+            slots,
+            vec![(time!(19:30), time!(19:35)), (time!(19:35), time!(19:40)), (time!(19:40), time!(19:45))]
+        );
         assert!(planned_slots(time!(19:30), 5, 0).is_empty());
     }
 
@@ -604,17 +615,29 @@ mod turn_tests {
             planned_seconds: 300,
             spoken_seconds: spoken,
         };
-        let totals = party_totals(&[time(None, Some(100)), time(Some("VVD"), Some(200)), time(Some("CDA"), None), time(Some("VVD"), Some(50))]);
+        let totals = party_totals(&[
+            time(None, Some(100)),
+            time(Some("VVD"), Some(200)),
+            time(Some("CDA"), None),
+            time(Some("VVD"), Some(50)),
+        ]);
         assert_eq!(totals.len(), 3);
-        assert_eq!(totals[0], PartyTime { party: Some("CDA".into()), speakers: 1, planned_seconds: 300, spoken_seconds: 0 });
-        assert_eq!(totals[1], PartyTime { party: Some("VVD".into()), speakers: 2, planned_seconds: 600, spoken_seconds: 250 });
+        assert_eq!(
+            totals[0],
+            PartyTime { party: Some("CDA".into()), speakers: 1, planned_seconds: 300, spoken_seconds: 0 }
+        );
+        assert_eq!(
+            totals[1],
+            PartyTime { party: Some("VVD".into()), speakers: 2, planned_seconds: 600, spoken_seconds: 250 }
+        );
         assert_eq!(totals[2].party, None);
         assert_eq!(totals[2].spoken_seconds, 100);
     }
 
     #[test]
     fn a_walk_in_needs_a_name_and_a_topic_but_no_contact() {
-        let read = read_walk_in(&WalkInForm { name: " Bea ".into(), organisation: String::new(), topic: "Fietspad".into() });
+        let read =
+            read_walk_in(&WalkInForm { name: " Bea ".into(), organisation: String::new(), topic: "Fietspad".into() });
         assert_eq!(read, Ok(WalkIn { name: "Bea".into(), organisation: None, topic: "Fietspad".into() }));
         let missing = read_walk_in(&WalkInForm::default());
         assert_eq!(missing, Err(vec![RegistrationProblem::NameMissing, RegistrationProblem::TopicMissing]));

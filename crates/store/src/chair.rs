@@ -305,7 +305,12 @@ pub async fn running(tx: &mut Tx, session_id: i64) -> Result<Option<i64>, StoreE
 
 /// Starts the time of confirmed speaker `registration_id` of session `session_id` at `now`
 /// (again from the start, if it ran before); false when there is no such confirmed speaker.
-pub async fn start(tx: &mut Tx, session_id: i64, registration_id: i64, now: OffsetDateTime) -> Result<bool, StoreError> {
+pub async fn start(
+    tx: &mut Tx,
+    session_id: i64,
+    registration_id: i64,
+    now: OffsetDateTime,
+) -> Result<bool, StoreError> {
     let changed = on_connection!(tx, |connection| {
         sqlx::query(
             "UPDATE speaker_registrations SET started_at = $1, ended_at = NULL \

@@ -13,6 +13,7 @@
 pub mod accounts;
 pub mod agenda;
 pub mod audit;
+pub mod chair;
 mod connect;
 pub mod demo;
 mod error;
@@ -29,7 +30,6 @@ pub mod rate_limits;
 pub mod settings;
 pub mod speaking;
 pub mod statistics;
-pub mod chair;
 #[cfg(feature = "testing")]
 pub mod testing;
 

@@ -30,8 +30,7 @@ async fn session_with_speakers(store: &Store) -> i64 {
     let sessions = testing::sessions_by_date(store).await;
     let mut tx = store.begin().await.unwrap();
     let mut found = None;
-    for (date, id) in sessions.into_iter().filter(|(date, _)| *date > ANCHOR) {
-        let _ = date;
+    for (_, id) in sessions.into_iter().filter(|(date, _)| *date > ANCHOR) {
         if speaking::confirmed_count(&mut tx, id).await.unwrap() >= 2 {
             found = Some(id);
             break;

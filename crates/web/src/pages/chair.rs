@@ -294,22 +294,26 @@ fn session_facts(texts: &Texts, order: &RunningOrder) -> String {
         facts = format!("{facts}, {}–{}", texts.clock(start), texts.clock(end));
     }
     if let Some(chair) = &info.chair {
-        facts = format!("{facts} · {}", texts.with("chair-chaired-by", &[("name", crate::i18n::Argument::Text(chair))]));
+        facts =
+            format!("{facts} · {}", texts.with("chair-chaired-by", &[("name", crate::i18n::Argument::Text(chair))]));
     }
     facts
 }
 
-fn running_order_page(layout: Layout, order: &RunningOrder, typed: WalkInFields, errors: FormErrors) -> RunningOrderPage {
+fn running_order_page(
+    layout: Layout,
+    order: &RunningOrder,
+    typed: WalkInFields,
+    errors: FormErrors,
+) -> RunningOrderPage {
     let texts = layout.texts;
     let info = &order.session;
     RunningOrderPage {
         id: info.id,
         subject: info.subject.clone(),
         facts: session_facts(&texts, order),
-        minutes_each: texts.with(
-            "chair-minutes-each",
-            &[("count", crate::i18n::Argument::Number(i64::from(order.minutes_each)))],
-        ),
+        minutes_each: texts
+            .with("chair-minutes-each", &[("count", crate::i18n::Argument::Number(i64::from(order.minutes_each)))]),
         turns: turn_rows(&texts, order),
         totals: total_rows(&texts, &order.totals),
         parties: order
@@ -432,10 +436,8 @@ pub(crate) async fn timer(
         id: info.id,
         subject: info.subject.clone(),
         facts: session_facts(&texts, &order),
-        minutes_each: texts.with(
-            "chair-minutes-each",
-            &[("count", crate::i18n::Argument::Number(i64::from(order.minutes_each)))],
-        ),
+        minutes_each: texts
+            .with("chair-minutes-each", &[("count", crate::i18n::Argument::Number(i64::from(order.minutes_each)))]),
         turns: turn_rows(&texts, &order),
         totals: total_rows(&texts, &order.totals),
         now: clock_with_seconds(order.now),
@@ -453,7 +455,10 @@ pub(crate) async fn start(
     Path((id, registration)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
     chair::start_turn(state.app(), &caller, id, registration).await?;
-    Ok(notice::redirect(&format!("/sessies/{id}/voorzitter#spreker-{registration}"), Notice::new("notice-turn-started")))
+    Ok(notice::redirect(
+        &format!("/sessies/{id}/voorzitter#spreker-{registration}"),
+        Notice::new("notice-turn-started"),
+    ))
 }
 
 /// Stops a speaker's time and shows the timer again.
@@ -463,7 +468,10 @@ pub(crate) async fn stop(
     Path((id, registration)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
     chair::stop_turn(state.app(), &caller, id, registration).await?;
-    Ok(notice::redirect(&format!("/sessies/{id}/voorzitter#spreker-{registration}"), Notice::new("notice-turn-stopped")))
+    Ok(notice::redirect(
+        &format!("/sessies/{id}/voorzitter#spreker-{registration}"),
+        Notice::new("notice-turn-stopped"),
+    ))
 }
 
 /// The speaking time per speaker as CSV.
@@ -475,16 +483,27 @@ pub(crate) async fn export(
 ) -> AppResult<Response> {
     let order = chair::running_order(state.app(), &caller, id).await?;
     let texts = layout.texts;
-    let headers = ["chair-column-position", "chair-column-name", "chair-column-party", "chair-column-planned-time", "chair-column-allotted", "chair-column-spoken"]
-        .iter()
-        .map(|id| texts.t(id))
-        .collect();
+    let headers = [
+        "chair-column-position",
+        "chair-column-name",
+        "chair-column-party",
+        "chair-column-planned-time",
+        "chair-column-allotted",
+        "chair-column-spoken",
+    ]
+    .iter()
+    .map(|id| texts.t(id))
+    .collect();
     let mut table = Table::new(texts.t("chair-afterwards-heading"), headers);
     for row in turn_rows(&texts, &order) {
         table.push(vec![
             TableValue::Number(row.position as f64),
             TableValue::Text(row.name),
-            if row.party.is_empty() { TableValue::Text(texts.t("chair-residents")) } else { TableValue::Text(row.party) },
+            if row.party.is_empty() {
+                TableValue::Text(texts.t("chair-residents"))
+            } else {
+                TableValue::Text(row.party)
+            },
             TableValue::Text(row.planned),
             TableValue::Text(row.allotted),
             if row.spoken.is_empty() { TableValue::Empty } else { TableValue::Text(row.spoken) },

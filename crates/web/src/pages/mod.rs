@@ -3,6 +3,7 @@
 pub(crate) mod account;
 pub(crate) mod admin;
 pub(crate) mod audit;
+pub(crate) mod chair;
 pub(crate) mod evening_form;
 pub(crate) mod home;
 pub(crate) mod market;
@@ -12,7 +13,6 @@ pub(crate) mod outcome;
 pub(crate) mod proposals;
 pub(crate) mod sign_in;
 pub(crate) mod speaking;
-pub(crate) mod chair;
 
 use axum::extract::Multipart;
 use axum::http::{HeaderValue, StatusCode, header};

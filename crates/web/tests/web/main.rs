@@ -7,6 +7,7 @@
 
 mod support;
 
+mod chair;
 mod evening;
 mod interface;
 mod mail;
@@ -22,4 +23,3 @@ mod proposals;
 mod proposals_import;
 mod security;
 mod speaking;
-mod chair;
