@@ -48,9 +48,10 @@ async fn audit_log(app: &App) -> Vec<AuditEntry> {
 async fn chaired_session(store: &Store, app: &App) -> (i64, Id<Person>) {
     let caller = app.system("test").await.unwrap();
     let body = caller.body().unwrap();
+    let sessions = testing::sessions_by_date(store).await;
     let mut tx = store.begin().await.unwrap();
     let mut found = None;
-    for (date, id) in testing::sessions_by_date(store).await {
+    for (date, id) in sessions {
         if date > NOW.date() && speaking::confirmed_count(&mut tx, id).await.unwrap() >= 2 {
             let chair = wijkbeeld_store::chair::session_chair(&mut tx, body, id).await.unwrap().unwrap();
             found = Some((id, chair.unwrap()));

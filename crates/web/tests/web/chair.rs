@@ -18,12 +18,14 @@ use support::{TestSite, Visitor, email_of};
 /// The coming session the demo's councillor (`raadslid@…`) chairs, with a speaker with contact
 /// details added.
 async fn chaired_session(site: &TestSite) -> i64 {
-    let mut tx = site.store.begin_write().await.unwrap();
+    // The sessions first: on SQLite a second transaction would wait for this one.
+    let sessions = testing::sessions_by_date(&site.store).await;
+    let mut tx = site.store.begin().await.unwrap();
     let email = email_of(Role::Councillor).parse().unwrap();
     let person =
         accounts::credentials(&mut tx, &email).await.unwrap().unwrap().user.person_id.expect("linked to a person");
     let mut found = None;
-    for (date, id) in testing::sessions_by_date(&site.store).await {
+    for (date, id) in sessions {
         if date > site.now.date() && chair::session_chair(&mut tx, site.body, id).await.unwrap() == Some(Some(person)) {
             found = Some(id);
             break;
