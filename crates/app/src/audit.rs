@@ -53,6 +53,10 @@ pub const ACTIONS: &[&str] = &[
     "mail.test",
     "demo.load",
     "privacy.purge",
+    "speaker.move",
+    "speaker.walk_in",
+    "speaker.start",
+    "speaker.stop",
 ];
 
 /// The kinds of record the log's entries are about (see [`ACTIONS`]).

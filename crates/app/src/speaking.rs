@@ -106,6 +106,9 @@ pub struct SessionView {
     pub minutes_per_speaker: Option<u16>,
     /// Whether the caller sets the session's speaking rules.
     pub may_manage: bool,
+    /// Whether the caller times the session's speakers (the griffie, or the session's chair):
+    /// known on [`session`] only, `false` elsewhere.
+    pub may_chair: bool,
 }
 
 fn view(caller: &Caller, info: SessionInfo) -> SessionView {
@@ -116,6 +119,7 @@ fn view(caller: &Caller, info: SessionInfo) -> SessionView {
         minutes_per_speaker: info.speaking.minutes_per_speaker(confirmed),
         closed,
         may_manage: caller.may(Permission::ManageSpeakers),
+        may_chair: false,
         info,
     }
 }
@@ -134,8 +138,9 @@ async fn visible(tx: &mut Tx, caller: &Caller, id: i64) -> Result<SessionInfo, S
 pub async fn session(app: &App, caller: &Caller, id: i64) -> Result<SessionView, SpeakingError> {
     let mut tx = app.store().begin().await?;
     let info = visible(&mut tx, caller, id).await?;
+    let chair = wijkbeeld_store::chair::session_chair(&mut tx, caller.body()?, id).await?.flatten();
     tx.commit().await?;
-    Ok(view(caller, info))
+    Ok(SessionView { may_chair: crate::chair::may_chair(caller, chair), ..view(caller, info) })
 }
 
 /// The sessions of published evenings, by date and start.

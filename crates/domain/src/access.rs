@@ -48,6 +48,7 @@ impl Role {
             RecordOutcome => matches!(self, Griffie | Admin),
             SettleIndicators => matches!(self, College | Griffie),
             ManageSpeakers => matches!(self, Griffie | Admin),
+            ChairSessions => matches!(self, Griffie | Admin | Councillor),
         }
     }
 }
@@ -86,6 +87,10 @@ pub enum Permission {
     SettleIndicators,
     /// Set a session's speaking rules (spreekrecht) and keep its list of speakers.
     ManageSpeakers,
+    /// Keep a session's speakers' time as its chair: the griffie and administrators for any
+    /// session; a councillor only for a session they chair (the finer rule is the use case's,
+    /// `app::chair`, as it depends on the session).
+    ChairSessions,
 }
 
 impl Permission {
@@ -103,6 +108,7 @@ impl Permission {
         Permission::RecordOutcome,
         Permission::SettleIndicators,
         Permission::ManageSpeakers,
+        Permission::ChairSessions,
     ];
 }
 
@@ -412,6 +418,8 @@ mod tests {
         assert_eq!(holders(Permission::ManageAccounts), [Role::Admin]);
         assert_eq!(holders(Permission::RecordOutcome), [Role::Griffie, Role::Admin]);
         assert_eq!(holders(Permission::SettleIndicators), [Role::Griffie, Role::College]);
+        assert_eq!(holders(Permission::ManageSpeakers), [Role::Griffie, Role::Admin]);
+        assert_eq!(holders(Permission::ChairSessions), [Role::Griffie, Role::Councillor, Role::Admin]);
         // A partner sees only what the public sees, and changes nothing here.
         assert!(Permission::ALL.iter().all(|permission| !Role::Partner.may(*permission)));
     }

@@ -404,6 +404,246 @@ pub fn read_change(topic: &str, contribution: &str) -> Result<(String, Option<St
     read_registration(&form).map(|read| (read.topic, read.contribution))
 }
 
+// --- The chair's running order and timing ---------------------------------------------------------
+//
+// The order in which the chair calls the confirmed speakers, each one's planned slot from the
+// session's start, the time each spoke (started and stopped by the chair), and the totals per
+// party afterwards. Pure: the moments are given.
+
+/// A move of a speaker in the running order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// One place earlier.
+    Up,
+    /// One place later.
+    Down,
+}
+
+impl Direction {
+    /// The direction of a form's value: `omhoog` or `omlaag`.
+    pub fn from_code(code: &str) -> Option<Direction> {
+        match code {
+            "omhoog" => Some(Direction::Up),
+            "omlaag" => Some(Direction::Down),
+            _ => None,
+        }
+    }
+
+    /// The form's value of the direction.
+    pub fn code(self) -> &'static str {
+        match self {
+            Direction::Up => "omhoog",
+            Direction::Down => "omlaag",
+        }
+    }
+}
+
+/// The order with `id` moved one place in `direction`; `None` when `id` is not in it. Moving the
+/// first up or the last down leaves the order as it is.
+pub fn moved<T: PartialEq + Copy>(order: &[T], id: T, direction: Direction) -> Option<Vec<T>> {
+    let at = order.iter().position(|item| *item == id)?;
+    let mut order = order.to_vec();
+    match direction {
+        Direction::Up if at > 0 => order.swap(at, at - 1),
+        Direction::Down if at + 1 < order.len() => order.swap(at, at + 1),
+        _ => {}
+    }
+    Some(order)
+}
+
+/// The planned begin and end of `count` speakers who each have `minutes`, one after the other
+/// from `start` (the session's start), in Dutch time of day.
+pub fn planned_slots(start: Time, minutes: u16, count: usize) -> Vec<(Time, Time)> {
+    let each = time::Duration::minutes(i64::from(minutes));
+    (0..count)
+        .map(|index| {
+            let begin = start + each * (index as i32);
+            (begin, begin + each)
+        })
+        .collect()
+}
+
+/// How many seconds a speaker spoke: from `started` until `ended`, or until `now` while still
+/// speaking; `None` before being started.
+pub fn spoken_seconds(
+    started: Option<OffsetDateTime>,
+    ended: Option<OffsetDateTime>,
+    now: OffsetDateTime,
+) -> Option<i64> {
+    let started = started?;
+    let until = ended.unwrap_or(now);
+    Some((until - started).whole_seconds().max(0))
+}
+
+/// Seconds as minutes and seconds, `m:ss`; negative with a leading minus sign.
+pub fn minutes_seconds(seconds: i64) -> String {
+    let sign = if seconds < 0 { "-" } else { "" };
+    let seconds = seconds.unsigned_abs();
+    format!("{sign}{}:{:02}", seconds / 60, seconds % 60)
+}
+
+/// One speaker's time, for the totals per party.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpokenTime {
+    /// The party the speaker spoke for; `None` for a resident (inspreker).
+    pub party: Option<String>,
+    /// The seconds planned.
+    pub planned_seconds: i64,
+    /// The seconds spoken, once started.
+    pub spoken_seconds: Option<i64>,
+}
+
+/// The totals of a party (or of the residents, `party: None`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartyTime {
+    /// The party; `None` for the residents without a party (insprekers).
+    pub party: Option<String>,
+    /// How many speakers.
+    pub speakers: usize,
+    /// The seconds planned.
+    pub planned_seconds: i64,
+    /// The seconds spoken.
+    pub spoken_seconds: i64,
+}
+
+/// The speaking time per party, parties by name and the residents last.
+pub fn party_totals(times: &[SpokenTime]) -> Vec<PartyTime> {
+    let mut totals: Vec<PartyTime> = Vec::new();
+    for time in times {
+        let index = match totals.iter().position(|total| total.party == time.party) {
+            Some(index) => index,
+            None => {
+                totals.push(PartyTime {
+                    party: time.party.clone(),
+                    speakers: 0,
+                    planned_seconds: 0,
+                    spoken_seconds: 0,
+                });
+                totals.len() - 1
+            }
+        };
+        let total = &mut totals[index];
+        total.speakers += 1;
+        total.planned_seconds += time.planned_seconds;
+        total.spoken_seconds += time.spoken_seconds.unwrap_or(0);
+    }
+    totals.sort_by(|a, b| (a.party.is_none(), &a.party).cmp(&(b.party.is_none(), &b.party)));
+    totals
+}
+
+/// A walk-in speaker as the griffie types them on the evening.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WalkInForm {
+    /// Name.
+    pub name: String,
+    /// Organisation, or empty.
+    pub organisation: String,
+    /// Topic.
+    pub topic: String,
+}
+
+/// A walk-in speaker, read by the rules of a registration (no contact details: they are there).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WalkIn {
+    /// Name.
+    pub name: String,
+    /// Organisation.
+    pub organisation: Option<String>,
+    /// Topic.
+    pub topic: String,
+}
+
+/// Reads a walk-in speaker, or gives every problem with the name, organisation and topic.
+pub fn read_walk_in(form: &WalkInForm) -> Result<WalkIn, Vec<RegistrationProblem>> {
+    let as_registration = RegistrationForm {
+        name: form.name.clone(),
+        email: "inloop@wijkbeeld.invalid".to_owned(),
+        organisation: form.organisation.clone(),
+        topic: form.topic.clone(),
+        ..RegistrationForm::default()
+    };
+    read_registration(&as_registration).map(|read| WalkIn {
+        name: read.name,
+        organisation: read.organisation,
+        topic: read.topic,
+    })
+}
+
+#[cfg(test)]
+mod turn_tests {
+    use time::macros::{datetime, time};
+
+    use super::*;
+
+    #[test]
+    fn a_speaker_moves_one_place_and_stays_at_the_ends() {
+        let order = [1, 2, 3];
+        assert_eq!(moved(&order, 2, Direction::Up), Some(vec![2, 1, 3]));
+        assert_eq!(moved(&order, 2, Direction::Down), Some(vec![1, 3, 2]));
+        assert_eq!(moved(&order, 1, Direction::Up), Some(vec![1, 2, 3]));
+        assert_eq!(moved(&order, 3, Direction::Down), Some(vec![1, 2, 3]));
+        assert_eq!(moved(&order, 9, Direction::Up), None);
+        assert_eq!(Direction::from_code("omlaag"), Some(Direction::Down));
+        assert_eq!(Direction::from_code("opzij"), None);
+    }
+
+    #[test]
+    fn slots_follow_each_other_from_the_start() {
+        let slots = planned_slots(time!(19:30), 5, 3);
+        assert_eq!(
+            slots,
+            vec![(time!(19:30), time!(19:35)), (time!(19:35), time!(19:40)), (time!(19:40), time!(19:45))]
+        );
+        assert!(planned_slots(time!(19:30), 5, 0).is_empty());
+    }
+
+    #[test]
+    fn spoken_time_runs_until_stopped_and_reads_as_minutes_and_seconds() {
+        let start = datetime!(2026-12-15 18:30 UTC);
+        assert_eq!(spoken_seconds(None, None, start), None);
+        assert_eq!(spoken_seconds(Some(start), None, start + time::Duration::seconds(75)), Some(75));
+        assert_eq!(spoken_seconds(Some(start), Some(start + time::Duration::seconds(301)), start), Some(301));
+        assert_eq!(minutes_seconds(301), "5:01");
+        assert_eq!(minutes_seconds(0), "0:00");
+        assert_eq!(minutes_seconds(-61), "-1:01");
+    }
+
+    #[test]
+    fn totals_per_party_put_the_residents_last() {
+        let time = |party: Option<&str>, spoken: Option<i64>| SpokenTime {
+            party: party.map(ToOwned::to_owned),
+            planned_seconds: 300,
+            spoken_seconds: spoken,
+        };
+        let totals = party_totals(&[
+            time(None, Some(100)),
+            time(Some("VVD"), Some(200)),
+            time(Some("CDA"), None),
+            time(Some("VVD"), Some(50)),
+        ]);
+        assert_eq!(totals.len(), 3);
+        assert_eq!(
+            totals[0],
+            PartyTime { party: Some("CDA".into()), speakers: 1, planned_seconds: 300, spoken_seconds: 0 }
+        );
+        assert_eq!(
+            totals[1],
+            PartyTime { party: Some("VVD".into()), speakers: 2, planned_seconds: 600, spoken_seconds: 250 }
+        );
+        assert_eq!(totals[2].party, None);
+        assert_eq!(totals[2].spoken_seconds, 100);
+    }
+
+    #[test]
+    fn a_walk_in_needs_a_name_and_a_topic_but_no_contact() {
+        let read =
+            read_walk_in(&WalkInForm { name: " Bea ".into(), organisation: String::new(), topic: "Fietspad".into() });
+        assert_eq!(read, Ok(WalkIn { name: "Bea".into(), organisation: None, topic: "Fietspad".into() }));
+        let missing = read_walk_in(&WalkInForm::default());
+        assert_eq!(missing, Err(vec![RegistrationProblem::NameMissing, RegistrationProblem::TopicMissing]));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use time::macros::{date, datetime, time};

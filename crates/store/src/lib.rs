@@ -13,6 +13,7 @@
 pub mod accounts;
 pub mod agenda;
 pub mod audit;
+pub mod chair;
 mod connect;
 pub mod demo;
 mod error;

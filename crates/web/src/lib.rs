@@ -107,6 +107,7 @@ fn site() -> Site {
     const INDICATOR_SETTLERS: Policy = Policy::Allowed(Permission::SettleIndicators);
     const SPEAKER_KEEPERS: Policy = Policy::Allowed(Permission::ManageSpeakers);
     const OUTBOX_READERS: Policy = Policy::Allowed(Permission::ReadOutbox);
+    const CHAIRS: Policy = Policy::Allowed(Permission::ChairSessions);
     Site::new()
         .get("/", Page, Public, pages::home::show)
         .get("/healthz", Api, Public, health::check)
@@ -251,6 +252,22 @@ fn site() -> Site {
         .post("/api/v1/sessions/{id}/speakers", Api, Public, api::speaking::register)
         .get("/api/v1/me", Api, SignedIn, api::account::me)
         .get("/api/v1/audit", Api, AUDIT_READERS, api::account::audit)
+        // The griffie's list of registrations, the running order and the chair's timer.
+        .get("/sessies/{id}/aanmeldingen", Page, SPEAKER_KEEPERS, pages::chair::registrations)
+        .get(
+            "/sessies/{id}/aanmeldingen/{registration}/bijdrage.pdf",
+            Page,
+            SPEAKER_KEEPERS,
+            pages::chair::contribution,
+        )
+        .get("/markt/{id}/aanmeldingen", Page, SPEAKER_KEEPERS, pages::chair::evening_registrations)
+        .get("/sessies/{id}/sprekers", Page, SPEAKER_KEEPERS, pages::chair::running_order)
+        .get("/sessies/{id}/spreektijd.csv", Page, SPEAKER_KEEPERS, pages::chair::export)
+        .post("/sessies/{id}/sprekers/inloop", Page, SPEAKER_KEEPERS, pages::chair::add_walk_in)
+        .post("/sessies/{id}/sprekers/{registration}/verplaatsen", Page, SPEAKER_KEEPERS, pages::chair::move_speaker)
+        .get("/sessies/{id}/voorzitter", Page, CHAIRS, pages::chair::timer)
+        .post("/sessies/{id}/voorzitter/{registration}/start", Page, CHAIRS, pages::chair::start)
+        .post("/sessies/{id}/voorzitter/{registration}/stop", Page, CHAIRS, pages::chair::stop)
 }
 
 /// Every route of the site with its policy, as declared: what the route-by-role test walks.

@@ -617,7 +617,9 @@ pub(super) fn generate(anchor: Date, random: &mut fastrand::Rng) -> Council {
         speakers,
         account_holders: AccountHolders {
             clerk: clerks[0].clone(),
-            councillor: councillors_by_party[0][1].clone(),
+            // The councillor's account belongs to a chair, who chairs a session of the coming
+            // evening (the first placed there): the chair's timer is theirs to try.
+            councillor: chairs[0].clone(),
             civil_servant: project_leaders[0].clone(),
         },
         coordinators,

@@ -132,6 +132,7 @@ pub(crate) struct SessionPage {
     typed: Typed,
     errors: FormErrors,
     may_manage: bool,
+    may_chair: bool,
 }
 
 /// The facts of a session: day, time, room, chair.
@@ -200,6 +201,7 @@ fn session_page(layout: Layout, session: SessionView, typed: Typed, errors: Form
         typed,
         errors,
         may_manage: session.may_manage,
+        may_chair: session.may_chair,
         layout: layout
             .trail(&[("/markt", "market-title"), ("", "market-title"), ("", "speaking-session-title")])
             .with_crumb_link(2, &format!("/markt/{}", info.evening_id), &date)

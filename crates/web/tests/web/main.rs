@@ -7,6 +7,7 @@
 
 mod support;
 
+mod chair;
 mod evening;
 mod interface;
 mod mail;
