@@ -48,6 +48,7 @@ impl Role {
             RecordOutcome => matches!(self, Griffie | Admin),
             SettleIndicators => matches!(self, College | Griffie),
             ManageSpeakers => matches!(self, Griffie | Admin),
+            MarkAttendance => matches!(self, Councillor),
         }
     }
 }
@@ -86,6 +87,9 @@ pub enum Permission {
     SettleIndicators,
     /// Set a session's speaking rules (spreekrecht) and keep its list of speakers.
     ManageSpeakers,
+    /// Mark the sessions one attends for one's party, or is its spokesperson in, and read one's
+    /// own sessions and commitments (a councillor, for themselves).
+    MarkAttendance,
 }
 
 impl Permission {
@@ -103,6 +107,7 @@ impl Permission {
         Permission::RecordOutcome,
         Permission::SettleIndicators,
         Permission::ManageSpeakers,
+        Permission::MarkAttendance,
     ];
 }
 
@@ -412,6 +417,7 @@ mod tests {
         assert_eq!(holders(Permission::ManageAccounts), [Role::Admin]);
         assert_eq!(holders(Permission::RecordOutcome), [Role::Griffie, Role::Admin]);
         assert_eq!(holders(Permission::SettleIndicators), [Role::Griffie, Role::College]);
+        assert_eq!(holders(Permission::MarkAttendance), [Role::Councillor]);
         // A partner sees only what the public sees, and changes nothing here.
         assert!(Permission::ALL.iter().all(|permission| !Role::Partner.may(*permission)));
     }
