@@ -53,6 +53,8 @@ pub const ACTIONS: &[&str] = &[
     "mail.test",
     "demo.load",
     "privacy.purge",
+    "attendance.mark",
+    "attendance.unmark",
 ];
 
 /// The kinds of record the log's entries are about (see [`ACTIONS`]).

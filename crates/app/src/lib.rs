@@ -10,6 +10,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod caller;
+pub mod council;
 pub mod home;
 pub mod mail;
 pub mod market;
