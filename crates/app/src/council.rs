@@ -16,8 +16,8 @@ use wijkbeeld_domain::attendance::{AttendanceRole, parallel_mark};
 use wijkbeeld_domain::market::CommitmentStatus;
 use wijkbeeld_domain::people::{Body, Person};
 use wijkbeeld_domain::planner::{Spokesperson, Weights};
-pub use wijkbeeld_store::attendance::{AttendanceRow, MarkedSession};
 use wijkbeeld_store::attendance as stored;
+pub use wijkbeeld_store::attendance::{AttendanceRow, MarkedSession};
 use wijkbeeld_store::outcome::CommitmentRow;
 use wijkbeeld_store::{StoreError, Tx};
 
@@ -187,7 +187,10 @@ pub(crate) async fn add_spokespersons(
         problem.evening.sessions[index].spokespersons = marks
             .iter()
             .filter(|mark| mark.session_id == *session && mark.role == AttendanceRole::Spokesperson)
-            .map(|mark| Spokesperson { person: Id::new(mark.person_id), name: format!("{} ({})", mark.name, mark.party) })
+            .map(|mark| Spokesperson {
+                person: Id::new(mark.person_id),
+                name: format!("{} ({})", mark.name, mark.party),
+            })
             .collect();
     }
     Ok(())
@@ -229,7 +232,11 @@ pub async fn own_page(app: &App, caller: &Caller) -> Result<OwnCouncil, CouncilE
 
 /// The marks on one session, for the public API: the session's evening must be published, or
 /// the caller see what is internal.
-pub async fn session_attendance(app: &App, caller: &Caller, session_id: i64) -> Result<Vec<AttendanceRow>, CouncilError> {
+pub async fn session_attendance(
+    app: &App,
+    caller: &Caller,
+    session_id: i64,
+) -> Result<Vec<AttendanceRow>, CouncilError> {
     let body = caller.body()?;
     let mut tx = app.store().begin().await?;
     let session = stored::session_slot(&mut tx, body, session_id).await?;

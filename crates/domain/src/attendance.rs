@@ -42,7 +42,9 @@ pub fn parallel_mark<T: Copy + PartialEq>(wanted: (T, Option<Slot>), marked: &[(
     let (session, Some(slot)) = wanted else { return None };
     marked
         .iter()
-        .find(|(other, other_slot)| *other != session && other_slot.is_some_and(|other_slot| slot.parallel_to(&other_slot)))
+        .find(|(other, other_slot)| {
+            *other != session && other_slot.is_some_and(|other_slot| slot.parallel_to(&other_slot))
+        })
         .map(|(other, _)| *other)
 }
 

@@ -20,7 +20,12 @@ pub struct PartySeat {
 
 /// The party `person` of the body sits for on `day`: that of a membership with a party that has
 /// begun by then and not ended before (the latest to begin, when there are several).
-pub async fn party_of(tx: &mut Tx, body: Id<Body>, person: Id<Person>, day: Date) -> Result<Option<PartySeat>, StoreError> {
+pub async fn party_of(
+    tx: &mut Tx,
+    body: Id<Body>,
+    person: Id<Person>,
+    day: Date,
+) -> Result<Option<PartySeat>, StoreError> {
     let rows: Vec<(i64, String, Option<Date>, Option<Date>)> = on_connection!(tx, |connection| {
         sqlx::query_as(
             "SELECT g.id, g.short_name, m.start_date, m.end_date FROM memberships m \

@@ -107,6 +107,7 @@ fn site() -> Site {
     const INDICATOR_SETTLERS: Policy = Policy::Allowed(Permission::SettleIndicators);
     const SPEAKER_KEEPERS: Policy = Policy::Allowed(Permission::ManageSpeakers);
     const OUTBOX_READERS: Policy = Policy::Allowed(Permission::ReadOutbox);
+    const ATTENDERS: Policy = Policy::Allowed(Permission::MarkAttendance);
     Site::new()
         .get("/", Page, Public, pages::home::show)
         .get("/healthz", Api, Public, health::check)
@@ -245,6 +246,10 @@ fn site() -> Site {
         .post("/api/v1/sessions/{id}/speakers", Api, Public, api::speaking::register)
         .get("/api/v1/me", Api, SignedIn, api::account::me)
         .get("/api/v1/audit", Api, AUDIT_READERS, api::account::audit)
+        .get("/mijn-raad", Page, ATTENDERS, pages::council::own_page)
+        .post("/sessies/{id}/aanwezigheid", Page, ATTENDERS, pages::council::mark)
+        .get("/planner/woordvoerders", Page, PLANNERS, pages::council::weight_form)
+        .post("/planner/woordvoerders", Page, PLANNERS, pages::council::set_weight)
 }
 
 /// Every route of the site with its policy, as declared: what the route-by-role test walks.

@@ -54,7 +54,9 @@ pub(super) fn people(evening: &Evening) -> Vec<Id<Person>> {
             }
         }
     }
-    all.retain(|person| evening.sessions.iter().filter(|s| s.spokespersons.iter().any(|x| x.person == *person)).count() > 1);
+    all.retain(|person| {
+        evening.sessions.iter().filter(|s| s.spokespersons.iter().any(|x| x.person == *person)).count() > 1
+    });
     all
 }
 

@@ -7,6 +7,7 @@
 
 mod support;
 
+mod council;
 mod evening;
 mod interface;
 mod mail;
