@@ -574,7 +574,8 @@ impl PlacementModel {
             &chosen,
             &round_used,
             (busiest_chair, busiest_clerk),
-            (&domain_excess, &speaker_excess),
+            &domain_excess,
+            &speaker_excess,
         );
         let mut values = values;
         let met = self.met_requests(evening, &warm);
@@ -901,7 +902,8 @@ impl PlacementModel {
         chosen: &[Variable],
         round_used: &[Variable],
         busiest: (Variable, Variable),
-        (domain_excess, speaker_excess): (&[(Domain, usize, Variable)], &[(Id<Person>, usize, Variable)]),
+        domain_excess: &[(Domain, usize, Variable)],
+        speaker_excess: &[(Id<Person>, usize, Variable)],
     ) -> (Vec<(Variable, f64)>, f64) {
         let mut values: Vec<(Variable, f64)> =
             chosen.iter().enumerate().map(|(index, v)| (*v, f64::from(u8::from(taken.contains(&index))))).collect();
