@@ -104,7 +104,7 @@ backend_test! {
             let filled_later = [
                 "users", "cbs_column_mappings", "user_sessions", "api_tokens",
                 "rate_limit_windows", "proposal_attachments", "audit_log", "pending_imports", "speaker_contributions",
-                "registration_requests", "mail_outbox",
+                "registration_requests", "mail_outbox", "session_attendance",
             ]
             .contains(table);
             assert_eq!(counts[table] == 0, filled_later, "{table}: {}", counts[table]);
