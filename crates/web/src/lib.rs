@@ -250,6 +250,7 @@ fn site() -> Site {
         .post("/sessies/{id}/aanwezigheid", Page, ATTENDERS, pages::council::mark)
         .get("/planner/woordvoerders", Page, PLANNERS, pages::council::weight_form)
         .post("/planner/woordvoerders", Page, PLANNERS, pages::council::set_weight)
+        .get("/api/v1/sessions/{id}/attendance", Api, Public, api::council::attendance)
 }
 
 /// Every route of the site with its policy, as declared: what the route-by-role test walks.

@@ -85,6 +85,17 @@ backend_test! {
         let page = site.get(&evening, &raadslid).await;
         assert!(page.body.contains("U bent erbij als woordvoerder.") && page.body.contains(">Afmelden<"));
 
+        // The API shows the same, and nothing but names of the councillors.
+        let json = site.get(&format!("/api/v1/sessions/{}/attendance", first.id), &public).await;
+        assert_eq!(json.status, StatusCode::OK, "{}", json.body);
+        let value: serde_json::Value = serde_json::from_str(&json.body).unwrap();
+        assert_eq!(value["session"], first.id);
+        assert_eq!(value["parties"][0]["party"], party.as_str());
+        assert_eq!(value["parties"][0]["spokesperson"], name.as_str());
+        assert_eq!(value["parties"][0]["attendees"], serde_json::json!([name]));
+        assert!(!json.body.contains('@'), "no e-mail addresses");
+        assert_eq!(site.get("/api/v1/sessions/999999/attendance", &public).await.status, StatusCode::NOT_FOUND);
+
         // The parallel session is refused, naming the one marked; a later one is fine.
         let refused = site.post(&format!("/sessies/{}/aanwezigheid", parallel.id), &fields, &raadslid).await;
         assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
