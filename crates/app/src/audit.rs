@@ -57,6 +57,8 @@ pub const ACTIONS: &[&str] = &[
     "speaker.walk_in",
     "speaker.start",
     "speaker.stop",
+    "attendance.mark",
+    "attendance.unmark",
 ];
 
 /// The kinds of record the log's entries are about (see [`ACTIONS`]).

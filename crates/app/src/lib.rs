@@ -11,6 +11,7 @@ pub mod accounts;
 pub mod audit;
 pub mod caller;
 pub mod chair;
+pub mod council;
 pub mod home;
 pub mod mail;
 pub mod market;

@@ -130,6 +130,7 @@ impl Problem {
                     _ => None,
                 },
                 requested: requested(planning, &session.requested),
+                spokespersons: Vec::new(),
             })
             .collect();
         Problem {
@@ -321,6 +322,8 @@ pub struct EveningView {
     pub outcomes: Vec<(i64, String)>,
     /// Whether the caller records sessions' outcomes.
     pub may_record: bool,
+    /// The councillors' marks on the sessions: who attends for which party, who speaks for it.
+    pub council: crate::council::EveningCouncil,
 }
 
 /// The evening `id` with its plan, if the caller may see it.
@@ -330,8 +333,10 @@ pub async fn evening(app: &App, caller: &Caller, id: i64) -> Result<EveningView,
     let mut problem = Problem::of(&planning);
     if caller.may(Permission::PlanMarkets) {
         mark_eligible(&mut tx, caller, &mut problem.evening).await?;
+        crate::council::add_spokespersons(&mut tx, caller.body()?, id, &mut problem).await?;
     }
     let outcomes = wijkbeeld_store::outcome::recorded_sessions_on(&mut tx, caller.body()?, id).await?;
+    let council = crate::council::evening_council(&mut tx, caller, caller.body()?, id).await?;
     tx.commit().await?;
     let plan = problem.stored_plan(&planning);
     Ok(EveningView {
@@ -341,6 +346,7 @@ pub async fn evening(app: &App, caller: &Caller, id: i64) -> Result<EveningView,
         may_plan: caller.may(Permission::PlanMarkets),
         outcomes,
         may_record: caller.may(Permission::RecordOutcome),
+        council,
     })
 }
 
@@ -368,6 +374,7 @@ pub async fn propose(
     let settings = planner_settings(&mut tx, time_limit).await?;
     let mut problem = Problem::of(&planning);
     mark_eligible(&mut tx, caller, &mut problem.evening).await?;
+    crate::council::add_spokespersons(&mut tx, caller.body()?, evening_id, &mut problem).await?;
     tx.commit().await?;
     // The solver is CPU-bound for up to the time limit; keep it off the async workers.
     let evening = problem.evening.clone();

@@ -239,7 +239,8 @@ pub struct CommitmentView {
 }
 
 impl CommitmentView {
-    fn of(row: CommitmentRow, today: Date) -> CommitmentView {
+    /// The commitment as it stands on `today`.
+    pub fn of(row: CommitmentRow, today: Date) -> CommitmentView {
         let due = row.due_date.unwrap_or_else(|| default_due_date(row.session_date));
         CommitmentView { overdue: is_overdue(row.status, due, today), due, row }
     }

@@ -299,3 +299,100 @@ backend_test! {
         assert_eq!(audit_log(&app).await.len(), 2);
     }
 }
+
+/// A councillor's account linked to their person.
+fn councillor(person: Id<wijkbeeld_domain::people::Person>, name: &str) -> Who {
+    Who::Account(Account {
+        user_id: None,
+        display_name: name.to_owned(),
+        email: Some(format!("{}@test.example", name.to_lowercase().replace(' ', "."))),
+        role: Role::Councillor,
+        partner_id: None,
+        person_id: Some(person),
+    })
+}
+
+backend_test! {
+    async fn a_councillor_marks_their_own_sessions_one_place_at_a_time(database) {
+        use wijkbeeld_app::council::{self, CouncilError};
+        use wijkbeeld_domain::attendance::AttendanceRole;
+        use wijkbeeld_domain::people::Function;
+        let store = with_demo(database).await;
+        let app = App::new(store.clone(), Clock::Fixed(NOW));
+        let mut tx = store.begin().await.unwrap();
+        let body = people::bodies(&mut tx).await.unwrap()[0].id;
+        // Two councillors of one party.
+        let mut of_party: Vec<(Id<wijkbeeld_domain::people::Person>, String, i64)> = Vec::new();
+        for person in people::with_functions(&mut tx, body, &[Function::Councillor], NOW).await.unwrap() {
+            let seat = wijkbeeld_store::attendance::party_of(&mut tx, body, person.id, NOW.date()).await.unwrap().unwrap();
+            of_party.push((person.id, person.name, seat.party_id));
+        }
+        let party = of_party.iter().map(|(_, _, party)| *party).find(|party| of_party.iter().filter(|(_, _, p)| p == party).count() >= 2).unwrap();
+        let colleagues: Vec<_> = of_party.iter().filter(|(_, _, p)| *p == party).collect();
+        // Two sessions of one evening in the same round, and one in another round.
+        let sessions = wijkbeeld_store::speaking::published_sessions(&mut tx, body).await.unwrap();
+        tx.commit().await.unwrap();
+        let planned: Vec<_> = sessions.iter().filter(|s| s.starts_at.is_some()).collect();
+        let (first, parallel) = planned
+            .iter()
+            .flat_map(|a| planned.iter().map(move |b| (*a, *b)))
+            .find(|(a, b)| a.id != b.id && a.evening_id == b.evening_id && a.starts_at == b.starts_at)
+            .expect("the demo has parallel sessions");
+        let later = planned
+            .iter()
+            .find(|s| s.evening_id == first.evening_id && s.starts_at >= first.ends_at.max(parallel.ends_at))
+            .expect("a later round");
+        let before = audit_log(&app).await.len();
+
+        for who in [Who::Public, account(Role::Partner), account(Role::Griffie)] {
+            let caller = app.caller(who).await.unwrap();
+            let refused = council::set_attendance(&app, &caller, first.id, Some(AttendanceRole::Attends)).await;
+            assert!(matches!(refused, Err(CouncilError::Denied(_))), "{refused:?}");
+        }
+        let unlinked = app.caller(account(Role::Councillor)).await.unwrap();
+        let refused = council::set_attendance(&app, &unlinked, first.id, Some(AttendanceRole::Attends)).await;
+        assert!(matches!(refused, Err(CouncilError::NoPerson)), "{refused:?}");
+        assert!(matches!(council::own_page(&app, &unlinked).await, Err(CouncilError::NoPerson)));
+        assert_eq!(audit_log(&app).await.len(), before, "a refusal writes nothing");
+
+        let (person, name, _) = colleagues[0];
+        let caller = app.caller(councillor(*person, name)).await.unwrap();
+        let marked = council::set_attendance(&app, &caller, first.id, Some(AttendanceRole::Spokesperson)).await.unwrap();
+        assert_eq!((marked.evening_id, marked.role), (first.evening_id, Some(AttendanceRole::Spokesperson)));
+        let log = audit_log(&app).await;
+        assert_eq!(log.len(), before + 1);
+        assert_eq!((log[0].action.as_str(), log[0].entity.as_str(), log[0].entity_id), ("attendance.mark", "session", Some(first.id)));
+        assert_eq!(log[0].to_state.as_deref(), Some("spokesperson"));
+
+        // The session at the same time is refused, naming the one marked.
+        let refused = council::set_attendance(&app, &caller, parallel.id, Some(AttendanceRole::Attends)).await;
+        match refused {
+            Err(CouncilError::Parallel(other)) => assert_eq!(other, first.subject),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(audit_log(&app).await.len(), before + 1);
+        council::set_attendance(&app, &caller, later.id, Some(AttendanceRole::Attends)).await.unwrap();
+
+        // A colleague cannot be the party's second spokesperson there, but may attend.
+        let (other_person, other_name, _) = colleagues[1];
+        let colleague = app.caller(councillor(*other_person, other_name)).await.unwrap();
+        match council::set_attendance(&app, &colleague, first.id, Some(AttendanceRole::Spokesperson)).await {
+            Err(CouncilError::SpokespersonTaken(taken)) => assert_eq!(&taken, name),
+            other => panic!("{other:?}"),
+        }
+        council::set_attendance(&app, &colleague, first.id, Some(AttendanceRole::Attends)).await.unwrap();
+
+        let own = council::own_page(&app, &caller).await.unwrap();
+        let mine: Vec<i64> = own.sessions.iter().map(|s| s.session_id).collect();
+        assert_eq!(mine, [first.id, later.id]);
+        assert!(own.party.is_some());
+        assert!(own.open_by_holder.iter().all(|(_, rows)| !rows.is_empty()));
+
+        // Withdrawn, the parallel session may be marked.
+        let withdrawn = council::set_attendance(&app, &caller, first.id, None).await.unwrap();
+        assert_eq!(withdrawn.role, None);
+        let log = audit_log(&app).await;
+        assert_eq!((log[0].action.as_str(), log[0].from_state.as_deref()), ("attendance.unmark", Some("spokesperson")));
+        council::set_attendance(&app, &caller, parallel.id, Some(AttendanceRole::Spokesperson)).await.unwrap();
+    }
+}

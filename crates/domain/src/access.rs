@@ -49,6 +49,7 @@ impl Role {
             SettleIndicators => matches!(self, College | Griffie),
             ManageSpeakers => matches!(self, Griffie | Admin),
             ChairSessions => matches!(self, Griffie | Admin | Councillor),
+            MarkAttendance => matches!(self, Councillor),
         }
     }
 }
@@ -91,6 +92,9 @@ pub enum Permission {
     /// session; a councillor only for a session they chair (the finer rule is the use case's,
     /// `app::chair`, as it depends on the session).
     ChairSessions,
+    /// Mark the sessions one attends for one's party, or is its spokesperson in, and read one's
+    /// own sessions and commitments (a councillor, for themselves).
+    MarkAttendance,
 }
 
 impl Permission {
@@ -109,6 +113,7 @@ impl Permission {
         Permission::SettleIndicators,
         Permission::ManageSpeakers,
         Permission::ChairSessions,
+        Permission::MarkAttendance,
     ];
 }
 
@@ -420,6 +425,7 @@ mod tests {
         assert_eq!(holders(Permission::SettleIndicators), [Role::Griffie, Role::College]);
         assert_eq!(holders(Permission::ManageSpeakers), [Role::Griffie, Role::Admin]);
         assert_eq!(holders(Permission::ChairSessions), [Role::Griffie, Role::Councillor, Role::Admin]);
+        assert_eq!(holders(Permission::MarkAttendance), [Role::Councillor]);
         // A partner sees only what the public sees, and changes nothing here.
         assert!(Permission::ALL.iter().all(|permission| !Role::Partner.may(*permission)));
     }

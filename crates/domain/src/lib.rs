@@ -9,6 +9,7 @@ pub mod access;
 pub mod agenda;
 pub mod analysis;
 pub mod area;
+pub mod attendance;
 pub mod behandelvoorstel;
 pub mod boundaries;
 mod code_enum;

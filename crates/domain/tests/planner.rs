@@ -111,6 +111,7 @@ fn session(subject: &str, minutes: u16, holder: Option<usize>, domain: Domain) -
         needs_livestream: false,
         pin: None,
         requested: Requested::default(),
+        spokespersons: Vec::new(),
     }
 }
 

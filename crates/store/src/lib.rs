@@ -12,6 +12,7 @@
 
 pub mod accounts;
 pub mod agenda;
+pub mod attendance;
 pub mod audit;
 pub mod chair;
 mod connect;

@@ -53,6 +53,7 @@ pub const TABLES: &[&str] = &[
     "speaker_contributions",
     "registration_requests",
     "mail_outbox",
+    "session_attendance",
 ];
 
 /// Tables of accounts and bookkeeping rather than content: a database with rows only here is

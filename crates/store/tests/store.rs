@@ -104,7 +104,7 @@ backend_test! {
             let filled_later = [
                 "users", "cbs_column_mappings", "user_sessions", "api_tokens",
                 "rate_limit_windows", "proposal_attachments", "audit_log", "pending_imports", "speaker_contributions",
-                "registration_requests", "mail_outbox",
+                "registration_requests", "mail_outbox", "session_attendance",
             ]
             .contains(table);
             assert_eq!(counts[table] == 0, filled_later, "{table}: {}", counts[table]);
@@ -288,5 +288,74 @@ mod mail {
             all.dedup();
             assert_eq!((count, all.len()), (30, 30));
         }
+    }
+}
+
+/// Two councillors of one party in the demo, with the party.
+async fn two_of_one_party(
+    tx: &mut Tx,
+    body: wijkbeeld_domain::Id<wijkbeeld_domain::people::Body>,
+) -> (Vec<wijkbeeld_domain::Id<wijkbeeld_domain::people::Person>>, wijkbeeld_store::attendance::PartySeat) {
+    use wijkbeeld_domain::people::Function;
+    let councillors = people::with_functions(tx, body, &[Function::Councillor], NOW).await.unwrap();
+    let mut seen: Vec<(wijkbeeld_domain::Id<wijkbeeld_domain::people::Person>, i64)> = Vec::new();
+    for councillor in councillors {
+        let Some(seat) = wijkbeeld_store::attendance::party_of(tx, body, councillor.id, ANCHOR).await.unwrap() else {
+            continue;
+        };
+        if let Some((first, _)) = seen.iter().find(|(_, party)| *party == seat.party_id) {
+            return (vec![*first, councillor.id], seat);
+        }
+        seen.push((councillor.id, seat.party_id));
+    }
+    panic!("the demo has a party with two councillors");
+}
+
+backend_test! {
+    async fn one_mark_per_person_and_session_and_one_spokesperson_per_party(database) {
+        use wijkbeeld_domain::attendance::AttendanceRole;
+        use wijkbeeld_store::{attendance, speaking};
+        load_demo(database).await;
+        let store = database.open().await;
+        let mut tx = store.begin_write().await.unwrap();
+        let body = people::bodies(&mut tx).await.unwrap()[0].id;
+        let (people, seat) = two_of_one_party(&mut tx, body).await;
+        let session = speaking::published_sessions(&mut tx, body).await.unwrap().into_iter().find(|s| s.starts_at.is_some()).unwrap();
+        attendance::mark(&mut tx, session.id, people[0], seat.party_id, AttendanceRole::Spokesperson, NOW).await.unwrap();
+        attendance::mark(&mut tx, session.id, people[1], seat.party_id, AttendanceRole::Attends, NOW).await.unwrap();
+        tx.commit().await.unwrap();
+
+        // A second spokesperson of the party is refused by the database itself.
+        let mut tx = store.begin_write().await.unwrap();
+        let error = attendance::mark(&mut tx, session.id, people[1], seat.party_id, AttendanceRole::Spokesperson, NOW)
+            .await
+            .unwrap_err();
+        assert!(matches!(error, StoreError::Conflict { .. }), "{error:?}");
+        drop(tx);
+
+        let mut tx = store.begin_write().await.unwrap();
+        let marks = attendance::of_session(&mut tx, body, session.id).await.unwrap();
+        assert_eq!(marks.len(), 2, "{marks:?}");
+        assert!(marks.iter().all(|mark| mark.party == seat.short_name));
+        assert_eq!(attendance::spokesperson_of(&mut tx, session.id, seat.party_id).await.unwrap().map(|s| s.0), Some(people[0].get()));
+        // Marking again changes the role: still one mark per person and session.
+        attendance::mark(&mut tx, session.id, people[0], seat.party_id, AttendanceRole::Attends, NOW).await.unwrap();
+        attendance::mark(&mut tx, session.id, people[1], seat.party_id, AttendanceRole::Spokesperson, NOW).await.unwrap();
+        let marks = attendance::of_evening(&mut tx, body, session.evening_id).await.unwrap();
+        assert_eq!(marks.len(), 2);
+        assert_eq!(marks.iter().find(|m| m.person_id == people[1].get()).unwrap().role, AttendanceRole::Spokesperson);
+        let own = attendance::marks_of(&mut tx, body, people[1]).await.unwrap();
+        assert_eq!(own.len(), 1);
+        assert_eq!((own[0].session_id, own[0].subject.as_str()), (session.id, session.subject.as_str()));
+        let marked = attendance::marked_on_evening(&mut tx, body, people[1], session.evening_id).await.unwrap();
+        assert!(marked[0].slot.is_some(), "a planned session has its rounds");
+        assert_eq!(attendance::unmark(&mut tx, session.id, people[1]).await.unwrap(), Some(AttendanceRole::Spokesperson));
+        assert_eq!(attendance::unmark(&mut tx, session.id, people[1]).await.unwrap(), None);
+        assert_eq!(statistics::row_counts(&mut tx).await.unwrap()["session_attendance"], 1);
+        // Another body's session is not found.
+        let other = wijkbeeld_domain::Id::new(body.get() + 1000);
+        assert!(attendance::session_slot(&mut tx, other, session.id).await.unwrap().is_none());
+        assert!(attendance::of_session(&mut tx, other, session.id).await.unwrap().is_empty());
+        tx.commit().await.unwrap();
     }
 }

@@ -272,6 +272,8 @@ const LOCALE_SOURCES: &[(&str, &str)] = &[
     ("en", include_str!("../locales/en/mail.ftl")),
     ("nl", include_str!("../locales/nl/chair.ftl")),
     ("en", include_str!("../locales/en/chair.ftl")),
+    ("nl", include_str!("../locales/nl/council.ftl")),
+    ("en", include_str!("../locales/en/council.ftl")),
 ];
 
 fn fluent_arguments(arguments: &[(&'static str, Argument<'_>)]) -> HashMap<Cow<'static, str>, FluentValue<'static>> {

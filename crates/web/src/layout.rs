@@ -25,6 +25,7 @@ const NAVIGATION: &[(&str, &str, Policy)] = &[
     ("/monitor", "nav-monitor", Policy::Public),
     ("/voorstellen", "nav-proposals", Policy::Public),
     ("/toezeggingen", "nav-commitments", Policy::Public),
+    ("/mijn-raad", "nav-council-own", Policy::Allowed(Permission::MarkAttendance)),
     ("/audit", "nav-audit", Policy::Allowed(Permission::ReadAudit)),
     ("/beheer/uitgaande-post", "nav-outbox", Policy::Allowed(Permission::ReadOutbox)),
     ("/beheer/gebruikers", "nav-users", Policy::Allowed(Permission::ManageAccounts)),

@@ -108,6 +108,7 @@ fn site() -> Site {
     const SPEAKER_KEEPERS: Policy = Policy::Allowed(Permission::ManageSpeakers);
     const OUTBOX_READERS: Policy = Policy::Allowed(Permission::ReadOutbox);
     const CHAIRS: Policy = Policy::Allowed(Permission::ChairSessions);
+    const ATTENDERS: Policy = Policy::Allowed(Permission::MarkAttendance);
     Site::new()
         .get("/", Page, Public, pages::home::show)
         .get("/healthz", Api, Public, health::check)
@@ -268,6 +269,11 @@ fn site() -> Site {
         .get("/sessies/{id}/voorzitter", Page, CHAIRS, pages::chair::timer)
         .post("/sessies/{id}/voorzitter/{registration}/start", Page, CHAIRS, pages::chair::start)
         .post("/sessies/{id}/voorzitter/{registration}/stop", Page, CHAIRS, pages::chair::stop)
+        .get("/mijn-raad", Page, ATTENDERS, pages::council::own_page)
+        .post("/sessies/{id}/aanwezigheid", Page, ATTENDERS, pages::council::mark)
+        .get("/planner/woordvoerders", Page, PLANNERS, pages::council::weight_form)
+        .post("/planner/woordvoerders", Page, PLANNERS, pages::council::set_weight)
+        .get("/api/v1/sessions/{id}/attendance", Api, Public, api::council::attendance)
 }
 
 /// Every route of the site with its policy, as declared: what the route-by-role test walks.

@@ -243,7 +243,15 @@ fn filtered(evening: &Evening, index: usize, placed: &[usize]) -> String {
     members.push(index);
     members.sort_unstable();
     let settings = PlannerSettings {
-        weights: Weights { unplaced: 1, same_domain: 0, chair_load: 0, clerk_load: 0, round_used: 0, request: 0 },
+        weights: Weights {
+            unplaced: 1,
+            same_domain: 0,
+            chair_load: 0,
+            clerk_load: 0,
+            round_used: 0,
+            request: 0,
+            spokesperson_clash: 0,
+        },
         time_limit: Duration::from_millis(500),
     };
     let all_fit = |members: &[usize]| -> Option<bool> {

@@ -162,6 +162,7 @@ pub fn generate(settings: &GeneratorSettings) -> Evening {
                 needs_livestream: random.u8(..100) < 15,
                 pin: None,
                 requested: super::Requested::default(),
+                spokespersons: Vec::new(),
             }
         })
         .collect();

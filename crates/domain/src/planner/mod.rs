@@ -14,6 +14,7 @@ mod explain;
 mod generate;
 mod request;
 mod solve;
+mod spokesperson;
 
 use std::fmt;
 
@@ -24,6 +25,7 @@ use crate::proposal::Domain;
 pub use generate::{GeneratorSettings, generate};
 pub use request::{Asked, Reason, Unmet, unmet_requests};
 pub use solve::{Outcome, PlanError, PlannerSettings, Weights, objective, plan};
+pub use spokesperson::{Spokesperson, SpokespersonClash, spokesperson_clashes};
 
 /// A round of the evening (ronde).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -89,6 +91,10 @@ pub struct SessionRequest {
     pub pin: Option<Pin>,
     /// The room, chair and clerk the proposal asks for.
     pub requested: Requested,
+    /// The parties' spokespersons (woordvoerders) in the session, as the councillors marked
+    /// them: the planner avoids putting two sessions with the same one in one round, as hard as
+    /// [`Weights::spokesperson_clash`] says.
+    pub spokespersons: Vec<Spokesperson>,
 }
 
 /// The room, chair and clerk a proposal asks for (the behandelvoorstel's zaal, voorzitter and

@@ -37,6 +37,7 @@ use good_lp::{
 
 use super::explain::{explain_pins, explain_unplaced};
 use super::request::{Unmet, unmet_count, unmet_requests};
+use super::spokesperson::{self, SpokespersonClash, spokesperson_clashes};
 use super::{Evening, Participant, Placement, Plan, RequestedPerson, RequestedRoom};
 use crate::Id;
 use crate::people::Person;
@@ -61,15 +62,32 @@ pub struct Weights {
     /// existed read as the default.
     #[serde(default = "default_request")]
     pub request: u32,
+    /// Per session beyond the first that one party's spokesperson has in a round, as hard as the
+    /// griffie sets it: 0 ignores it; a weight near [`Weights::unplaced`] makes it nearly hard.
+    /// Settings stored before it existed read as the default.
+    #[serde(default = "default_spokesperson_clash")]
+    pub spokesperson_clash: u32,
 }
 
 fn default_request() -> u32 {
     Weights::default().request
 }
 
+fn default_spokesperson_clash() -> u32 {
+    Weights::default().spokesperson_clash
+}
+
 impl Default for Weights {
     fn default() -> Self {
-        Weights { unplaced: 1000, same_domain: 10, chair_load: 3, clerk_load: 3, round_used: 5, request: 50 }
+        Weights {
+            unplaced: 1000,
+            same_domain: 10,
+            chair_load: 3,
+            clerk_load: 3,
+            round_used: 5,
+            request: 50,
+            spokesperson_clash: 40,
+        }
     }
 }
 
@@ -103,6 +121,9 @@ pub struct Outcome {
     pub explanation: Vec<String>,
     /// What the placed sessions' proposals ask for and the plan does not give them, with why.
     pub unmet_requests: Vec<Unmet>,
+    /// The spokespersons the plan puts in two sessions of one round: the clashes it could not
+    /// avoid (or that the weights let stand).
+    pub spokesperson_clashes: Vec<SpokespersonClash>,
 }
 
 /// Why the planner has no plan.
@@ -151,6 +172,7 @@ pub fn objective(evening: &Evening, plan: &Plan, weights: &Weights) -> u64 {
         + u64::from(weights.clerk_load) * busiest_clerk
         + u64::from(weights.round_used) * round_used
         + u64::from(weights.request) * unmet
+        + u64::from(weights.spokesperson_clash) * spokesperson::excess(evening, plan)
 }
 
 /// Plans the evening as [`optimise`] does, and explains why sessions were left out, which
@@ -160,6 +182,7 @@ pub fn plan(evening: &Evening, settings: &PlannerSettings) -> Result<Outcome, Pl
         Ok(mut outcome) => {
             outcome.explanation = explain_unplaced(evening, &outcome.unplaced);
             outcome.unmet_requests = unmet_requests(evening, &outcome.plan);
+            outcome.spokesperson_clashes = spokesperson_clashes(evening, &outcome.plan);
             Ok(outcome)
         }
         Err(PlanError::PinsConflict(_)) => Err(PlanError::PinsConflict(explain_pins(evening))),
@@ -223,6 +246,7 @@ pub(super) fn optimise(evening: &Evening, settings: &PlannerSettings) -> Result<
         unplaced,
         explanation: Vec::new(),
         unmet_requests: Vec::new(),
+        spokesperson_clashes: Vec::new(),
     })
 }
 
@@ -407,6 +431,15 @@ impl PlacementModel {
                 domain_excess.push((*domain, round, variables.add(variable().min(0))));
             }
         }
+        // Per spokesperson in more than one session and round: their sessions there beyond one.
+        let mut speaker_excess: Vec<(Id<Person>, usize, Variable)> = Vec::new();
+        if weights.spokesperson_clash > 0 {
+            for person in spokesperson::people(evening) {
+                for round in 0..rounds {
+                    speaker_excess.push((person, round, variables.add(variable().min(0))));
+                }
+            }
+        }
         let sum = |filter: &dyn Fn(&Start) -> bool| -> Expression {
             self.starts.iter().zip(&chosen).filter(|(start, _)| filter(start)).map(|(_, variable)| *variable).sum()
         };
@@ -445,6 +478,9 @@ impl PlacementModel {
         for &(_, _, excess) in &domain_excess {
             objective += f64::from(weights.same_domain) * excess;
         }
+        for &(_, _, excess) in &speaker_excess {
+            objective += f64::from(weights.spokesperson_clash) * excess;
+        }
         objective += f64::from(weights.chair_load) * busiest_chair + f64::from(weights.clerk_load) * busiest_clerk;
         for &used in &round_used {
             objective += f64::from(weights.round_used) * used;
@@ -477,6 +513,10 @@ impl PlacementModel {
             for &(domain, _, excess) in domain_excess.iter().filter(|(_, round, _)| *round == used) {
                 let count =
                     sum(&|start| evening.sessions[start.session].domains.contains(&domain) && covers(start, used));
+                model.add_constraint(constraint!(excess >= count - 1));
+            }
+            for &(person, _, excess) in speaker_excess.iter().filter(|(_, round, _)| *round == used) {
+                let count = sum(&|start| spokesperson::speaks(evening, start.session, person) && covers(start, used));
                 model.add_constraint(constraint!(excess >= count - 1));
             }
         }
@@ -535,6 +575,7 @@ impl PlacementModel {
             &round_used,
             (busiest_chair, busiest_clerk),
             &domain_excess,
+            &speaker_excess,
         );
         let mut values = values;
         let met = self.met_requests(evening, &warm);
@@ -611,7 +652,12 @@ impl PlacementModel {
                             .map(|index: &usize| &self.starts[*index])
                             .filter(|other| other.round <= round && round < other.round + other.length)
                             .filter(|other| {
-                                evening.sessions[other.session].domains.iter().any(|d| request.domains.contains(d))
+                                let theirs = &evening.sessions[other.session];
+                                theirs.domains.iter().any(|d| request.domains.contains(d))
+                                    || theirs
+                                        .spokespersons
+                                        .iter()
+                                        .any(|x| request.spokespersons.iter().any(|y| y.person == x.person))
                             })
                             .count()
                     })
@@ -705,12 +751,27 @@ impl PlacementModel {
         }
         let placed = taken.len();
         let excess: u64 = counts.iter().map(|count| count.saturating_sub(1)).sum();
+        let mut speaker_excess = 0_u64;
+        if weights.spokesperson_clash > 0 {
+            for person in spokesperson::people(evening) {
+                for round in 0..rounds {
+                    let count = taken
+                        .iter()
+                        .map(|index| &self.starts[*index])
+                        .filter(|start| start.round <= round && round < start.round + start.length)
+                        .filter(|start| spokesperson::speaks(evening, start.session, person))
+                        .count() as u64;
+                    speaker_excess += count.saturating_sub(1);
+                }
+            }
+        }
         u64::from(weights.unplaced) * (evening.sessions.len() - placed) as u64
             + u64::from(weights.same_domain) * excess
             + u64::from(weights.chair_load) * placed.div_ceil(evening.chairs.len().max(1)) as u64
             + u64::from(weights.clerk_load) * placed.div_ceil(evening.clerks.len().max(1)) as u64
             + u64::from(weights.round_used) * used.iter().filter(|used| **used).count() as u64
             + u64::from(weights.request) * self.missed_requests(evening, taken)
+            + u64::from(weights.spokesperson_clash) * speaker_excess
     }
 
     /// Of the chairs and clerks the starts' proposals ask for, those a placement can surely give
@@ -842,6 +903,7 @@ impl PlacementModel {
         round_used: &[Variable],
         busiest: (Variable, Variable),
         domain_excess: &[(Domain, usize, Variable)],
+        speaker_excess: &[(Id<Person>, usize, Variable)],
     ) -> (Vec<(Variable, f64)>, f64) {
         let mut values: Vec<(Variable, f64)> =
             chosen.iter().enumerate().map(|(index, v)| (*v, f64::from(u8::from(taken.contains(&index))))).collect();
@@ -863,6 +925,12 @@ impl PlacementModel {
             let over = count.saturating_sub(1) as f64;
             values.push((excess, over));
             value += f64::from(weights.same_domain) * over;
+        }
+        for &(person, round, excess) in speaker_excess {
+            let count = running(round).filter(|start| spokesperson::speaks(evening, start.session, person)).count();
+            let over = count.saturating_sub(1) as f64;
+            values.push((excess, over));
+            value += f64::from(weights.spokesperson_clash) * over;
         }
         let (chairs, clerks) = (evening.chairs.len().max(1), evening.clerks.len().max(1));
         let busiest_chair = taken.len().div_ceil(chairs) as f64;

@@ -14,6 +14,7 @@ fn request(subject: &str, minutes: u16, holder: Option<usize>) -> SessionRequest
         needs_livestream: false,
         pin: None,
         requested: Requested::default(),
+        spokespersons: Vec::new(),
     }
 }
 
@@ -207,4 +208,71 @@ fn generated_pins_can_all_be_kept_at_once() {
         };
         assert_eq!(check(&evening, &plan), vec![], "seed {seed}");
     }
+}
+
+/// An evening of two rounds and two rooms whose sessions (an hour, no portfolio holder, each of
+/// its own domain) are all spoken in by the same councillor.
+fn one_spokesperson(sessions: usize) -> Evening {
+    let mut evening = evening();
+    let domains = [Domain::Social, Domain::Physical, Domain::Governance];
+    evening.sessions = (0..sessions)
+        .map(|index| {
+            let mut session = request(&format!("Sessie {}", index + 1), 60, None);
+            session.domains = vec![domains[index % domains.len()]];
+            session.spokespersons = vec![Spokesperson { person: Id::new(9), name: "Anna Wolters (SBH)".to_owned() }];
+            session
+        })
+        .collect();
+    evening
+}
+
+fn settings_with(spokesperson_clash: u32) -> PlannerSettings {
+    PlannerSettings {
+        weights: Weights { spokesperson_clash, ..Weights::default() },
+        time_limit: std::time::Duration::from_secs(5),
+    }
+}
+
+#[test]
+fn the_planner_keeps_a_spokesperson_in_one_session_per_round_when_it_can() {
+    let evening = one_spokesperson(2);
+    let apart = plan(&evening, &settings_with(40)).unwrap();
+    assert_eq!(apart.plan.placements.len(), 2);
+    let rounds: Vec<usize> = apart.plan.placements.iter().map(|p| p.first_round).collect();
+    assert_ne!(rounds[0], rounds[1], "the two sessions run one after the other: {:?}", apart.plan);
+    assert!(apart.spokesperson_clashes.is_empty());
+    assert!(check(&evening, &apart.plan).is_empty());
+    // Weight 0 ignores the rule: using one round less is then worth more, and the clash is named.
+    let together = plan(&evening, &settings_with(0)).unwrap();
+    let rounds: Vec<usize> = together.plan.placements.iter().map(|p| p.first_round).collect();
+    assert_eq!(rounds[0], rounds[1], "{:?}", together.plan);
+    assert_eq!(together.spokesperson_clashes.len(), 1);
+}
+
+#[test]
+fn a_clash_the_planner_cannot_avoid_is_named() {
+    // Three sessions with one spokesperson in two rounds: two of them share a round.
+    let evening = one_spokesperson(3);
+    let outcome = plan(&evening, &settings_with(40)).unwrap();
+    assert_eq!(outcome.plan.placements.len(), 3, "a clash does not leave a session out");
+    assert_eq!(outcome.spokesperson_clashes.len(), 1, "{:?}", outcome.spokesperson_clashes);
+    let clash = &outcome.spokesperson_clashes[0];
+    assert_eq!(clash.name, "Anna Wolters (SBH)");
+    let round_of = |session: usize| outcome.plan.placements.iter().find(|p| p.session == session).unwrap().first_round;
+    assert_eq!(round_of(clash.sessions.0), clash.round);
+    assert_eq!(round_of(clash.sessions.1), clash.round);
+    assert!(clash.sessions.0 < clash.sessions.1);
+    assert!(outcome.optimal);
+}
+
+#[test]
+fn spokespersons_of_different_people_do_not_clash() {
+    let mut evening = one_spokesperson(2);
+    evening.sessions[1].spokespersons[0].person = Id::new(10);
+    let plan = Plan { placements: vec![at(0, 0, 0, 1, 0, 0), at(1, 1, 0, 1, 1, 1)] };
+    assert!(spokesperson_clashes(&evening, &plan).is_empty());
+    let mut same = one_spokesperson(2);
+    same.sessions[1].spokespersons[0].name = "Anna Wolters (SBH)".to_owned();
+    let clashes = spokesperson_clashes(&same, &plan);
+    assert_eq!(clashes, vec![SpokespersonClash { name: "Anna Wolters (SBH)".to_owned(), round: 0, sessions: (0, 1) }]);
 }

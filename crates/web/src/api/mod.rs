@@ -3,6 +3,7 @@
 //! Errors are `{"errors": [{"field": …, "detail": …}]}`.
 
 pub(crate) mod account;
+pub(crate) mod council;
 pub(crate) mod monitor;
 pub(crate) mod openapi;
 pub(crate) mod outcome;

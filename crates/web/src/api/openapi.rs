@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{Json, account, monitor, outcome, speaking};
+use super::{Json, account, council, monitor, outcome, speaking};
 
 /// The API as utoipa derives it from the handlers listed here.
 #[derive(OpenApi)]
@@ -29,7 +29,8 @@ use super::{Json, account, monitor, outcome, speaking};
         speaking::sessions,
         speaking::register,
         account::me,
-        account::audit
+        account::audit,
+        council::attendance
     ),
     modifiers(&BearerToken)
 )]

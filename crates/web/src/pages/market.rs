@@ -293,6 +293,8 @@ pub(crate) struct EveningPage {
     outcomes: Vec<(i64, String)>,
     /// For those who record outcomes: every session, (id, subject), linked to its outcome form.
     to_record: Vec<(i64, String)>,
+    /// The parties attending each session, and a councillor's buttons to mark.
+    council: crate::pages::council::EveningSection,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -353,8 +355,9 @@ async fn evening_page(
     errors: FormErrors,
 ) -> AppResult<EveningPage> {
     let texts = layout.texts;
-    let market::EveningView { planning, problem, plan, may_plan: can_plan, outcomes, may_record } =
+    let market::EveningView { planning, problem, plan, may_plan: can_plan, outcomes, may_record, council } =
         market::evening(state.app(), caller, id).await?;
+    let council = crate::pages::council::evening_section(&texts, &planning, &problem, &plan, &council, can_plan);
     let to_record = if may_record {
         planning.sessions.iter().map(|session| (session.id, session.subject.clone())).collect()
     } else {
@@ -383,6 +386,7 @@ async fn evening_page(
         errors,
         outcomes,
         to_record,
+        council,
         layout: layout.trail(&[("/markt", "market-title")]),
     })
 }
@@ -460,6 +464,8 @@ pub(crate) struct ProposalPage {
     explanation: Vec<String>,
     /// What the proposals ask for (room, chair, clerk) and the plan does not give, each with why.
     requests: Vec<String>,
+    /// The spokespersons the plan puts in two sessions of one round, each in words.
+    clashes: Vec<String>,
     refused: bool,
     placements: Vec<String>,
     /// The planned sessions the plan would take off the evening, which accepting must confirm.
@@ -480,6 +486,12 @@ pub(crate) async fn propose(
     let proposed = market::propose(state.app(), &caller, id, PLANNER_TIME_LIMIT).await?;
     let requests = match &proposed.outcome {
         Ok(outcome) => unmet_requests(&texts, &proposed.problem.evening, &outcome.unmet_requests),
+        Err(_) => Vec::new(),
+    };
+    let clashes = match &proposed.outcome {
+        Ok(outcome) => {
+            crate::pages::council::clash_texts(&texts, &proposed.problem.evening, &outcome.spokesperson_clashes)
+        }
         Err(_) => Vec::new(),
     };
     let (plan, summary, explanation, refused) = match &proposed.outcome {
@@ -525,6 +537,7 @@ pub(crate) async fn propose(
         summary,
         explanation,
         requests,
+        clashes,
         unfitting: refused || plan.placements.len() < proposed.planning.sessions.len(),
         refused,
         placements,

@@ -4,6 +4,7 @@ pub(crate) mod account;
 pub(crate) mod admin;
 pub(crate) mod audit;
 pub(crate) mod chair;
+pub(crate) mod council;
 pub(crate) mod evening_form;
 pub(crate) mod home;
 pub(crate) mod market;

@@ -296,18 +296,18 @@ pub(crate) struct QuestionOutcome {
 
 /// A commitment as a page's table shows it.
 pub(crate) struct CommitmentLine {
-    session_id: i64,
-    subject: String,
-    holder: String,
-    programme: String,
-    text: String,
-    due: String,
-    status: String,
-    fulfilled: String,
-    overdue: bool,
+    pub(crate) session_id: i64,
+    pub(crate) subject: String,
+    pub(crate) holder: String,
+    pub(crate) programme: String,
+    pub(crate) text: String,
+    pub(crate) due: String,
+    pub(crate) status: String,
+    pub(crate) fulfilled: String,
+    pub(crate) overdue: bool,
 }
 
-fn commitment_line(texts: &Texts, view: &CommitmentView) -> CommitmentLine {
+pub(crate) fn commitment_line(texts: &Texts, view: &CommitmentView) -> CommitmentLine {
     let row = &view.row;
     let fulfilled = match (&row.fulfilled_by, row.fulfilled_on) {
         (Some(document), Some(date)) => format!("{document} ({})", texts.date(date)),

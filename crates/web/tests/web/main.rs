@@ -8,6 +8,7 @@
 mod support;
 
 mod chair;
+mod council;
 mod evening;
 mod interface;
 mod mail;
