@@ -112,7 +112,7 @@ describe('wijkmonitor', () => {
     await page.reload();
     assert.match(await page.locator('main').innerText(), /1 nieuw, 0 gewijzigd/);
 
-    await follow(page, page.getByRole('button', { name: 'Opslaan' }));
+    await follow(page, page.getByRole('button', { name: 'Opslaan', exact: true }));
     assert.match(page.url(), /\/monitor\/importeren$/);
     assert.match(await page.getByRole('status').innerText(), /1 meetwaarde is opgeslagen/);
     await accessible(page, 'a stored import');

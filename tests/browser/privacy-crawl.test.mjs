@@ -41,7 +41,7 @@ function secretsOf(registrants) {
     if (registrant.phone) {
       for (const form of phoneForms(registrant.phone)) secrets.push({ what: `the phone of ${registrant.name}`, text: form });
     }
-    if (!registrant.publishName) secrets.push({ what: `the name of ${registrant.name}, who did not consent`, text: registrant.name });
+    if (!registrant.publishName) secrets.push({ what: `the name of ${registrant.name}, who did not consent`, text: registrant.name, name: true });
   }
   return secrets.map((secret) => ({ ...secret, text: secret.text.toLowerCase() }));
 }
@@ -67,9 +67,12 @@ function leaks(body, where, secrets) {
  * and rendered), every same-origin link the pages hold that the crawl does not follow (downloads,
  * CSV, the API), every GET route of the OpenAPI document without a path parameter, and
  * /api/v1/sessions. `published` are texts the crawl must come across (the consenting speakers'
- * names), which shows it reached the sessions' pages. Resolves to { pages, searched, routes }.
+ * names), which shows it reached the sessions' pages. options.namesSeenOn (a regular expression
+ * tested against the path) marks the pages where a name without consent may appear, though never
+ * an e-mail address or phone. Resolves to { pages, searched, routes }.
  */
-async function searchEverything(page, base, who, secrets, published) {
+async function searchEverything(page, base, who, secrets, published, options = {}) {
+  const secretsOn = (path) => (options.namesSeenOn?.test(path) ? secrets.filter((secret) => !secret.name) : secrets);
   const found = [];
   const others = new Set();
   const unseen = new Set(published);
@@ -77,7 +80,7 @@ async function searchEverything(page, base, who, secrets, published) {
     maxPages: MAX_PAGES,
     onPage: async (current, visit) => {
       const content = await current.content();
-      found.push(...leaks(content, `${who}: ${visit.path}`, secrets));
+      found.push(...leaks(content, `${who}: ${visit.path}`, secretsOn(visit.path)));
       for (const text of unseen) if (content.includes(text)) unseen.delete(text);
       const links = await current.$$eval('a[href], link[href], form[action]', (elements) =>
         elements.map((element) => (typeof element.href === 'string' ? element.href : element.action)).filter(Boolean),
@@ -115,7 +118,7 @@ async function searchEverything(page, base, who, secrets, published) {
     const type = response.headers()['content-type'] ?? '';
     if (response.status() >= 300 && response.status() < 400) continue;
     if (!TEXTUAL.test(type)) continue;
-    found.push(...leaks(await response.text(), `${who}: ${path}${new URL(url).search} (${type})`, secrets));
+    found.push(...leaks(await response.text(), `${who}: ${path}${new URL(url).search} (${type})`, secretsOn(path)));
     searched += 1;
   }
   assert.deepEqual(found, [], `${who}: contact details or names without consent in public output`);
@@ -275,7 +278,12 @@ describe('privacy: no public page shows a registrant’s contact details', () =>
     const page = await newPage(context.browser, { clientAddress: '198.51.100.4' });
     try {
       await signIn(page, context.site.baseUrl, 'raadslid');
-      const result = await searchEverything(page, context.site.baseUrl, 'raadslid', secretsOf(registrants), published());
+      // The demo's councillor chairs a coming session, and a chair calls the speakers by name: the
+      // chair's timer (/sessies/{id}/voorzitter, refused to every other councillor) shows the
+      // names, never a way to reach them.
+      const result = await searchEverything(page, context.site.baseUrl, 'raadslid', secretsOf(registrants), published(), {
+        namesSeenOn: /^\/sessies\/\d+\/voorzitter$/,
+      });
       t.diagnostic(`raadslid: ${result.pages} pages crawled, ${result.searched} bodies searched`);
       assert.ok(result.pages > 20, `the councillor's crawl reached the site: ${result.pages} pages`);
     } finally {

@@ -271,19 +271,33 @@ async fn view_in(tx: &mut Tx, caller: &Caller, body: Id<Body>, id: i64) -> Resul
         holders: people::with_functions(tx, body, &[Function::Alderman, Function::Mayor], caller.now()).await?,
         programmes: monitor::programmes(tx, body).await?,
         default_due: default_due_date(session.date),
-        may_record: caller.may(Permission::RecordOutcome),
+        may_record: may_record(tx, caller, body, id).await?,
         session,
     })
+}
+
+/// Whether the caller may record session `id`'s outcome: those who record outcomes (the
+/// griffie, administrators) for any session, and the session's own chair (as
+/// [`crate::chair::may_chair`] lets them time it).
+async fn may_record(tx: &mut Tx, caller: &Caller, body: Id<Body>, id: i64) -> Result<bool, StoreError> {
+    if caller.may(Permission::RecordOutcome) {
+        return Ok(true);
+    }
+    let chair = wijkbeeld_store::chair::session_chair(tx, body, id).await?.flatten();
+    Ok(crate::chair::may_chair(caller, chair))
 }
 
 /// The outcome form of session `id`: what is recorded so far and the choices (those who record
 /// outcomes).
 pub async fn form(app: &App, caller: &Caller, id: i64) -> Result<OutcomeView, OutcomeError> {
-    caller.require(Permission::RecordOutcome)?;
+    caller.require(Permission::ChairSessions)?;
     let body = caller.body()?;
     let mut tx = app.store().begin().await?;
     let view = view_in(&mut tx, caller, body, id).await?;
     tx.commit().await?;
+    if !view.may_record {
+        return Err(Denied.into());
+    }
     Ok(view)
 }
 
@@ -295,8 +309,7 @@ pub async fn page(app: &App, caller: &Caller, id: i64) -> Result<OutcomeView, Ou
     let view = view_in(&mut tx, caller, body, id).await?;
     tx.commit().await?;
     let recorded = view.session.recorded_at.is_some();
-    let visible = caller.may(Permission::RecordOutcome)
-        || (recorded && (view.session.published || caller.may(Permission::SeeInternal)));
+    let visible = view.may_record || (recorded && (view.session.published || caller.may(Permission::SeeInternal)));
     if visible { Ok(view) } else { Err(OutcomeError::NotFound(format!("outcome of session {id}"))) }
 }
 
@@ -477,10 +490,13 @@ async fn free_codes(tx: &mut Tx, body: Id<Body>, session: i64, input: &mut Outco
 /// [`OutcomeError::Fields`]. A proposal still geagendeerd becomes behandeld in the same write:
 /// the recorded outcome is what says the session took place. Audited as `outcome.record`.
 pub async fn record(app: &App, caller: &Caller, id: i64, draft: &OutcomeDraft) -> Result<(), OutcomeError> {
-    caller.require(Permission::RecordOutcome)?;
+    caller.require(Permission::ChairSessions)?;
     let body = caller.body()?;
     let mut write = app.write(caller).await?;
     let view = view_in(write.tx(), caller, body, id).await?;
+    if !view.may_record {
+        return Err(Denied.into());
+    }
     if !ProposalState::in_time(ProposalState::Treated, Some(view.session.date), caller.today()) {
         return Err(OutcomeError::NotHeldYet);
     }

@@ -103,7 +103,9 @@ fn site() -> Site {
     const PROPOSAL_EDITORS: Policy = Policy::Allowed(Permission::EditProposals);
     const AUDIT_READERS: Policy = Policy::Allowed(Permission::ReadAudit);
     const ADMINS: Policy = Policy::Allowed(Permission::ManageAccounts);
-    const OUTCOME_RECORDERS: Policy = Policy::Allowed(Permission::RecordOutcome);
+    // The griffie records any session's outcome, a councillor only that of a session they chair:
+    // the chair's policy lets councillors in, and the use case then admits only the chair.
+    const OUTCOME_RECORDERS: Policy = Policy::Allowed(Permission::ChairSessions);
     const INDICATOR_SETTLERS: Policy = Policy::Allowed(Permission::SettleIndicators);
     const SPEAKER_KEEPERS: Policy = Policy::Allowed(Permission::ManageSpeakers);
     const OUTBOX_READERS: Policy = Policy::Allowed(Permission::ReadOutbox);

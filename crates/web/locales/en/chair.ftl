@@ -61,6 +61,7 @@ chair-timer-title = Timer
 chair-timer-link = Timer for the chair
 chair-timer-now = Time now: { $time }.
 chair-timer-refresh = Refresh
+chair-outcome-link = After the session: record the outcome (minutes, commitments, success indicators)
 chair-start = Start { $name }
 chair-stop = Stop { $name }
 chair-running = Speaking now: { $time }.

@@ -61,6 +61,7 @@ chair-timer-title = Tijdwaarneming
 chair-timer-link = Tijdwaarneming voor de voorzitter
 chair-timer-now = Tijd nu: { $time }.
 chair-timer-refresh = Vernieuwen
+chair-outcome-link = Na de sessie: de uitkomst vastleggen (verslag, toezeggingen, succesindicatoren)
 chair-start = Start { $name }
 chair-stop = Stop { $name }
 chair-running = Spreekt nu: { $time }.

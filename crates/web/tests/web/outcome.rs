@@ -87,6 +87,37 @@ fn good_outcome<'a>(party: &'a str, holder: &'a str, programme: &'a str, due: &'
     ]
 }
 
+/// Of the evening on `date`: the session the demo's councillor (`raadslid@…`) chairs, and one
+/// someone else chairs.
+async fn chaired_and_other(site: &TestSite, date: time::Date) -> (i64, i64) {
+    let evening = planning(site, market_evening_on(site, date).await).await;
+    let mut tx = site.store.begin().await.unwrap();
+    let email = support::email_of(Role::Councillor).parse().unwrap();
+    let person =
+        wijkbeeld_store::accounts::credentials(&mut tx, &email).await.unwrap().unwrap().user.person_id.unwrap();
+    tx.commit().await.unwrap();
+    let chaired = evening
+        .sessions
+        .iter()
+        .find(|session| session.chair_id == Some(person.get()))
+        .expect("the councillor chairs one");
+    let other = evening
+        .sessions
+        .iter()
+        .find(|session| session.chair_id.is_some_and(|chair| chair != person.get()))
+        .expect("another chair");
+    (chaired.id, other.id)
+}
+
+async fn market_evening_on(site: &TestSite, date: time::Date) -> i64 {
+    for id in evenings(site).await {
+        if planning(site, id).await.date == date {
+            return id;
+        }
+    }
+    panic!("an evening on {date}");
+}
+
 async fn audited(site: &TestSite, action: &str) -> usize {
     let mut tx = site.store.begin().await.unwrap();
     audit::list(&mut tx, &AuditFilter::default(), 1000, 0)
@@ -275,21 +306,35 @@ backend_test! {
 }
 
 backend_test! {
-    async fn only_the_griffie_and_administrators_record_outcomes(database) {
+    async fn only_the_griffie_administrators_and_the_sessions_chair_record_outcomes(database) {
         let site = TestSite::with_demo(database).await;
         let (session, _, date) = coming_session(&site).await;
+        let (chaired, other) = chaired_and_other(&site, date).await;
         let site = site.at(day_after(date));
         let path = format!("/sessies/{session}/uitkomst/bewerken");
         let public = Visitor::anonymous(&site, "10.71.0.1:4000").await;
         let reply = site.post(&path, &[("minutes", "x")], &public).await;
         assert_eq!(reply.status, StatusCode::SEE_OTHER);
         assert!(reply.header("location").starts_with("/inloggen"));
-        for role in [Role::Partner, Role::College, Role::Councillor] {
+        for role in [Role::Partner, Role::College] {
             let visitor = Visitor::with_session(&site, role, "10.71.0.2:4000").await;
             assert_eq!(site.get(&path, &visitor).await.status, StatusCode::FORBIDDEN, "{role}");
             assert_eq!(site.post(&path, &[("minutes", "x")], &visitor).await.status, StatusCode::FORBIDDEN, "{role}");
         }
+        // The demo's councillor chairs one session of the evening: that one's outcome is theirs
+        // to record, another's is not.
+        let councillor = Visitor::with_session(&site, Role::Councillor, "10.71.0.5:4000").await;
+        let other_path = format!("/sessies/{other}/uitkomst/bewerken");
+        assert_eq!(site.get(&other_path, &councillor).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(site.post(&other_path, &[("minutes", "x")], &councillor).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(site.get(&format!("/sessies/{other}/uitkomst"), &councillor).await.status, StatusCode::NOT_FOUND, "not recorded yet");
         assert_eq!(audited(&site, "outcome.record").await, 0);
+        let chaired_path = format!("/sessies/{chaired}/uitkomst/bewerken");
+        assert_eq!(site.get(&chaired_path, &councillor).await.status, StatusCode::OK);
+        let recorded = site.post(&chaired_path, &[("minutes", "Verslag van de voorzitter.")], &councillor).await;
+        assert_eq!(recorded.status, StatusCode::SEE_OTHER, "{}", recorded.body);
+        assert_eq!(audited(&site, "outcome.record").await, 1);
+        assert!(site.get(&format!("/sessies/{chaired}/uitkomst"), &Visitor::new("10.71.0.6:4000")).await.body.contains("Verslag van de voorzitter."));
         let admin = Visitor::with_session(&site, Role::Admin, "10.71.0.3:4000").await;
         assert_eq!(site.post(&path, &[("minutes", "Verslag")], &admin).await.status, StatusCode::SEE_OTHER);
         // Settling is the college's and the griffie's, not a partner's or a councillor's.
