@@ -15,6 +15,7 @@ use axum::{Extension, Form};
 use time::OffsetDateTime;
 use wijkbeeld_app::Caller;
 use wijkbeeld_app::chair::{self, ChairError, ListedRegistration, RegistrationList, RunningOrder, WalkInRequest};
+use wijkbeeld_app::speaking::SessionInfo;
 use wijkbeeld_domain::local_time::in_dutch_time;
 use wijkbeeld_domain::market::RegistrationStatus;
 use wijkbeeld_domain::speaking::{Direction, PartyTime, RegistrationField, WalkInForm, minutes_seconds};
@@ -101,12 +102,18 @@ fn listed_row(texts: &Texts, registration: &ListedRegistration) -> ListedRow {
     }
 }
 
+/// The session's day and, once planned, its times: "dinsdag 12 januari 2027, 19:30–20:30".
+fn day_and_times(texts: &Texts, info: &SessionInfo) -> String {
+    let day = texts.weekday_date(info.date);
+    match (info.starts_at, info.ends_at) {
+        (Some(start), Some(end)) => format!("{day}, {}–{}", texts.clock(start), texts.clock(end)),
+        _ => day,
+    }
+}
+
 fn session_list(texts: &Texts, list: &RegistrationList) -> SessionList {
     let info = &list.session;
-    let mut facts = texts.weekday_date(info.date);
-    if let (Some(start), Some(end)) = (info.starts_at, info.ends_at) {
-        facts = format!("{facts}, {}–{}", texts.clock(start), texts.clock(end));
-    }
+    let mut facts = day_and_times(texts, info);
     if let Some(room) = &info.room {
         facts = format!("{facts}, {room}");
     }
@@ -289,10 +296,7 @@ pub(crate) struct RunningOrderPage {
 
 fn session_facts(texts: &Texts, order: &RunningOrder) -> String {
     let info = &order.session;
-    let mut facts = texts.weekday_date(info.date);
-    if let (Some(start), Some(end)) = (info.starts_at, info.ends_at) {
-        facts = format!("{facts}, {}–{}", texts.clock(start), texts.clock(end));
-    }
+    let mut facts = day_and_times(texts, info);
     if let Some(chair) = &info.chair {
         facts =
             format!("{facts} · {}", texts.with("chair-chaired-by", &[("name", crate::i18n::Argument::Text(chair))]));
