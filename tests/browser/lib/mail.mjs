@@ -1,14 +1,10 @@
 // A real SMTP server for a browser test file (scripts/smtp-sink), and reading what arrived.
 
-import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-/** The repository's root folder (as in site.mjs, which imports this file). */
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+import { REPO_ROOT, startProcess } from './process.mjs';
 
 const READY_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 5_000;
@@ -38,50 +34,13 @@ async function freePort() {
 export async function startSmtpSink(folder) {
   mkdirSync(folder, { recursive: true });
   const port = await freePort();
-  const child = spawn('python3', [join(REPO_ROOT, 'scripts', 'smtp-sink'), String(port), folder], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const sink = await startProcess('python3', [join(REPO_ROOT, 'scripts', 'smtp-sink'), String(port), folder], {
+    name: 'scripts/smtp-sink',
+    readyTimeoutMs: READY_TIMEOUT_MS,
+    stopTimeoutMs: STOP_TIMEOUT_MS,
+    ready: (line) => (line.trim() === 'ready' ? true : undefined),
+    exitMessage: (code) => `exit code ${code}; is aiosmtpd installed (python3 -m pip install aiosmtpd)?`,
   });
-  const lines = [];
-  createInterface({ input: child.stderr }).on('line', (line) => lines.push(line));
-  let exited = false;
-  const exit = new Promise((resolveExit) => {
-    child.on('exit', (code, signal) => {
-      exited = true;
-      resolveExit({ code, signal });
-    });
-  });
-  const killOnExit = () => {
-    if (!exited) child.kill('SIGKILL');
-  };
-  process.on('exit', killOnExit);
-
-  try {
-    await new Promise((resolveReady, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`scripts/smtp-sink did not say ready within ${READY_TIMEOUT_MS / 1000} s:\n${lines.join('\n')}`)),
-        READY_TIMEOUT_MS,
-      );
-      createInterface({ input: child.stdout }).on('line', (line) => {
-        if (line.trim() === 'ready') {
-          clearTimeout(timer);
-          resolveReady();
-        }
-      });
-      child.on('error', (error) => {
-        clearTimeout(timer);
-        reject(new Error(`could not start scripts/smtp-sink: ${error.message}`));
-      });
-      exit.then(({ code }) => {
-        clearTimeout(timer);
-        reject(new Error(`scripts/smtp-sink stopped (exit code ${code}); is aiosmtpd installed (python3 -m pip install aiosmtpd)?\n${lines.join('\n')}`));
-      });
-    });
-  } catch (error) {
-    if (!exited) child.kill('SIGKILL');
-    await exit;
-    process.off('exit', killOnExit);
-    throw error;
-  }
 
   const messages = () =>
     readdirSync(folder)
@@ -115,21 +74,7 @@ export async function startSmtpSink(folder) {
     }
   };
 
-  let stopping;
-  const stop = () => {
-    stopping ??= (async () => {
-      if (!exited) {
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-        await exit;
-        clearTimeout(timer);
-      }
-      process.off('exit', killOnExit);
-    })();
-    return stopping;
-  };
-
-  return { port, url: `smtp://127.0.0.1:${port}`, messages, mailsTo, waitForMail, stop };
+  return { port, url: `smtp://127.0.0.1:${port}`, messages, mailsTo, waitForMail, stop: sink.stop };
 }
 
 function addressedTo(message, recipient) {

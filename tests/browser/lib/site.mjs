@@ -1,16 +1,13 @@
 // Starting and stopping the real wijkbeeld server for a browser test file.
 
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
 import { startSmtpSink } from './mail.mjs';
+import { REPO_ROOT, startProcess } from './process.mjs';
 
-/** The repository's root folder (tests/browser/lib/ is three levels below it). */
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export { REPO_ROOT };
 
 /** The password that startSite() gives every demo account (at least 12 characters). */
 export const DEMO_PASSWORD = 'browser-tests-wachtwoord';
@@ -79,81 +76,32 @@ export async function startSite(options = {}) {
     ...(sink ? ['--smtp-url', sink.url, '--mail-from', 'wijkbeeld <griffie@hengelo.example>', '--mail-poll-ms', '100', '--mail-retry-ms', '500'] : []),
     ...(options.extraArgs ?? []),
   ];
-  const child = spawn(binary, args, {
-    cwd: folder,
-    env: { ...process.env, ...(options.env ?? {}) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-
-  const lines = [];
-  const keep = (line) => {
-    lines.push(line);
-    if (lines.length > KEPT_LOG_LINES) lines.shift();
-  };
-  const logs = () => lines.join('\n');
-  // Both pipes are read to the end, or a chatty server would block on a full pipe.
-  createInterface({ input: child.stderr }).on('line', keep);
-  const stdout = createInterface({ input: child.stdout });
-
-  let exited = false;
-  const exit = new Promise((resolveExit) => {
-    child.on('exit', (code, signal) => {
-      exited = true;
-      resolveExit({ code, signal });
-    });
-  });
-  // A test runner that dies must not leave the server running.
-  const killOnExit = () => {
-    if (!exited) child.kill('SIGKILL');
-  };
-  process.on('exit', killOnExit);
-
   const cleanUp = async () => {
-    process.off('exit', killOnExit);
     if (sink) await sink.stop();
     rmSync(folder, { recursive: true, force: true });
   };
 
-  let baseUrl;
+  let server;
   try {
-    baseUrl = await new Promise((resolveUrl, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`wijkbeeld did not say where it listens within ${READY_TIMEOUT_MS / 1000} s; its output:\n${logs()}`)),
-        READY_TIMEOUT_MS,
-      );
-      stdout.on('line', (line) => {
-        keep(line);
-        const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(line);
-        if (match) {
-          clearTimeout(timer);
-          resolveUrl(match[1]);
-        }
-      });
-      child.on('error', (error) => {
-        clearTimeout(timer);
-        reject(new Error(`could not start ${binary}: ${error.message}`));
-      });
-      exit.then(({ code, signal }) => {
-        clearTimeout(timer);
-        reject(new Error(`wijkbeeld stopped before listening (exit code ${code}, signal ${signal}); its output:\n${logs()}`));
-      });
+    server = await startProcess(binary, args, {
+      name: `wijkbeeld (${binary})`,
+      spawn: { cwd: folder, env: { ...process.env, ...(options.env ?? {}) } },
+      keptLines: KEPT_LOG_LINES,
+      readyTimeoutMs: READY_TIMEOUT_MS,
+      stopTimeoutMs: STOP_TIMEOUT_MS,
+      ready: (line) => /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(line)?.[1],
     });
   } catch (error) {
-    if (!exited) child.kill('SIGKILL');
-    await exit;
     await cleanUp();
     throw error;
   }
+  const baseUrl = server.ready;
+  const logs = server.logs;
 
   let stopping;
   const stop = () => {
     stopping ??= (async () => {
-      if (!exited) {
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-        await exit;
-        clearTimeout(timer);
-      }
+      await server.stop();
       await cleanUp();
     })();
     return stopping;
